@@ -1,0 +1,80 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+PORT ?= 3000
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+TOOLS := $(CURDIR)/.tools
+BUN_VERSION := 1.4.5
+
+# Reflex runs offline here: bun from npm instead of its internet installer,
+# no telemetry, no version check, no reachability or registry-latency probes,
+# and all of its files inside the project.
+export PATH := $(TOOLS)/node_modules/.bin:$(BIN):$(PATH)
+export REFLEX_DIR := $(TOOLS)/reflex
+export BUN_INSTALL_CACHE_DIR := $(TOOLS)/bun-cache
+export REFLEX_USE_SYSTEM_BUN := 1
+export REFLEX_TELEMETRY_ENABLED := 0
+export REFLEX_CHECK_LATEST_VERSION := 0
+export REFLEX_HTTP_CLIENT_BIND_ADDRESS := 0.0.0.0
+export NPM_CONFIG_REGISTRY ?= $(shell npm config get registry 2>/dev/null)
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help setup database run dev test lint format chromium clean
+
+help:
+	@echo "make run    set up and serve the app on http://localhost:$(PORT) (PORT=... to change)"
+	@echo "make test   set up and run lint, unit and browser tests"
+	@echo "make dev    serve in development mode with hot reload (:3000 and :8000)"
+	@echo "make format apply ruff formatting and fixes"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+$(TOOLS)/node_modules/.bin/bun:
+	mkdir -p $(TOOLS)
+	npm install --silent --no-fund --no-audit --prefix $(TOOLS) bun@$(BUN_VERSION)
+
+setup: $(VENV)/.installed $(TOOLS)/node_modules/.bin/bun
+
+# Migrate to the newest schema, then load the default content entries never loaded before.
+database: setup
+	reflex db migrate
+	python -m partner_app.cli load-content
+
+run: database
+	reflex run --env prod --frontend-port $(PORT)
+
+dev: database
+	reflex run
+
+# Debian's Chromium when none is found: Playwright cannot download its own browser here.
+chromium:
+	@if [ -n "$${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then \
+		echo "Chromium: found"; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "No Chromium found: install Debian's 'chromium' or set CHROMIUM_PATH." >&2; exit 1; \
+	fi
+
+lint: setup
+	ruff check .
+	ruff format --check .
+
+format: setup
+	ruff format .
+	ruff check --fix .
+
+test: setup chromium lint
+	python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf .web .states test-results

@@ -1,0 +1,1 @@
+"""Krefeld's partner cities as a Reflex web app."""

@@ -1,0 +1,1 @@
+"""One file per visual piece of the page."""

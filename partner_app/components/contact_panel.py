@@ -1,0 +1,47 @@
+"""The contact block: the partnership office's people and address."""
+
+import reflex as rx
+
+from partner_app import texts
+from partner_app.services.page_content import ContactView
+from partner_app.state.page_content import PageContentState
+
+
+def _contact(contact: rx.Var[ContactView]) -> rx.Component:
+    return rx.el.div(
+        rx.el.h3(contact.name),
+        rx.el.dl(
+            rx.el.dt(texts.CONTACT_PHONE),
+            rx.el.dd(rx.el.a(contact.phone, href=contact.phone_href)),
+            rx.el.dt(texts.CONTACT_EMAIL),
+            rx.el.dd(rx.el.a(contact.email, href=contact.email_href)),
+            rx.el.dt(texts.CONTACT_ROOM),
+            rx.el.dd(contact.room),
+        ),
+        class_name="contact-card",
+    )
+
+
+def contact_panel() -> rx.Component:
+    """Both contact people with phone and e-mail links, and the office address."""
+    address = PageContentState.address
+    return rx.el.section(
+        rx.el.h2(texts.CONTACT_HEADING, id="kontakt"),
+        rx.el.div(
+            rx.foreach(PageContentState.contacts, _contact),
+            rx.el.div(
+                rx.el.h3(texts.ADDRESS_HEADING),
+                rx.el.address(
+                    address.department,
+                    rx.el.br(),
+                    address.street,
+                    rx.el.br(),
+                    address.postal_code + " " + address.city,
+                ),
+                class_name="contact-card",
+            ),
+            class_name="contact-grid",
+        ),
+        aria_labelledby="kontakt",
+        class_name="contact-panel",
+    )

@@ -1,0 +1,101 @@
+"""Controls that filter the press archive: city, year, topic and free text."""
+
+import reflex as rx
+
+from partner_app import texts
+from partner_app.services.news_archive import MAX_QUERY_LENGTH, TopicOption
+from partner_app.services.partnerships import PartnershipView
+from partner_app.state.news_archive import OVERVIEW_TAB_VALUE, NewsArchiveState
+from partner_app.state.page_content import PageContentState
+
+SEARCH_DEBOUNCE_MS = 300
+
+
+def _field(label: str, control_id: str, control: rx.Component) -> rx.Component:
+    return rx.el.div(
+        rx.el.label(label, html_for=control_id),
+        control,
+        class_name="filter-field",
+    )
+
+
+def _city_option(partnership: rx.Var[PartnershipView]) -> rx.Component:
+    return rx.el.option(partnership.name, value=partnership.slug)
+
+
+def _topic_option(topic: rx.Var[TopicOption]) -> rx.Component:
+    return rx.el.option(topic.name, value=topic.slug)
+
+
+def _year_option(year: rx.Var[str]) -> rx.Component:
+    return rx.el.option(year, value=year)
+
+
+def reset_button() -> rx.Component:
+    """Clears every filter."""
+    return rx.el.button(
+        texts.FILTER_RESET,
+        type="button",
+        on_click=NewsArchiveState.reset_filters,
+        class_name="button button-secondary",
+    )
+
+
+def filter_bar() -> rx.Component:
+    """The filter controls, each labelled; results update as they change."""
+    return rx.el.div(
+        _field(
+            texts.FILTER_CITY,
+            "filter-stadt",
+            rx.el.select(
+                rx.el.option(texts.FILTER_ALL_CITIES, value=OVERVIEW_TAB_VALUE),
+                rx.foreach(PageContentState.partnerships, _city_option),
+                id="filter-stadt",
+                value=NewsArchiveState.selected_tab,
+                on_change=NewsArchiveState.select_tab,
+            ),
+        ),
+        _field(
+            texts.FILTER_YEAR,
+            "filter-jahr",
+            rx.el.select(
+                rx.el.option(texts.FILTER_ALL_YEARS, value=""),
+                rx.foreach(NewsArchiveState.year_options, _year_option),
+                id="filter-jahr",
+                value=NewsArchiveState.year,
+                on_change=NewsArchiveState.set_year,
+            ),
+        ),
+        _field(
+            texts.FILTER_TOPIC,
+            "filter-thema",
+            rx.el.select(
+                rx.el.option(texts.FILTER_ALL_TOPICS, value=""),
+                rx.foreach(NewsArchiveState.topics, _topic_option),
+                id="filter-thema",
+                value=NewsArchiveState.topic,
+                on_change=NewsArchiveState.set_topic,
+            ),
+        ),
+        rx.el.div(
+            rx.el.label(texts.FILTER_SEARCH, html_for="filter-suche"),
+            rx.el.input(
+                id="filter-suche",
+                type="search",
+                # Uncontrolled, so typing is never overwritten by a late server update;
+                # the key re-creates it when the text changes from elsewhere.
+                key=NewsArchiveState.search_field_key,
+                default_value=NewsArchiveState.query,
+                max_length=MAX_QUERY_LENGTH,
+                auto_complete="off",
+                aria_describedby="filter-suche-hinweis",
+                on_change=NewsArchiveState.set_query.debounce(SEARCH_DEBOUNCE_MS),
+            ),
+            rx.el.p(texts.FILTER_SEARCH_HINT, id="filter-suche-hinweis", class_name="hint"),
+            class_name="filter-field filter-field-wide",
+        ),
+        rx.cond(NewsArchiveState.has_filters, reset_button()),
+        role="search",
+        aria_label=texts.FILTER_LEGEND,
+        class_name="filter-bar",
+    )

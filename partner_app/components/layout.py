@@ -1,0 +1,30 @@
+"""The frame every public page shares: skip link, header, main landmark, footer."""
+
+import reflex as rx
+
+from partner_app import texts
+
+MAIN_ID = "inhalt"
+
+
+def page_layout(*children: rx.Component) -> rx.Component:
+    """Wrap page content in the site frame."""
+    return rx.fragment(
+        rx.el.a(texts.SKIP_LINK, href=f"#{MAIN_ID}", class_name="skip-link"),
+        rx.el.header(
+            rx.el.div(
+                rx.el.p(texts.SITE_NAME, class_name="site-name"),
+                class_name="page-width",
+            ),
+            class_name="site-header",
+        ),
+        rx.el.main(
+            rx.el.div(*children, class_name="page-width"),
+            id=MAIN_ID,
+            tab_index=-1,
+        ),
+        rx.el.footer(
+            rx.el.div(rx.el.p(texts.SITE_NAME), class_name="page-width"),
+            class_name="site-footer",
+        ),
+    )

@@ -1,0 +1,60 @@
+"""One item of the press archive as a card."""
+
+import reflex as rx
+
+from partner_app import texts
+from partner_app.services.news_archive import CityBadge, NewsCard
+
+IMAGE_WIDTH = 800
+IMAGE_HEIGHT = 450
+
+
+def _city_badge(city: rx.Var[CityBadge]) -> rx.Component:
+    return rx.el.li(city.name, class_name="city-badge")
+
+
+def _topic(topic: rx.Var[str]) -> rx.Component:
+    return rx.el.li(topic, class_name="topic-label")
+
+
+def news_card(card: rx.Var[NewsCard]) -> rx.Component:
+    """Title, date, cities, teaser and the image with caption and credit."""
+    return rx.el.article(
+        rx.el.h3(card.title, id="news-title-" + card.slug, class_name="news-title"),
+        rx.el.p(rx.el.time(card.date_label, date_time=card.date_iso), class_name="news-date"),
+        rx.el.ul(
+            rx.foreach(card.cities, _city_badge),
+            rx.foreach(card.topics, _topic),
+            aria_label=texts.CITIES_OF_NEWS,
+            class_name="badge-list",
+        ),
+        rx.cond(
+            card.image_src != "",
+            rx.el.figure(
+                rx.el.img(
+                    src=card.image_src,
+                    alt=card.image_alt,
+                    width=IMAGE_WIDTH,
+                    height=IMAGE_HEIGHT,
+                    loading="lazy",
+                    decoding="async",
+                ),
+                rx.el.figcaption(
+                    card.image_caption,
+                    rx.cond(
+                        card.image_credit != "",
+                        rx.el.span(
+                            " " + texts.IMAGE_CREDIT_PREFIX + " " + card.image_credit,
+                            class_name="credit",
+                        ),
+                    ),
+                ),
+                class_name="news-figure",
+            ),
+        ),
+        rx.el.p(card.teaser, class_name="news-teaser"),
+        id="news-" + card.slug,
+        tab_index=-1,
+        aria_labelledby="news-title-" + card.slug,
+        class_name="news-card",
+    )

@@ -1,0 +1,54 @@
+"""The overview tab: every partnership with country, since and status."""
+
+import reflex as rx
+
+from partner_app import texts
+from partner_app.services.partnerships import PartnershipView
+from partner_app.state.page_content import PageContentState
+
+
+def _row(partnership: rx.Var[PartnershipView]) -> rx.Component:
+    return rx.el.tr(
+        rx.el.th(
+            rx.el.span(partnership.name),
+            rx.cond(
+                partnership.native_name != partnership.name,
+                rx.el.span(
+                    " (",
+                    rx.el.span(partnership.native_name, lang=partnership.native_lang),
+                    ")",
+                    class_name="native-name",
+                ),
+            ),
+            scope="row",
+        ),
+        rx.el.td(partnership.country),
+        rx.el.td(partnership.since_label),
+        rx.el.td(
+            rx.el.span(
+                partnership.status_label,
+                class_name="status status-" + partnership.status,
+            ),
+            rx.cond(partnership.kind != "city", rx.el.span(" – " + partnership.kind_label)),
+        ),
+    )
+
+
+def partnership_overview() -> rx.Component:
+    """A table of all partnerships."""
+    return rx.el.div(
+        rx.el.h3(texts.OVERVIEW_HEADING),
+        rx.el.div(
+            rx.el.table(
+                rx.el.thead(
+                    rx.el.tr(*(rx.el.th(column, scope="col") for column in texts.OVERVIEW_COLUMNS))
+                ),
+                rx.el.tbody(rx.foreach(PageContentState.partnerships, _row)),
+                class_name="overview-table",
+            ),
+            class_name="table-scroll",
+            tab_index=0,
+            role="region",
+            aria_label=texts.OVERVIEW_HEADING,
+        ),
+    )

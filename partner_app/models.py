@@ -1,0 +1,205 @@
+"""The database schema in one place.
+
+Plain ``sqlmodel.SQLModel`` tables (``rx.Model`` is deprecated). Every table
+sets ``extend_existing`` so the app module can be imported twice in one
+process (Reflex's AppHarness does that).
+"""
+
+import enum
+from datetime import UTC, date, datetime
+
+import sqlalchemy as sa
+from sqlmodel import JSON, Column, Field, Relationship, SQLModel
+
+_TABLE_ARGS = {"extend_existing": True}
+
+
+def utc_now() -> datetime:
+    """Return the current time, timezone-aware in UTC."""
+    return datetime.now(UTC)
+
+
+class DatePrecision(enum.StrEnum):
+    """How much of a stored date is known (some partnerships only to the month)."""
+
+    day = "day"
+    month = "month"
+    year = "year"
+
+
+class PartnershipKind(enum.StrEnum):
+    """The legal form of a partnership."""
+
+    city = "city"
+    district = "district"
+    project = "project"
+
+
+class PartnershipStatus(enum.StrEnum):
+    """Whether a partnership is lived, asleep or put on hold."""
+
+    active = "active"
+    dormant = "dormant"
+    suspended = "suspended"
+
+
+class NewsStatus(enum.StrEnum):
+    """Editorial state of a news item."""
+
+    draft = "draft"
+    published = "published"
+
+
+class NewsPartnershipLink(SQLModel, table=True):
+    """Which partnerships a news item is about (many-to-many)."""
+
+    __tablename__ = "news_partnership"
+    __table_args__ = _TABLE_ARGS
+
+    news_id: int = Field(foreign_key="news_item.id", primary_key=True, ondelete="CASCADE")
+    partnership_id: int = Field(
+        foreign_key="partnership.id", primary_key=True, index=True, ondelete="CASCADE"
+    )
+
+
+class NewsTopicLink(SQLModel, table=True):
+    """Which topics a news item is filed under (many-to-many)."""
+
+    __tablename__ = "news_topic"
+    __table_args__ = _TABLE_ARGS
+
+    news_id: int = Field(foreign_key="news_item.id", primary_key=True, ondelete="CASCADE")
+    topic_id: int = Field(foreign_key="topic.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class Partnership(SQLModel, table=True):
+    """A partner city, district or project partnership of Krefeld."""
+
+    __tablename__ = "partnership"
+    __table_args__ = _TABLE_ARGS
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=80, unique=True, index=True)
+    name: str = Field(max_length=120)
+    native_name: str = Field(max_length=160)
+    native_lang: str = Field(max_length=16)
+    country: str = Field(max_length=80)
+    region: str = Field(default="", max_length=120)
+    since: date
+    since_precision: DatePrecision = Field(default=DatePrecision.day)
+    since_note: str = Field(default="", max_length=500)
+    kind: PartnershipKind = Field(default=PartnershipKind.city)
+    status: PartnershipStatus = Field(default=PartnershipStatus.active)
+    status_note: str = Field(default="", max_length=500)
+    description: str = Field(default="", sa_type=sa.Text)
+    facts: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    sort_order: int = Field(default=0)
+    latitude: float
+    longitude: float
+    created_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+    updated_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+
+    news: list["NewsItem"] = Relationship(
+        back_populates="partnerships", link_model=NewsPartnershipLink
+    )
+
+
+class Topic(SQLModel, table=True):
+    """A subject area news items are filed under (Kultur, Jugend, ...)."""
+
+    __tablename__ = "topic"
+    __table_args__ = _TABLE_ARGS
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=40, unique=True, index=True)
+    name: str = Field(max_length=60)
+    sort_order: int = Field(default=0)
+
+    news: list["NewsItem"] = Relationship(back_populates="topics", link_model=NewsTopicLink)
+
+
+class NewsItem(SQLModel, table=True):
+    """An item of the press archive."""
+
+    __tablename__ = "news_item"
+    __table_args__ = (
+        sa.Index("ix_news_item_status_published_on", "status", "published_on"),
+        _TABLE_ARGS,
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=120, unique=True, index=True)
+    title: str = Field(max_length=200)
+    teaser: str = Field(max_length=600)
+    body: str = Field(default="", sa_type=sa.Text)
+    published_on: date
+    # Some archive dates are only known to the month or year; the day then only orders the list.
+    published_precision: DatePrecision = Field(default=DatePrecision.day)
+    status: NewsStatus = Field(default=NewsStatus.draft)
+    image_path: str = Field(default="", max_length=300)
+    image_alt: str = Field(default="", max_length=300)
+    image_caption: str = Field(default="", max_length=500)
+    image_credit: str = Field(default="", max_length=200)
+    # Lower-cased, accent-folded copy of the searchable text, kept by services.news_search.
+    search_text: str = Field(default="", sa_type=sa.Text)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+    updated_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+
+    partnerships: list["Partnership"] = Relationship(
+        back_populates="news", link_model=NewsPartnershipLink
+    )
+    topics: list["Topic"] = Relationship(back_populates="news", link_model=NewsTopicLink)
+
+
+class ContactPerson(SQLModel, table=True):
+    """A person of the partnership office citizens can reach."""
+
+    __tablename__ = "contact_person"
+    __table_args__ = _TABLE_ARGS
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120)
+    phone: str = Field(default="", max_length=60)
+    email: str = Field(default="", max_length=200)
+    room: str = Field(default="", max_length=60)
+    sort_order: int = Field(default=0)
+
+
+class OfficeAddress(SQLModel, table=True):
+    """The postal address of the partnership office (a single row)."""
+
+    __tablename__ = "office_address"
+    __table_args__ = _TABLE_ARGS
+
+    id: int | None = Field(default=None, primary_key=True)
+    department: str = Field(max_length=160)
+    street: str = Field(max_length=160)
+    postal_code: str = Field(max_length=10)
+    city: str = Field(max_length=80)
+
+
+class PageIntro(SQLModel, table=True):
+    """Title and introduction of the public page (a single row)."""
+
+    __tablename__ = "page_intro"
+    __table_args__ = _TABLE_ARGS
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=160)
+    heading: str = Field(max_length=160)
+    # Paragraphs separated by blank lines.
+    body: str = Field(sa_type=sa.Text)
+
+
+class SeedRecord(SQLModel, table=True):
+    """Remembers which default-content entries were loaded once.
+
+    The loader never loads an entry twice, so content editors deleted or
+    changed is never brought back or overwritten.
+    """
+
+    __tablename__ = "seed_record"
+    __table_args__ = _TABLE_ARGS
+
+    key: str = Field(primary_key=True, max_length=160)
+    loaded_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))

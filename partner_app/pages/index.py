@@ -1,0 +1,29 @@
+"""The public page at ``/``: intro, partner-city tabs, press archive, contact."""
+
+import reflex as rx
+
+from partner_app.components.city_tabs import city_tabs
+from partner_app.components.contact_panel import contact_panel
+from partner_app.components.intro import intro_text, page_title
+from partner_app.components.layout import page_layout
+from partner_app.components.news_archive import news_archive
+from partner_app.state.news_archive import NewsArchiveState
+from partner_app.state.page_content import PageContentState
+
+ROUTE = "/"
+TITLE = "Städtepartnerschaften – Stadt Krefeld"
+DESCRIPTION = (
+    "Krefelds Partnerstädte von Venlo bis Kropyvnytskyi, Nachrichten aus dem "
+    "Pressearchiv und der Kontakt zum Partnerschaftsbüro."
+)
+ON_LOAD = [PageContentState.load, NewsArchiveState.apply_url_filter]
+
+
+def index() -> rx.Component:
+    """Compose the public page."""
+    return page_layout(
+        page_title(),
+        rx.el.section(intro_text(), city_tabs(), aria_labelledby="partnerstaedte"),
+        news_archive(),
+        contact_panel(),
+    )

@@ -1,0 +1,153 @@
+"""Queries of the public press archive: filtering, counting and paging in the database."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+from sqlmodel import Session, col, func, select
+
+from partner_app.models import NewsItem, NewsStatus, Partnership, Topic
+from partner_app.services.german_dates import format_german_date, machine_readable_date
+from partner_app.services.text_folding import search_terms
+
+PAGE_SIZE = 12
+MAX_QUERY_LENGTH = 100
+
+
+@dataclass(frozen=True)
+class NewsFilter:
+    """What a citizen filters the archive by; empty values mean "all"."""
+
+    city: str = ""
+    year: int | None = None
+    topic: str = ""
+    text: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether no filter is set."""
+        return self == NewsFilter()
+
+
+@dataclass(frozen=True)
+class CityBadge:
+    """A partnership a news item is about."""
+
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class NewsCard:
+    """What a news card shows, and nothing more."""
+
+    slug: str
+    title: str
+    teaser: str
+    date_label: str
+    date_iso: str
+    cities: list[CityBadge]
+    topics: list[str]
+    image_src: str
+    image_alt: str
+    image_caption: str
+    image_credit: str
+
+
+@dataclass(frozen=True)
+class NewsPage:
+    """One page of matching news and the number of all matches."""
+
+    cards: list[NewsCard] = field(default_factory=list)
+    total: int = 0
+
+
+def is_public(today: date) -> list[sa.ColumnElement[bool]]:
+    """Conditions for news the public may see: published, and not scheduled for later."""
+    return [NewsItem.status == NewsStatus.published, col(NewsItem.published_on) <= today]
+
+
+def _filter_conditions(news_filter: NewsFilter, today: date) -> list[sa.ColumnElement[bool]]:
+    conditions = is_public(today)
+    if news_filter.city:
+        conditions.append(col(NewsItem.partnerships).any(Partnership.slug == news_filter.city))
+    if news_filter.year is not None:
+        conditions.append(
+            col(NewsItem.published_on).between(
+                date(news_filter.year, 1, 1), date(news_filter.year, 12, 31)
+            )
+        )
+    if news_filter.topic:
+        conditions.append(col(NewsItem.topics).any(Topic.slug == news_filter.topic))
+    for term in search_terms(news_filter.text[:MAX_QUERY_LENGTH]):
+        # autoescape makes % and _ in the query match literally.
+        conditions.append(col(NewsItem.search_text).contains(term, autoescape=True))
+    return conditions
+
+
+def published_news_page(
+    session: Session,
+    news_filter: NewsFilter,
+    *,
+    today: date,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+) -> NewsPage:
+    """Return the public news matching ``news_filter``, newest first, one page of it."""
+    conditions = _filter_conditions(news_filter, today)
+    total = session.exec(select(func.count(col(NewsItem.id))).where(*conditions)).one()
+    items = session.exec(
+        select(NewsItem)
+        .where(*conditions)
+        .order_by(col(NewsItem.published_on).desc(), col(NewsItem.id).desc())
+        .offset(max(offset, 0))
+        .limit(limit)
+        .options(selectinload(NewsItem.partnerships), selectinload(NewsItem.topics))  # type: ignore[arg-type]
+    ).all()
+    return NewsPage(cards=[_card(item) for item in items], total=total)
+
+
+def published_news_years(session: Session, *, today: date) -> list[int]:
+    """Years that have public news, newest first (for the year filter)."""
+    year = sa.extract("year", NewsItem.published_on)
+    rows = session.exec(
+        select(year).where(*is_public(today)).distinct().order_by(year.desc())
+    ).all()
+    return [int(row) for row in rows]
+
+
+def _card(item: NewsItem) -> NewsCard:
+    partnerships = sorted(item.partnerships, key=lambda partnership: partnership.since)
+    return NewsCard(
+        slug=item.slug,
+        title=item.title,
+        teaser=item.teaser,
+        date_label=format_german_date(item.published_on, item.published_precision),
+        date_iso=machine_readable_date(item.published_on, item.published_precision),
+        cities=[CityBadge(slug=p.slug, name=p.name) for p in partnerships],
+        topics=[topic.name for topic in sorted(item.topics, key=lambda topic: topic.sort_order)],
+        image_src=f"/{item.image_path}" if item.image_path else "",
+        image_alt=item.image_alt,
+        image_caption=item.image_caption,
+        image_credit=item.image_credit,
+    )
+
+
+@dataclass(frozen=True)
+class TopicOption:
+    """A topic in the topic filter."""
+
+    slug: str
+    name: str
+
+
+def topic_options(session: Session) -> list[TopicOption]:
+    """All topics in their display order."""
+    rows = session.exec(select(Topic).order_by(col(Topic.sort_order), col(Topic.name))).all()
+    return [TopicOption(slug=row.slug, name=row.name) for row in rows]
+
+
+def partnership_slugs(session: Session) -> set[str]:
+    """Slugs of all partnerships (valid values of the city filter)."""
+    return set(session.exec(select(Partnership.slug)).all())

@@ -1,0 +1,20 @@
+"""Keeping a news item's folded search column up to date."""
+
+from partner_app.models import NewsItem
+from partner_app.services.text_folding import searchable_text
+
+
+def refresh_search_text(news: NewsItem) -> None:
+    """Recompute ``news.search_text`` from its texts, cities and topics.
+
+    Call it whenever any of those change; the public search reads only this column.
+    """
+    news.search_text = searchable_text(
+        news.title,
+        news.teaser,
+        news.body,
+        news.image_caption,
+        *(partnership.name for partnership in news.partnerships),
+        *(partnership.native_name for partnership in news.partnerships),
+        *(topic.name for topic in news.topics),
+    )

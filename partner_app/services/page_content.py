@@ -1,0 +1,90 @@
+"""The intro and contact block of the public page."""
+
+import re
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from partner_app.models import ContactPerson, OfficeAddress, PageIntro
+from partner_app.services.partnerships import paragraphs
+
+_NOT_DIGITS = re.compile(r"\D")
+
+
+@dataclass(frozen=True)
+class IntroView:
+    """Title, heading and paragraphs of the page intro."""
+
+    title: str = ""
+    heading: str = ""
+    paragraphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContactView:
+    """A contact person with ready-made ``tel:`` and ``mailto:`` links."""
+
+    name: str
+    phone: str
+    phone_href: str
+    email: str
+    email_href: str
+    room: str
+
+
+@dataclass(frozen=True)
+class AddressView:
+    """The office address as lines."""
+
+    department: str = ""
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+
+
+def page_intro(session: Session) -> IntroView:
+    """The page intro, or an empty one before any content exists."""
+    intro = session.exec(select(PageIntro).order_by(col(PageIntro.id))).first()
+    if intro is None:
+        return IntroView()
+    return IntroView(intro.title, intro.heading, tuple(paragraphs(intro.body)))
+
+
+def contacts(session: Session) -> list[ContactView]:
+    """The contact people in their display order."""
+    rows = session.exec(
+        select(ContactPerson).order_by(col(ContactPerson.sort_order), col(ContactPerson.id))
+    ).all()
+    return [
+        ContactView(
+            name=row.name,
+            phone=row.phone,
+            phone_href=tel_uri(row.phone),
+            email=row.email,
+            email_href=f"mailto:{row.email}" if row.email else "",
+            room=row.room,
+        )
+        for row in rows
+    ]
+
+
+def office_address(session: Session) -> AddressView:
+    """The office address, or an empty one before any content exists."""
+    address = session.exec(select(OfficeAddress).order_by(col(OfficeAddress.id))).first()
+    if address is None:
+        return AddressView()
+    return AddressView(address.department, address.street, address.postal_code, address.city)
+
+
+def tel_uri(phone: str, country_code: str = "49") -> str:
+    """A ``tel:`` URI in international form from a German number ("0 21 51 / 86-1554")."""
+    digits = _NOT_DIGITS.sub("", phone)
+    if not digits:
+        return ""
+    if phone.strip().startswith("+"):
+        return f"tel:+{digits}"
+    if digits.startswith("00"):
+        return f"tel:+{digits[2:]}"
+    if digits.startswith("0"):
+        return f"tel:+{country_code}{digits[1:]}"
+    return f"tel:{digits}"

@@ -1,0 +1,1 @@
+"""Reflex states: thin, they call services and hold only what the view needs."""

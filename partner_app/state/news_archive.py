@@ -1,0 +1,175 @@
+"""The press archive: filters, the shown page of cards and the result count.
+
+The filter lives in the URL. A control changes the filter, queries at once and
+then moves the URL along; opening a link or going back/forward runs
+``apply_url_filter`` (the page's on_load), which queries only when the URL
+differs from what is shown.
+"""
+
+import dataclasses
+import json
+
+import reflex as rx
+from sqlmodel import Session
+
+from partner_app import texts
+from partner_app.services.clock import today_in_krefeld
+from partner_app.services.filter_params import (
+    filter_params,
+    filter_url,
+    parse_filter_params,
+    parse_year,
+)
+from partner_app.services.news_archive import (
+    PAGE_SIZE,
+    NewsCard,
+    NewsFilter,
+    TopicOption,
+    partnership_slugs,
+    published_news_page,
+    published_news_years,
+    topic_options,
+)
+from partner_app.state.assign import assign_if_changed
+
+OVERVIEW_TAB_VALUE = "alle"
+
+
+class NewsArchiveState(rx.State):
+    """Filter values as the controls show them, and the cards on screen."""
+
+    city: str = ""
+    year: str = ""
+    topic: str = ""
+    query: str = ""
+    cards: list[NewsCard] = []
+    total: int = 0
+    year_options: list[str] = []
+    topics: list[TopicOption] = []
+    notices: list[str] = []
+    # Bumped when the search text changes from outside the search field (URL, reset),
+    # so the uncontrolled field is re-created with the new text.
+    search_field_key: int = 0
+
+    @rx.var
+    def selected_tab(self) -> str:
+        """The value of the selected city tab."""
+        return self.city or OVERVIEW_TAB_VALUE
+
+    @rx.var
+    def has_more(self) -> bool:
+        """Whether "Mehr laden" can load further cards."""
+        return len(self.cards) < self.total
+
+    @rx.var
+    def has_filters(self) -> bool:
+        """Whether any filter is set (the reset button is offered then)."""
+        return bool(self.city or self.year or self.topic or self.query)
+
+    @rx.var
+    def result_summary(self) -> str:
+        """The result count, announced to screen readers when it changes."""
+        if self.total == 0:
+            return texts.RESULTS_NONE
+        found = (
+            texts.RESULTS_ONE if self.total == 1 else texts.RESULTS_MANY.format(count=self.total)
+        )
+        if len(self.cards) < self.total:
+            shown = texts.RESULTS_SHOWN.format(shown=len(self.cards), count=self.total)
+            return f"{found} {shown}"
+        return found
+
+    @rx.event
+    def apply_url_filter(self) -> None:
+        """Show what the page URL asks for (on page load, links, back/forward)."""
+        with rx.session() as session:
+            assign_if_changed(self, "topics", topic_options(session))
+            parsed = parse_filter_params(
+                self.router.url.query_parameters,
+                city_slugs=partnership_slugs(session),
+                topic_slugs={topic.slug for topic in self.topics},
+            )
+            assign_if_changed(self, "notices", parsed.notices)
+            if parsed.news_filter.text != self.query:
+                self.search_field_key += 1
+            self._show(session, parsed.news_filter)
+
+    @rx.event
+    def select_tab(self, value: str) -> rx.event.EventSpec | None:
+        """Select a city tab; the overview tab clears the city filter."""
+        city = "" if value == OVERVIEW_TAB_VALUE else value
+        return self._change(city=city)
+
+    @rx.event
+    def set_year(self, value: str) -> rx.event.EventSpec | None:
+        """Filter by publication year ("" for all years)."""
+        return self._change(year=parse_year(value))
+
+    @rx.event
+    def set_topic(self, value: str) -> rx.event.EventSpec | None:
+        """Filter by topic slug ("" for all topics)."""
+        return self._change(topic=value)
+
+    @rx.event
+    def set_query(self, value: str) -> rx.event.EventSpec | None:
+        """Filter by free text as the user types (the field debounces)."""
+        # Refining a search replaces the history entry instead of adding one per pause.
+        return self._change(text=value, replace=bool(self.query))
+
+    @rx.event
+    def reset_filters(self) -> rx.event.EventSpec | None:
+        """Clear every filter and show the overview tab."""
+        self.search_field_key += 1
+        return self._change(city="", year="", topic="", text="")
+
+    @rx.event
+    def load_more(self) -> rx.event.EventSpec | None:
+        """Append the next page of cards and move focus to the first new one."""
+        with rx.session() as session:
+            page = published_news_page(
+                session, self._current_filter(), today=today_in_krefeld(), offset=len(self.cards)
+            )
+        if not page.cards:
+            return None
+        self.cards = [*self.cards, *page.cards]
+        self.total = page.total
+        first_new = json.dumps(f"news-{page.cards[0].slug}")
+        return rx.call_script(f"document.getElementById({first_new})?.focus()")
+
+    def _current_filter(self) -> NewsFilter:
+        return NewsFilter(
+            city=self.city, year=parse_year(self.year), topic=self.topic, text=self.query
+        )
+
+    def _change(
+        self, *, replace: bool = False, **changes: str | int | None
+    ) -> rx.event.EventSpec | None:
+        wanted = dataclasses.replace(self._current_filter(), **changes)
+        with rx.session() as session:
+            # The browser can send anything: validate it like a URL, silently.
+            parsed = parse_filter_params(
+                filter_params(wanted),
+                city_slugs=partnership_slugs(session),
+                topic_slugs={topic.slug for topic in self.topics},
+            )
+            if parsed.news_filter == self._current_filter():
+                return None
+            assign_if_changed(self, "notices", [])
+            self._show(session, parsed.news_filter)
+        return rx.redirect(filter_url(parsed.news_filter), replace=replace)
+
+    def _show(self, session: Session, news_filter: NewsFilter) -> None:
+        today = today_in_krefeld()
+        year = str(news_filter.year) if news_filter.year is not None else ""
+        assign_if_changed(self, "city", news_filter.city)
+        assign_if_changed(self, "year", year)
+        assign_if_changed(self, "topic", news_filter.topic)
+        assign_if_changed(self, "query", news_filter.text)
+        page = published_news_page(session, news_filter, today=today, limit=PAGE_SIZE)
+        assign_if_changed(self, "cards", page.cards)
+        assign_if_changed(self, "total", page.total)
+        years = [str(value) for value in published_news_years(session, today=today)]
+        if year and year not in years:
+            # A valid year without news stays selectable, so the empty result makes sense.
+            years = sorted([*years, year], reverse=True)
+        assign_if_changed(self, "year_options", years)

@@ -1,0 +1,69 @@
+"""Every string the public page shows, in one place (the English UI comes later)."""
+
+from partner_app.models import PartnershipKind, PartnershipStatus
+
+PAGE_LANG = "de"
+SITE_NAME = "Stadt Krefeld"
+SKIP_LINK = "Zum Inhalt springen"
+
+TABS_LABEL = "Partnerstädte"
+OVERVIEW_TAB = "Alle Partnerstädte"
+OVERVIEW_HEADING = "Alle Partnerschaften auf einen Blick"
+OVERVIEW_COLUMNS = ("Partnerstadt", "Land", "Seit", "Status")
+NATIVE_NAME = "Name in Landessprache"
+COUNTRY = "Land"
+REGION = "Region"
+SINCE = "Partnerschaft seit"
+KIND = "Art"
+STATUS = "Status"
+FACTS_HEADING = "Wissenswertes"
+SHOW_CITY_NEWS = "Meldungen zu {name} anzeigen"
+
+KIND_LABELS = {
+    PartnershipKind.city: "Städtepartnerschaft",
+    PartnershipKind.district: "Kreispartnerschaft",
+    PartnershipKind.project: "Projektpartnerschaft",
+}
+STATUS_LABELS = {
+    PartnershipStatus.active: "aktiv",
+    PartnershipStatus.dormant: "ruhend",
+    PartnershipStatus.suspended: "ausgesetzt",
+}
+
+NEWS_HEADING = "Nachrichten aus dem Pressearchiv"
+FILTER_LEGEND = "Meldungen filtern"
+FILTER_CITY = "Partnerstadt"
+FILTER_YEAR = "Jahr"
+FILTER_TOPIC = "Thema"
+FILTER_SEARCH = "Suche"
+FILTER_SEARCH_HINT = "Titel, Text oder Stadt, z. B. „Dünkirchen“"
+FILTER_ALL_CITIES = "Alle Städte"
+FILTER_ALL_YEARS = "Alle Jahre"
+FILTER_ALL_TOPICS = "Alle Themen"
+FILTER_RESET = "Filter zurücksetzen"
+RESULTS_NONE = "Keine Meldung gefunden."
+RESULTS_ONE = "1 Meldung gefunden."
+RESULTS_MANY = "{count} Meldungen gefunden."
+RESULTS_SHOWN = "{shown} von {count} angezeigt."
+EMPTY_STATE = (
+    "Zu diesen Filtern gibt es keine Meldungen. "
+    "Ändern Sie die Auswahl oder setzen Sie die Filter zurück."
+)
+LOAD_MORE = "Mehr laden"
+IMAGE_CREDIT_PREFIX = "Bildnachweis:"
+CITIES_OF_NEWS = "Partnerstädte dieser Meldung"
+
+NOTICE_HEADING = "Hinweis zur Adresse"
+NOTICE_UNKNOWN_PARAM = "Der Adressparameter „{name}“ ist unbekannt und wurde ignoriert."
+NOTICE_UNKNOWN_CITY = (
+    "„{value}“ ist keine Partnerstadt von Krefeld; der Stadtfilter wurde ignoriert."
+)
+NOTICE_BAD_YEAR = "„{value}“ ist kein gültiges Jahr; der Jahresfilter wurde ignoriert."
+NOTICE_UNKNOWN_TOPIC = "Das Thema „{value}“ gibt es nicht; der Themenfilter wurde ignoriert."
+NOTICE_QUERY_CUT = "Der Suchbegriff war zu lang und wurde auf {limit} Zeichen gekürzt."
+
+CONTACT_HEADING = "Kontakt"
+CONTACT_PHONE = "Telefon"
+CONTACT_EMAIL = "E-Mail"
+CONTACT_ROOM = "Zimmer"
+ADDRESS_HEADING = "Anschrift"

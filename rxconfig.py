@@ -1,0 +1,24 @@
+"""Reflex configuration: app name, database and plugins.
+
+Settings come from the environment (``REFLEX_DB_URL`` overrides the database);
+the default is an SQLite file in ``PARTNER_APP_DATA_DIR`` (``./data``).
+"""
+
+import os
+from pathlib import Path
+
+import reflex as rx
+
+PROJECT_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(os.environ.get("PARTNER_APP_DATA_DIR", PROJECT_DIR / "data")).resolve()
+# SQLite cannot create the folder of its file; make sure it exists.
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+config = rx.Config(
+    app_name="partner_app",
+    db_url=f"sqlite:///{DATA_DIR / 'partner_app.db'}",
+    telemetry_enabled=False,
+    show_built_with_reflex=False,
+    plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(accent_color="indigo"))],
+    disable_plugins=[rx.plugins.SitemapPlugin],
+)
