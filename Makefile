@@ -4,6 +4,7 @@ SHELL := /bin/bash
 
 PYTHON ?= python3
 PORT ?= 3000
+PYTEST_ARGS ?= --tracing retain-on-failure --screenshot only-on-failure --output test-results
 VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
 TOOLS := $(CURDIR)/.tools

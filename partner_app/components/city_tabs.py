@@ -15,11 +15,7 @@ from partner_app.state.page_content import PageContentState
 
 
 def _city_tab(partnership: rx.Var[PartnershipView]) -> rx.Component:
-    return rx.tabs.trigger(
-        partnership.name,
-        value=partnership.slug,
-        id="tab-" + partnership.slug,
-    )
+    return rx.tabs.trigger(partnership.name, value=partnership.slug)
 
 
 def _city_tab_panel(partnership: rx.Var[PartnershipView]) -> rx.Component:
@@ -30,7 +26,7 @@ def city_tabs() -> rx.Component:
     """An overview tab and one tab per partnership, the oldest first."""
     return rx.tabs.root(
         rx.tabs.list(
-            rx.tabs.trigger(texts.OVERVIEW_TAB, value=OVERVIEW_TAB_VALUE, id="tab-alle"),
+            rx.tabs.trigger(texts.OVERVIEW_TAB, value=OVERVIEW_TAB_VALUE),
             rx.foreach(PageContentState.partnerships, _city_tab),
             aria_label=texts.TABS_LABEL,
             class_name="city-tab-list",

@@ -1,6 +1,7 @@
 """The frame every public page shares: skip link, header, main landmark, footer."""
 
 import reflex as rx
+from reflex_components_core.el.elements.inline import A as PlainAnchor
 
 from partner_app import texts
 
@@ -10,7 +11,8 @@ MAIN_ID = "inhalt"
 def page_layout(*children: rx.Component) -> rx.Component:
     """Wrap page content in the site frame."""
     return rx.fragment(
-        rx.el.a(texts.SKIP_LINK, href=f"#{MAIN_ID}", class_name="skip-link"),
+        # A plain <a>: rx.el.a is a router link, which would navigate and drop the filter URL.
+        PlainAnchor.create(texts.SKIP_LINK, href=f"#{MAIN_ID}", class_name="skip-link"),
         rx.el.header(
             rx.el.div(
                 rx.el.p(texts.SITE_NAME, class_name="site-name"),
@@ -22,6 +24,8 @@ def page_layout(*children: rx.Component) -> rx.Component:
             rx.el.div(*children, class_name="page-width"),
             id=MAIN_ID,
             tab_index=-1,
+            # Lets browser tests wait until the server has applied the page's on_load.
+            custom_attrs={"data-hydrated": rx.State.is_hydrated.to_string()},
         ),
         rx.el.footer(
             rx.el.div(rx.el.p(texts.SITE_NAME), class_name="page-width"),

@@ -1,0 +1,205 @@
+"""Browser tests: the real app in Debian's Chromium.
+
+By default a production build of the app is started once per test session on a
+free port, with its own SQLite database (migrated and loaded with the default
+content). ``--base-url URL`` points the suite at a running deployment instead.
+Every test fails on a browser console error, a page error, or a request to any
+host but the app's own.
+"""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+from playwright.sync_api import Page, expect
+from sqlalchemy import Engine, create_engine
+from sqlmodel import Session
+
+from partner_app.services.content_loader import load_default_content
+from tests.database import PROJECT_DIR, upgrade_to_head
+
+STARTUP_TIMEOUT_S = 240
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+expect.set_options(timeout=10_000)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+
+
+def _chromium_path() -> str:
+    path = (
+        os.environ.get("CHROMIUM_PATH")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )
+    if not path:
+        pytest.exit("No Chromium found: install Debian's 'chromium' or set CHROMIUM_PATH.", 2)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Launch Debian's Chromium (Playwright cannot download its own browser here)."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": _chromium_path(),
+        "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS],
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
+    with httpx.Client(timeout=2) as client:
+        for _ in range(STARTUP_TIMEOUT_S * 2):
+            if process.poll() is not None:
+                pytest.exit(f"The app stopped while starting:\n{log.read_text()[-3000:]}", 2)
+            try:
+                if client.get(f"{url}/ping").status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            # The poll interval; returns early when the process dies.
+            _wait_for_exit(process, 0.5)
+    pytest.exit(f"The app did not answer within {STARTUP_TIMEOUT_S} s:\n{log.read_text()}", 2)
+
+
+def _wait_for_exit(process: subprocess.Popen, seconds: float) -> bool:
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        return False
+    return True
+
+
+@pytest.fixture(scope="session")
+def app_database(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config):
+    """The self-started app's database engine, or None against a given deployment."""
+    if pytestconfig.getoption("--base-url"):
+        yield None
+        return
+    path = tmp_path_factory.mktemp("app-data") / "partner_app.db"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade_to_head(engine)
+    with Session(engine) as session:
+        load_default_content(session)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def base_url(
+    pytestconfig: pytest.Config,
+    app_database: Engine | None,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[str]:
+    """The app under test: ``--base-url``, or a production build started here."""
+    given = pytestconfig.getoption("--base-url")
+    if given:
+        yield given.rstrip("/")
+        return
+    assert app_database is not None
+    port = _free_port()
+    log = tmp_path_factory.mktemp("app-log") / "reflex.log"
+    env = {**os.environ, "REFLEX_DB_URL": str(app_database.url)}
+    with log.open("w") as log_file:
+        process = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "reflex"),
+                "run",
+                "--env",
+                "prod",
+                "--frontend-port",
+                str(port),
+                "--loglevel",
+                "warning",
+            ],
+            cwd=PROJECT_DIR,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://localhost:{port}"
+    try:
+        _wait_until_up(url, process, log)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        if not _wait_for_exit(process, 15):
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+class BrowserProblems:
+    """Console errors, page errors and foreign requests seen during a test."""
+
+    def __init__(self, own_host: str) -> None:
+        self.own_host = own_host
+        self.errors: list[str] = []
+        self.foreign_requests: list[str] = []
+        self.requests: list[str] = []
+
+    def on_request(self, url: str) -> None:
+        if url.startswith(("data:", "blob:", "about:")):
+            return
+        self.requests.append(url)
+        if urlsplit(url).hostname != self.own_host:
+            self.foreign_requests.append(url)
+
+
+@pytest.fixture
+def browser_problems(page: Page, base_url: str) -> Iterator[BrowserProblems]:
+    """Records what the browser did wrong; the test fails on any of it."""
+    problems = BrowserProblems(urlsplit(base_url).hostname or "")
+    page.on(
+        "console",
+        lambda message: message.type == "error" and problems.errors.append(message.text),
+    )
+    page.on("pageerror", lambda error: problems.errors.append(str(error)))
+    page.on("request", lambda request: problems.on_request(request.url))
+    page.on("websocket", lambda socket: problems.on_request(socket.url))
+    yield problems
+    assert problems.errors == [], "browser console errors"
+    assert problems.foreign_requests == [], "requests to hosts other than the app's"
+
+
+@pytest.fixture
+def app_page(page: Page, browser_problems: BrowserProblems) -> Page:
+    """A browser page that fails its test on console errors and foreign requests."""
+    return page
+
+
+def open_page(page: Page, path: str = "/") -> None:
+    """Open ``path`` and wait until the server has applied the URL (hydrated)."""
+    page.goto(path)
+    wait_until_hydrated(page)
+
+
+def wait_until_hydrated(page: Page) -> None:
+    """Wait until the page's on_load has run on the server."""
+    expect(page.locator("main[data-hydrated='true']")).to_be_attached()
