@@ -9,6 +9,7 @@ VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
 TOOLS := $(CURDIR)/.tools
 BUN_VERSION := 1.4.5
+AXE_CORE_VERSION := 4.14.1
 
 # Reflex runs offline here: bun from npm instead of its internet installer,
 # no telemetry, no version check, no reachability or registry-latency probes,
@@ -23,13 +24,14 @@ export REFLEX_HTTP_CLIENT_BIND_ADDRESS := 0.0.0.0
 export NPM_CONFIG_REGISTRY ?= $(shell npm config get registry 2>/dev/null)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup database run dev test lint format chromium clean
+.PHONY: help setup database run dev test lint format chromium bench clean
 
 help:
 	@echo "make run    set up and serve the app on http://localhost:$(PORT) (PORT=... to change)"
 	@echo "make test   set up and run lint, unit and browser tests"
 	@echo "make dev    serve in development mode with hot reload (:3000 and :8000)"
 	@echo "make format apply ruff formatting and fixes"
+	@echo "make bench  print the benchmarks' figures"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,11 +41,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-$(TOOLS)/node_modules/.bin/bun:
+# bun for Reflex's frontend build; axe-core for the accessibility tests.
+$(TOOLS)/.installed-$(BUN_VERSION)-$(AXE_CORE_VERSION):
 	mkdir -p $(TOOLS)
-	npm install --silent --no-fund --no-audit --prefix $(TOOLS) bun@$(BUN_VERSION)
+	npm install --silent --no-fund --no-audit --prefix $(TOOLS) \
+		bun@$(BUN_VERSION) axe-core@$(AXE_CORE_VERSION)
+	touch $@
 
-setup: $(VENV)/.installed $(TOOLS)/node_modules/.bin/bun
+setup: $(VENV)/.installed $(TOOLS)/.installed-$(BUN_VERSION)-$(AXE_CORE_VERSION)
 
 # Migrate to the newest schema, then load the default content entries never loaded before.
 database: setup
@@ -76,6 +81,9 @@ format: setup
 
 test: setup chromium lint
 	python -m pytest $(PYTEST_ARGS)
+
+bench: setup
+	python -m benchmarks.news_query
 
 clean:
 	rm -rf .web .states test-results

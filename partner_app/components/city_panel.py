@@ -17,9 +17,9 @@ def city_panel(partnership: rx.Var[PartnershipView]) -> rx.Component:
         rx.cond(
             partnership.is_marked,
             rx.el.p(
-                rx.el.strong(partnership.mark_label),
+                rx.el.strong(partnership.mark_label, class_name="status-" + partnership.status),
                 rx.cond(partnership.status_note != "", ": " + partnership.status_note, ""),
-                class_name="status-note status-" + partnership.status,
+                class_name="status-note status-note-" + partnership.status,
             ),
         ),
         rx.el.dl(

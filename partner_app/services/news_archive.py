@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defer, selectinload
 from sqlmodel import Session, col, func, select
 
 from partner_app.models import NewsItem, NewsStatus, Partnership, Topic
@@ -103,7 +103,13 @@ def published_news_page(
         .order_by(col(NewsItem.published_on).desc(), col(NewsItem.id).desc())
         .offset(max(offset, 0))
         .limit(limit)
-        .options(selectinload(NewsItem.partnerships), selectinload(NewsItem.topics))  # type: ignore[arg-type]
+        .options(
+            # Cards never show the body; the search column is only for the WHERE clause.
+            defer(NewsItem.body),  # type: ignore[arg-type]
+            defer(NewsItem.search_text),  # type: ignore[arg-type]
+            selectinload(NewsItem.partnerships),  # type: ignore[arg-type]
+            selectinload(NewsItem.topics),  # type: ignore[arg-type]
+        )
     ).all()
     return NewsPage(cards=[_card(item) for item in items], total=total)
 

@@ -73,7 +73,7 @@ def test_suspended_dormant_and_project_partnerships_are_marked_with_their_note(
     expected = {
         "Uljanowsk": ("ausgesetzt", "4. Mai 2022"),
         "Leiden": ("ruhend", "1980er-Jahren"),
-        "Kropyvnytskyi": ("Projektpartnerschaft", "Kooperationsvertrags"),
+        "Kropyvnytskyi": ("Projektpartnerschaft", "Kooperationsvertrag"),
     }
     for name, (mark, note) in expected.items():
         app_page.get_by_role("tab", name=name).click()
