@@ -11,10 +11,17 @@ from partner_app.state.page_content import PageContentState
 SEARCH_DEBOUNCE_MS = 300
 
 
-def _field(label: str, control_id: str, control: rx.Component) -> rx.Component:
+def _select_field(
+    label: str,
+    control_id: str,
+    *,
+    options: list[rx.Component],
+    value: rx.Var[str],
+    on_change: rx.event.EventHandler,
+) -> rx.Component:
     return rx.el.div(
         rx.el.label(label, html_for=control_id),
-        control,
+        rx.el.select(*options, id=control_id, value=value, on_change=on_change),
         class_name="filter-field",
     )
 
@@ -44,38 +51,35 @@ def reset_button() -> rx.Component:
 def filter_bar() -> rx.Component:
     """The filter controls, each labelled; results update as they change."""
     return rx.el.div(
-        _field(
+        _select_field(
             texts.FILTER_CITY,
             "filter-stadt",
-            rx.el.select(
+            options=[
                 rx.el.option(texts.FILTER_ALL_CITIES, value=OVERVIEW_TAB_VALUE),
                 rx.foreach(PageContentState.partnerships, _city_option),
-                id="filter-stadt",
-                value=NewsArchiveState.selected_tab,
-                on_change=NewsArchiveState.select_tab,
-            ),
+            ],
+            value=NewsArchiveState.selected_tab,
+            on_change=NewsArchiveState.select_tab,
         ),
-        _field(
+        _select_field(
             texts.FILTER_YEAR,
             "filter-jahr",
-            rx.el.select(
+            options=[
                 rx.el.option(texts.FILTER_ALL_YEARS, value=""),
                 rx.foreach(NewsArchiveState.year_options, _year_option),
-                id="filter-jahr",
-                value=NewsArchiveState.year,
-                on_change=NewsArchiveState.set_year,
-            ),
+            ],
+            value=NewsArchiveState.year,
+            on_change=NewsArchiveState.set_year,
         ),
-        _field(
+        _select_field(
             texts.FILTER_TOPIC,
             "filter-thema",
-            rx.el.select(
+            options=[
                 rx.el.option(texts.FILTER_ALL_TOPICS, value=""),
                 rx.foreach(NewsArchiveState.topics, _topic_option),
-                id="filter-thema",
-                value=NewsArchiveState.topic,
-                on_change=NewsArchiveState.set_topic,
-            ),
+            ],
+            value=NewsArchiveState.topic,
+            on_change=NewsArchiveState.set_topic,
         ),
         rx.el.div(
             rx.el.label(texts.FILTER_SEARCH, html_for="filter-suche"),
