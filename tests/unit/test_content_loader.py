@@ -1,5 +1,6 @@
 from datetime import date
 
+import pytest
 from sqlmodel import Session, func, select
 
 from partner_app.models import (
@@ -139,8 +140,7 @@ def test_a_failed_load_leaves_the_database_unchanged(session: Session) -> None:
         "office": {"department": "D", "street": "S", "postal_code": "1", "city": "C"},
         "partnerships": [{"slug": "x"}],  # required fields missing
     }
-    try:
+    with pytest.raises(KeyError):
         load_default_content(session, broken)
-    except KeyError:
-        session.rollback()
+    session.rollback()
     assert all(count == 0 for count in row_counts(session).values())
