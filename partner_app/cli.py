@@ -1,16 +1,60 @@
 """Command-line entry points: ``python -m partner_app.cli COMMAND``."""
 
 import argparse
+import getpass
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import reflex as rx
 
 from partner_app.services.content_loader import default_content, load_default_content
+from partner_app.services.editor_accounts import (
+    AccountError,
+    check_password,
+    create_editor,
+    disable_editor,
+    set_password,
+)
 from partner_app.services.placeholder_art import placeholder_svg
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+
+
+def read_new_password() -> str:
+    """The new password: prompted twice on a terminal, else the first line of stdin."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass("Neues Passwort: ")
+    check_password(password)
+    if getpass.getpass("Passwort wiederholen: ") != password:
+        msg = "Die beiden Eingaben stimmen nicht überein."
+        raise AccountError(msg)
+    return password
+
+
+def create_editor_command(username: str) -> int:
+    """Create an editor account; the password comes from stdin or a prompt."""
+    with rx.session() as session:
+        editor = create_editor(session, username, read_new_password())
+        print(f"Redakteur „{editor.username}“ angelegt.")
+    return 0
+
+
+def set_password_command(username: str) -> int:
+    """Set an editor's password and end their sessions."""
+    with rx.session() as session:
+        editor = set_password(session, username, read_new_password())
+        print(f"Passwort von „{editor.username}“ geändert; alle Sitzungen beendet.")
+    return 0
+
+
+def disable_editor_command(username: str) -> int:
+    """Disable an editor and end their sessions at once."""
+    with rx.session() as session:
+        editor = disable_editor(session, username)
+        print(f"Redakteur „{editor.username}“ deaktiviert; alle Sitzungen beendet.")
+    return 0
 
 
 def load_content() -> int:
@@ -36,9 +80,14 @@ def render_placeholders() -> int:
     return 0
 
 
-COMMANDS = {
+COMMANDS: dict[str, Callable[[], int]] = {
     "load-content": load_content,
     "render-placeholders": render_placeholders,
+}
+EDITOR_COMMANDS: dict[str, Callable[[str], int]] = {
+    "create-editor": create_editor_command,
+    "set-password": set_password_command,
+    "disable-editor": disable_editor_command,
 }
 
 
@@ -48,8 +97,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     for name, command in COMMANDS.items():
         commands.add_parser(name, help=command.__doc__)
+    for name, command in EDITOR_COMMANDS.items():
+        commands.add_parser(name, help=command.__doc__).add_argument("username")
     args = parser.parse_args(argv)
-    return COMMANDS[args.command]()
+    try:
+        if args.command in EDITOR_COMMANDS:
+            return EDITOR_COMMANDS[args.command](args.username)
+        return COMMANDS[args.command]()
+    except AccountError as error:
+        print(f"Fehler: {error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -7,8 +7,10 @@ process (Reflex's AppHarness does that).
 
 import enum
 from datetime import UTC, date, datetime
+from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import JSON, Column, Field, Relationship, SQLModel
 
 _TABLE_ARGS = {"extend_existing": True}
@@ -17,6 +19,36 @@ _TABLE_ARGS = {"extend_existing": True}
 def utc_now() -> datetime:
     """Return the current time, timezone-aware in UTC."""
     return datetime.now(UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timestamp that is always timezone-aware UTC in Python.
+
+    SQLite keeps no time zone and hands back naive values; comparing those with
+    aware ones fails. Stored as UTC, read back as aware UTC, on every database.
+    """
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        """Convert to UTC before storing."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            msg = "naive datetime given for a UTC column"
+            raise ValueError(msg)
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        """Mark values read back as UTC."""
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _timestamp() -> datetime:
+    return Field(default_factory=utc_now, sa_type=UtcDateTime)
 
 
 class DatePrecision(enum.StrEnum):
@@ -82,6 +114,8 @@ class Partnership(SQLModel, table=True):
     __table_args__ = _TABLE_ARGS
 
     id: int | None = Field(default=None, primary_key=True)
+    # Optimistic locking: a save names the version it started from (see services.versioning).
+    version: int = Field(default=1)
     slug: str = Field(max_length=80, unique=True, index=True)
     name: str = Field(max_length=120)
     native_name: str = Field(max_length=160)
@@ -99,8 +133,8 @@ class Partnership(SQLModel, table=True):
     sort_order: int = Field(default=0)
     latitude: float
     longitude: float
-    created_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
-    updated_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+    created_at: datetime = _timestamp()
+    updated_at: datetime = _timestamp()
 
     news: list["NewsItem"] = Relationship(
         back_populates="partnerships", link_model=NewsPartnershipLink
@@ -131,6 +165,8 @@ class NewsItem(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
+    # Optimistic locking: a save names the version it started from (see services.versioning).
+    version: int = Field(default=1)
     # Small columns that filters and sorting read come first: SQLite reads a row's columns
     # in order, and a long text before them would make every filter walk its overflow pages.
     status: NewsStatus = Field(default=NewsStatus.draft)
@@ -144,8 +180,8 @@ class NewsItem(SQLModel, table=True):
     image_alt: str = Field(default="", max_length=300)
     image_caption: str = Field(default="", max_length=500)
     image_credit: str = Field(default="", max_length=200)
-    created_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
-    updated_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+    created_at: datetime = _timestamp()
+    updated_at: datetime = _timestamp()
     body: str = Field(default="", sa_type=sa.Text)
     # Lower-cased, accent-folded copy of the searchable text, kept by services.news_search.
     search_text: str = Field(default="", sa_type=sa.Text)
@@ -163,6 +199,8 @@ class ContactPerson(SQLModel, table=True):
     __table_args__ = _TABLE_ARGS
 
     id: int | None = Field(default=None, primary_key=True)
+    # Optimistic locking: a save names the version it started from (see services.versioning).
+    version: int = Field(default=1)
     name: str = Field(max_length=120)
     phone: str = Field(default="", max_length=60)
     email: str = Field(default="", max_length=200)
@@ -177,6 +215,8 @@ class OfficeAddress(SQLModel, table=True):
     __table_args__ = _TABLE_ARGS
 
     id: int | None = Field(default=None, primary_key=True)
+    # Optimistic locking: a save names the version it started from (see services.versioning).
+    version: int = Field(default=1)
     department: str = Field(max_length=160)
     street: str = Field(max_length=160)
     postal_code: str = Field(max_length=10)
@@ -190,6 +230,8 @@ class PageIntro(SQLModel, table=True):
     __table_args__ = _TABLE_ARGS
 
     id: int | None = Field(default=None, primary_key=True)
+    # Optimistic locking: a save names the version it started from (see services.versioning).
+    version: int = Field(default=1)
     title: str = Field(max_length=160)
     heading: str = Field(max_length=160)
     # Paragraphs separated by blank lines.
@@ -207,4 +249,67 @@ class SeedRecord(SQLModel, table=True):
     __table_args__ = _TABLE_ARGS
 
     key: str = Field(primary_key=True, max_length=160)
-    loaded_at: datetime = Field(default_factory=utc_now, sa_type=sa.DateTime(timezone=True))
+    loaded_at: datetime = _timestamp()
+
+
+class Editor(SQLModel, table=True):
+    """A person allowed to maintain the content (created on the command line only)."""
+
+    __tablename__ = "editor"
+    __table_args__ = _TABLE_ARGS
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=60, unique=True, index=True)
+    password_hash: str = Field(max_length=200)
+    is_active: bool = Field(default=True)
+    created_at: datetime = _timestamp()
+    password_changed_at: datetime = _timestamp()
+
+
+class EditorSession(SQLModel, table=True):
+    """A login. Only a hash of its token is stored; ending it sets ``ended_at``."""
+
+    __tablename__ = "editor_session"
+    __table_args__ = _TABLE_ARGS
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    editor_id: int = Field(foreign_key="editor.id", index=True, ondelete="CASCADE")
+    created_at: datetime = _timestamp()
+    last_seen_at: datetime = _timestamp()
+    expires_at: datetime = Field(sa_type=UtcDateTime)
+    ended_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class LoginAttempt(SQLModel, table=True):
+    """One login attempt, kept for throttling brute force per username and per client."""
+
+    __tablename__ = "login_attempt"
+    __table_args__ = (
+        sa.Index("ix_login_attempt_username_at", "username", "attempted_at"),
+        sa.Index("ix_login_attempt_client_at", "client", "attempted_at"),
+        _TABLE_ARGS,
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=60)
+    client: str = Field(max_length=100)
+    succeeded: bool
+    attempted_at: datetime = _timestamp()
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who created, changed or deleted what, and when."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (sa.Index("ix_audit_entry_at", "at"), _TABLE_ARGS)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _timestamp()
+    editor_username: str = Field(max_length=60)
+    action: str = Field(max_length=20)
+    entity_type: str = Field(max_length=40)
+    entity_id: int | None = Field(default=None)
+    entity_label: str = Field(default="", max_length=200)
+    # Field name -> [old, new] for changes; the record's values for creations and deletions.
+    changes: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
