@@ -1,0 +1,65 @@
+"""The audit log: who created, changed or deleted what, and when."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from partner_app.models import AuditEntry, utc_now
+from partner_app.services.clock import CITY_TIMEZONE
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One entry as the admin lists it."""
+
+    at_label: str
+    editor: str
+    action: str
+    entity: str
+    details: str
+
+
+def record(
+    session: Session,
+    *,
+    editor: str,
+    action: str,
+    entity_type: str,
+    entity_id: int | None,
+    label: str,
+    changes: dict[str, Any],
+    at: datetime | None = None,
+) -> None:
+    """Add an entry (the caller commits, together with the change itself)."""
+    session.add(
+        AuditEntry(
+            at=at or utc_now(),
+            editor_username=editor,
+            action=action,
+            entity_type=entity_type,
+            entity_id=entity_id,
+            entity_label=label[:200],
+            changes=changes,
+        )
+    )
+
+
+def recent_entries(session: Session, *, limit: int = 100) -> list[AuditRow]:
+    """The newest entries first."""
+    entries = session.exec(
+        select(AuditEntry)
+        .order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
+        .limit(limit)
+    ).all()
+    return [
+        AuditRow(
+            at_label=entry.at.astimezone(CITY_TIMEZONE).strftime("%d.%m.%Y %H:%M"),
+            editor=entry.editor_username,
+            action=entry.action,
+            entity=f"{entry.entity_type} „{entry.entity_label}“",
+            details=", ".join(sorted(entry.changes)),
+        )
+        for entry in entries
+    ]

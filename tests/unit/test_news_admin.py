@@ -1,0 +1,212 @@
+"""Editing news in the admin: validation, slugs, versions, audit log."""
+
+import dataclasses
+from datetime import timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from partner_app.models import AuditEntry, NewsItem, NewsStatus
+from partner_app.services.edit_conflicts import EditConflictError, RecordGoneError
+from partner_app.services.form_validation import ValidationError
+from partner_app.services.news_admin import (
+    NewsForm,
+    delete_news,
+    news_admin_list,
+    news_form,
+    save_news,
+    set_news_status,
+)
+from partner_app.services.news_archive import NewsFilter, published_news_page
+from tests.unit.conftest import TODAY
+
+
+def valid_form(**changes: object) -> NewsForm:
+    form = NewsForm(
+        title="Schüleraustausch mit Venlo",
+        teaser="Zwanzig Jugendliche besuchen die Partnerstadt.",
+        body="Ein **schöner** Besuch.",
+        published_on=TODAY.isoformat(),
+        status="published",
+        cities=["venlo"],
+        topics=["jugend"],
+    )
+    return dataclasses.replace(form, **changes)
+
+
+def audit_actions(session: Session) -> list[str]:
+    return [
+        entry.action for entry in session.exec(select(AuditEntry).order_by(AuditEntry.id)).all()
+    ]
+
+
+def test_create_generates_a_unique_slug_and_logs_it(seeded_session: Session) -> None:
+    first = save_news(seeded_session, valid_form(), editor="anna", today=TODAY)
+    second = save_news(seeded_session, valid_form(), editor="anna", today=TODAY)
+    slugs = [seeded_session.get(NewsItem, news_id).slug for news_id in (first, second)]
+    assert slugs == ["schueleraustausch-mit-venlo", "schueleraustausch-mit-venlo-2"]
+    entry = seeded_session.exec(select(AuditEntry)).first()
+    assert (entry.editor_username, entry.action, entry.entity_label) == (
+        "anna",
+        "angelegt",
+        "Schüleraustausch mit Venlo",
+    )
+    assert entry.changes["title"] == [None, "Schüleraustausch mit Venlo"]
+
+
+def test_created_item_is_public_and_searchable(seeded_session: Session) -> None:
+    save_news(seeded_session, valid_form(), editor="anna", today=TODAY)
+    page = published_news_page(
+        seeded_session, NewsFilter(city="venlo", text="SCHULERAUSTAUSCH"), today=TODAY
+    )
+    assert [card.title for card in page.cards] == ["Schüleraustausch mit Venlo"]
+
+
+def test_scheduled_item_stays_hidden_until_its_day(seeded_session: Session) -> None:
+    tomorrow = TODAY + timedelta(days=1)
+    news_id = save_news(
+        seeded_session, valid_form(published_on=tomorrow.isoformat()), editor="a", today=TODAY
+    )
+    assert (
+        published_news_page(seeded_session, NewsFilter(text="schuleraustausch"), today=TODAY).total
+        == 0
+    )
+    assert (
+        published_news_page(
+            seeded_session, NewsFilter(text="schuleraustausch"), today=tomorrow
+        ).total
+        == 1
+    )
+    (row,) = [row for row in news_admin_list(seeded_session, today=TODAY) if row.id == news_id]
+    assert row.is_scheduled
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"title": "  "}, "title", "Bitte füllen Sie dieses Feld aus."),
+        ({"title": "x" * 201}, "title", "Höchstens 200 Zeichen"),
+        ({"teaser": ""}, "teaser", "Bitte füllen"),
+        ({"published_on": "31.02.2024"}, "published_on", "Datum"),
+        ({"published_on": "1850-01-01"}, "published_on", "zwischen"),
+        ({"published_on": "2099-01-01"}, "published_on", "zwischen"),
+        ({"cities": ["atlantis"]}, "cities", "angebotene"),
+        ({"status": "geheim"}, "status", "angebotenen"),
+        ({"image_path": "uploads/bild.webp"}, "image_alt", "Bitte füllen"),
+        (
+            {"image_path": "uploads/bild.webp", "image_alt": "Ein Bild"},
+            "image_credit",
+            "Bitte füllen",
+        ),
+    ],
+)
+def test_invalid_input_is_refused_per_field(
+    seeded_session: Session, changes: dict, field: str, message: str
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        save_news(seeded_session, valid_form(**changes), editor="a", today=TODAY)
+    assert message in refused.value.errors[field]
+    assert seeded_session.exec(select(AuditEntry)).all() == []
+
+
+def test_update_with_current_version_saves_and_bumps_the_version(seeded_session: Session) -> None:
+    news_id = save_news(seeded_session, valid_form(), editor="anna", today=TODAY)
+    form, version = news_form(seeded_session, news_id)
+    form.title = "Neuer Titel"
+    save_news(
+        seeded_session,
+        form,
+        editor="ben",
+        today=TODAY,
+        news_id=news_id,
+        base=dataclasses.replace(form, title="Schüleraustausch mit Venlo"),
+        base_version=version,
+    )
+    news = seeded_session.get(NewsItem, news_id)
+    assert (news.title, news.version) == ("Neuer Titel", version + 1)
+    assert news.slug == "schueleraustausch-mit-venlo"  # links stay valid
+    last = seeded_session.exec(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert (last.editor_username, last.action) == ("ben", "geändert")
+    assert last.changes == {"title": ["Schüleraustausch mit Venlo", "Neuer Titel"]}
+
+
+def test_saving_over_a_newer_version_is_refused_and_says_what_changed(
+    seeded_session: Session,
+) -> None:
+    news_id = save_news(seeded_session, valid_form(), editor="anna", today=TODAY)
+    base, version = news_form(seeded_session, news_id)
+    theirs = dataclasses.replace(base, teaser="Von Ben geändert.")
+    save_news(
+        seeded_session,
+        theirs,
+        editor="ben",
+        today=TODAY,
+        news_id=news_id,
+        base=base,
+        base_version=version,
+    )
+
+    mine = dataclasses.replace(base, title="Von Anna geändert")
+    with pytest.raises(EditConflictError) as conflict:
+        save_news(
+            seeded_session,
+            mine,
+            editor="anna",
+            today=TODAY,
+            news_id=news_id,
+            base=base,
+            base_version=version,
+        )
+    assert conflict.value.changes == {"Kurztext": "Von Ben geändert."}
+    news = seeded_session.get(NewsItem, news_id)
+    assert (news.title, news.teaser) == ("Schüleraustausch mit Venlo", "Von Ben geändert.")
+
+
+def test_publish_unpublish_and_delete_are_logged(seeded_session: Session) -> None:
+    news_id = save_news(seeded_session, valid_form(status="draft"), editor="anna", today=TODAY)
+    set_news_status(seeded_session, news_id, NewsStatus.published, editor="anna")
+    assert (
+        published_news_page(seeded_session, NewsFilter(text="schuleraustausch"), today=TODAY).total
+        == 1
+    )
+    set_news_status(seeded_session, news_id, NewsStatus.draft, editor="ben")
+    assert (
+        published_news_page(seeded_session, NewsFilter(text="schuleraustausch"), today=TODAY).total
+        == 0
+    )
+    delete_news(seeded_session, news_id, editor="ben")
+    assert seeded_session.get(NewsItem, news_id) is None
+    assert audit_actions(seeded_session) == [
+        "angelegt",
+        "veröffentlicht",
+        "zurückgezogen",
+        "gelöscht",
+    ]
+    with pytest.raises(RecordGoneError):
+        delete_news(seeded_session, news_id, editor="ben")
+
+
+def test_admin_list_searches_and_filters_by_status(seeded_session: Session) -> None:
+    save_news(seeded_session, valid_form(status="draft"), editor="a", today=TODAY)
+    drafts = news_admin_list(seeded_session, status="draft", today=TODAY)
+    assert [row.title for row in drafts] == ["Schüleraustausch mit Venlo"]
+    assert len(news_admin_list(seeded_session, today=TODAY)) == 6
+    found = news_admin_list(seeded_session, text="dunkirchen", today=TODAY)
+    assert [row.title for row in found] == ["Kunstmuseen Krefeld zeigen Werke aus Dünkirchen"]
+    assert news_admin_list(seeded_session, status="unsinn", today=TODAY) == news_admin_list(
+        seeded_session, today=TODAY
+    )
+
+
+def test_old_dates_of_existing_items_stay_editable(seeded_session: Session) -> None:
+    row = news_admin_list(seeded_session, text="spende", today=TODAY)[0]
+    form, version = news_form(seeded_session, row.id)
+    save_news(
+        seeded_session,
+        form,
+        editor="a",
+        today=TODAY,
+        news_id=row.id,
+        base=form,
+        base_version=version,
+    )
