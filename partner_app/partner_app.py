@@ -2,8 +2,9 @@
 
 import reflex as rx
 
-from partner_app import texts
-from partner_app.pages import index
+from partner_app import routes, texts
+from partner_app.pages import admin_audit, admin_login, admin_news, admin_news_edit, index
+from partner_app.state.admin_session import AdminSessionState
 
 app = rx.App(html_lang=texts.PAGE_LANG, stylesheets=["/styles.css"])
 app.add_page(
@@ -12,4 +13,18 @@ app.add_page(
     title=index.TITLE,
     description=index.DESCRIPTION,
     on_load=index.ON_LOAD,
+)
+for page in (admin_login, admin_news, admin_news_edit, admin_audit):
+    app.add_page(
+        getattr(page, page.__name__.rsplit(".", 1)[-1]),
+        route=page.ROUTE,
+        title=page.TITLE,
+        on_load=page.ON_LOAD,
+    )
+# /admin itself: the news list for editors, the login for everyone else.
+app.add_page(
+    admin_login.admin_login,
+    route=routes.ADMIN,
+    title=admin_login.TITLE,
+    on_load=[AdminSessionState.open_login],
 )

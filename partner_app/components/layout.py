@@ -8,11 +8,16 @@ from partner_app import texts
 MAIN_ID = "inhalt"
 
 
+def skip_link() -> rx.Component:
+    """The first focusable element: jumps to the main content."""
+    # A plain <a>: rx.el.a is a router link, which would navigate and drop the filter URL.
+    return PlainAnchor.create(texts.SKIP_LINK, href=f"#{MAIN_ID}", class_name="skip-link")
+
+
 def page_layout(*children: rx.Component) -> rx.Component:
     """Wrap page content in the site frame."""
     return rx.fragment(
-        # A plain <a>: rx.el.a is a router link, which would navigate and drop the filter URL.
-        PlainAnchor.create(texts.SKIP_LINK, href=f"#{MAIN_ID}", class_name="skip-link"),
+        skip_link(),
         rx.el.header(
             rx.el.div(
                 rx.el.p(texts.SITE_NAME, class_name="site-name"),

@@ -1,0 +1,53 @@
+"""The frame of every admin page: navigation, who is signed in, logout."""
+
+import reflex as rx
+
+from partner_app import routes, texts
+from partner_app.components.layout import MAIN_ID, skip_link
+from partner_app.state.admin_session import AdminSessionState
+
+
+def admin_layout(*children: rx.Component, signed_in: bool = True) -> rx.Component:
+    """Wrap an admin page; ``signed_in=False`` for the login page (no navigation)."""
+    header_items: list[rx.Component] = [rx.el.p(texts.ADMIN_TITLE, class_name="site-name")]
+    if signed_in:
+        header_items.append(
+            rx.el.nav(
+                rx.el.ul(
+                    rx.el.li(rx.el.a(texts.ADMIN_NAV_NEWS, href=routes.ADMIN_NEWS)),
+                    rx.el.li(rx.el.a(texts.ADMIN_NAV_AUDIT, href=routes.ADMIN_AUDIT)),
+                    rx.el.li(rx.el.a(texts.ADMIN_NAV_PUBLIC, href=routes.PUBLIC)),
+                ),
+                rx.el.p(
+                    texts.ADMIN_SIGNED_IN_AS + " ",
+                    rx.el.strong(AdminSessionState.username),
+                    " ",
+                    rx.el.button(
+                        texts.ADMIN_LOG_OUT,
+                        type="button",
+                        on_click=AdminSessionState.log_out,
+                        class_name="button button-secondary",
+                    ),
+                ),
+                aria_label=texts.ADMIN_NAV_LABEL,
+                class_name="admin-nav",
+            )
+        )
+    return rx.fragment(
+        skip_link(),
+        rx.el.header(rx.el.div(*header_items, class_name="page-width"), class_name="site-header"),
+        rx.el.main(
+            rx.el.div(*children, class_name="page-width"),
+            id=MAIN_ID,
+            tab_index=-1,
+            custom_attrs={"data-hydrated": rx.State.is_hydrated.to_string()},
+        ),
+    )
+
+
+def field_error(name: str, errors: rx.Var[dict[str, str]]) -> rx.Component:
+    """The message of one field, tied to it by ``aria-describedby``."""
+    return rx.cond(
+        errors.contains(name),
+        rx.el.p(errors[name], id=f"{name}-fehler", class_name="field-error"),
+    )

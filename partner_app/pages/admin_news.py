@@ -1,0 +1,145 @@
+"""The admin's list of news."""
+
+import reflex as rx
+
+from partner_app import routes, texts
+from partner_app.components.admin_layout import admin_layout
+from partner_app.services.news_admin import NewsAdminRow
+from partner_app.state.admin_news_list import AdminNewsListState
+
+ROUTE = routes.ADMIN_NEWS
+TITLE = f"{texts.NEWS_LIST_HEADING} – {texts.ADMIN_TITLE}"
+ON_LOAD = [AdminNewsListState.load]
+
+
+def _actions(row: rx.Var[NewsAdminRow]) -> rx.Component:
+    return rx.el.div(
+        rx.el.a(
+            texts.NEWS_EDIT,
+            href=routes.ADMIN_NEWS_EDIT + "?id=" + row.id.to_string(),
+            class_name="button button-secondary",
+            aria_label=texts.NEWS_EDIT + ": " + row.title,
+        ),
+        rx.cond(
+            row.status == "published",
+            rx.el.button(
+                texts.NEWS_UNPUBLISH,
+                type="button",
+                on_click=AdminNewsListState.unpublish(row.id),
+                class_name="button button-secondary",
+                aria_label=texts.NEWS_UNPUBLISH + ": " + row.title,
+            ),
+            rx.el.button(
+                texts.NEWS_PUBLISH,
+                type="button",
+                on_click=AdminNewsListState.publish(row.id),
+                class_name="button button-secondary",
+                aria_label=texts.NEWS_PUBLISH + ": " + row.title,
+            ),
+        ),
+        rx.el.button(
+            texts.NEWS_DELETE,
+            type="button",
+            on_click=AdminNewsListState.ask_delete(row.id),
+            class_name="button button-danger",
+            aria_label=texts.NEWS_DELETE + ": " + row.title,
+        ),
+        class_name="row-actions",
+    )
+
+
+def _row(row: rx.Var[NewsAdminRow]) -> rx.Component:
+    return rx.el.tr(
+        rx.el.th(row.title, scope="row"),
+        rx.el.td(row.date_label),
+        rx.el.td(
+            row.status_label,
+            rx.cond(row.is_scheduled, rx.el.span(" (" + texts.NEWS_SCHEDULED + ")")),
+        ),
+        rx.el.td(_actions(row)),
+    )
+
+
+def _delete_confirmation() -> rx.Component:
+    return rx.cond(
+        AdminNewsListState.confirm_delete_id != 0,
+        rx.el.div(
+            rx.el.p(
+                texts.NEWS_DELETE_CONFIRM[0],
+                AdminNewsListState.confirm_delete_title,
+                texts.NEWS_DELETE_CONFIRM[1],
+                id="loeschen-frage",
+            ),
+            rx.el.button(
+                texts.NEWS_DELETE_YES,
+                type="button",
+                on_click=AdminNewsListState.confirm_delete,
+                class_name="button button-danger",
+                auto_focus=True,
+            ),
+            rx.el.button(
+                texts.NEWS_DELETE_NO,
+                type="button",
+                on_click=AdminNewsListState.cancel_delete,
+                class_name="button button-secondary",
+            ),
+            role="alertdialog",
+            aria_labelledby="loeschen-frage",
+            class_name="confirm-box",
+        ),
+    )
+
+
+def admin_news() -> rx.Component:
+    """Search, status filter, the table of items and their actions."""
+    return admin_layout(
+        rx.el.h1(texts.NEWS_LIST_HEADING, class_name="page-title"),
+        rx.el.a(texts.NEWS_NEW, href=routes.ADMIN_NEWS_EDIT, class_name="button"),
+        rx.cond(
+            AdminNewsListState.message != "",
+            rx.el.p(AdminNewsListState.message, role="status", class_name="form-message"),
+        ),
+        _delete_confirmation(),
+        rx.el.div(
+            rx.el.div(
+                rx.el.label(texts.NEWS_SEARCH, html_for="admin-suche"),
+                rx.el.input(
+                    id="admin-suche",
+                    type="search",
+                    default_value=AdminNewsListState.search,
+                    on_change=AdminNewsListState.set_search.debounce(300),
+                ),
+                class_name="filter-field",
+            ),
+            rx.el.div(
+                rx.el.label(texts.NEWS_STATUS_FILTER, html_for="admin-status"),
+                rx.el.select(
+                    rx.el.option(texts.NEWS_ALL_STATUSES, value=""),
+                    *(
+                        rx.el.option(label, value=value)
+                        for value, label in texts.NEWS_STATUS_OPTIONS
+                    ),
+                    id="admin-status",
+                    value=AdminNewsListState.status,
+                    on_change=AdminNewsListState.set_status,
+                ),
+                class_name="filter-field",
+            ),
+            role="search",
+            class_name="filter-bar",
+        ),
+        rx.cond(
+            AdminNewsListState.rows.length() == 0,
+            rx.el.p(texts.NEWS_EMPTY),
+            rx.el.div(
+                rx.el.table(
+                    rx.el.thead(
+                        rx.el.tr(*(rx.el.th(column, scope="col") for column in texts.NEWS_COLUMNS))
+                    ),
+                    rx.el.tbody(rx.foreach(AdminNewsListState.rows, _row)),
+                    class_name="overview-table admin-table",
+                ),
+                class_name="table-scroll",
+            ),
+        ),
+    )

@@ -1,0 +1,183 @@
+"""The form of one news item (new or existing)."""
+
+import reflex as rx
+
+from partner_app import routes, texts
+from partner_app.components.admin_layout import admin_layout, field_error
+from partner_app.services.news_archive import TopicOption
+from partner_app.services.partnerships import PartnershipView
+from partner_app.state.admin_news_editor import (
+    CITY_FIELD_PREFIX,
+    TOPIC_FIELD_PREFIX,
+    AdminNewsEditorState,
+)
+
+ROUTE = routes.ADMIN_NEWS_EDIT
+TITLE = f"{texts.NEWS_FORM_EDIT} – {texts.ADMIN_TITLE}"
+ON_LOAD = [AdminNewsEditorState.load]
+
+State = AdminNewsEditorState
+
+
+def _described_by(name: str, hint_id: str = "") -> rx.Var[str]:
+    error_id = rx.cond(State.errors.contains(name), f"{name}-fehler", "")
+    return (hint_id + " " + error_id).strip() if hint_id else error_id
+
+
+def _text_field(
+    name: str, label: str, *, multiline: bool = False, hint: str = "", **props: object
+) -> rx.Component:
+    hint_id = f"{name}-hinweis" if hint else ""
+    control = rx.el.textarea if multiline else rx.el.input
+    return rx.el.div(
+        rx.el.label(label, html_for=name),
+        control(
+            id=name,
+            name=name,
+            default_value=getattr(State.form, name),
+            aria_invalid=rx.cond(State.errors.contains(name), "true", "false"),
+            aria_describedby=_described_by(name, hint_id),
+            **props,
+        ),
+        rx.cond(hint != "", rx.el.p(hint, id=hint_id, class_name="hint"))
+        if hint
+        else rx.fragment(),
+        field_error(name, State.errors),
+        class_name="form-field",
+    )
+
+
+def _select_field(name: str, label: str, options: tuple[tuple[str, str], ...]) -> rx.Component:
+    return rx.el.div(
+        rx.el.label(label, html_for=name),
+        rx.el.select(
+            *(rx.el.option(text, value=value) for value, text in options),
+            id=name,
+            name=name,
+            default_value=getattr(State.form, name),
+            aria_describedby=_described_by(name),
+        ),
+        field_error(name, State.errors),
+        class_name="form-field",
+    )
+
+
+def _city_checkbox(city: rx.Var[PartnershipView]) -> rx.Component:
+    field_id = CITY_FIELD_PREFIX + city.slug
+    return rx.el.div(
+        rx.el.input(
+            type="checkbox",
+            id=field_id,
+            name=field_id,
+            default_checked=State.form.cities.contains(city.slug),
+        ),
+        rx.el.label(city.name, html_for=field_id),
+        class_name="check-field",
+    )
+
+
+def _topic_checkbox(topic: rx.Var[TopicOption]) -> rx.Component:
+    field_id = TOPIC_FIELD_PREFIX + topic.slug
+    return rx.el.div(
+        rx.el.input(
+            type="checkbox",
+            id=field_id,
+            name=field_id,
+            default_checked=State.form.topics.contains(topic.slug),
+        ),
+        rx.el.label(topic.name, html_for=field_id),
+        class_name="check-field",
+    )
+
+
+def _choice_group(legend: str, name: str, items: rx.Component) -> rx.Component:
+    return rx.el.fieldset(
+        rx.el.legend(legend),
+        items,
+        field_error(name, State.errors),
+        class_name="check-group",
+    )
+
+
+def _conflict_report() -> rx.Component:
+    return rx.cond(
+        State.conflict.length() > 0,
+        rx.el.div(
+            rx.el.p(texts.NEWS_FORM_CONFLICT),
+            rx.el.ul(
+                rx.foreach(
+                    State.conflict,
+                    lambda item: rx.el.li(rx.el.strong(item[0]), ": ", item[1]),
+                )
+            ),
+            rx.el.button(
+                texts.NEWS_FORM_RELOAD,
+                type="button",
+                on_click=State.reload_current,
+                class_name="button button-secondary",
+            ),
+            role="alert",
+            id="konflikt",
+            class_name="notice",
+        ),
+    )
+
+
+def admin_news_edit() -> rx.Component:
+    """Every field of a news item, messages next to the fields, a body preview."""
+    return admin_layout(
+        rx.el.h1(
+            rx.cond(State.is_new, texts.NEWS_FORM_NEW, texts.NEWS_FORM_EDIT),
+            class_name="page-title",
+        ),
+        rx.el.a(texts.NEWS_FORM_BACK, href=routes.ADMIN_NEWS),
+        rx.cond(
+            State.message != "",
+            rx.el.p(State.message, role="status", class_name="form-message", id="formular-meldung"),
+        ),
+        _conflict_report(),
+        rx.el.form(
+            _text_field("title", "Titel", aria_required="true", max_length=200),
+            _text_field(
+                "teaser", "Kurztext", multiline=True, rows=3, required=True, max_length=600
+            ),
+            _text_field(
+                "body",
+                "Text",
+                multiline=True,
+                rows=10,
+                hint=texts.NEWS_FORM_MARKDOWN_HINT,
+                on_change=State.preview.debounce(400),
+            ),
+            _text_field(
+                "published_on",
+                "Veröffentlichungsdatum",
+                type="date",
+                hint=texts.NEWS_FORM_DATE_HINT,
+            ),
+            _select_field("published_precision", "Genauigkeit des Datums", texts.PRECISION_OPTIONS),
+            _select_field("status", "Status", texts.NEWS_STATUS_OPTIONS),
+            _choice_group("Partnerstädte", "cities", rx.foreach(State.cities, _city_checkbox)),
+            _choice_group("Themen", "topics", rx.foreach(State.topics, _topic_checkbox)),
+            _text_field("image_path", "Bild (Pfad)", max_length=300),
+            _text_field("image_alt", "Alternativtext des Bildes", max_length=300),
+            _text_field("image_caption", "Bildunterschrift", max_length=500),
+            _text_field("image_credit", "Bildnachweis", max_length=200),
+            rx.el.button(texts.NEWS_FORM_SAVE, type="submit", class_name="button"),
+            key=State.form_key.to_string(),
+            # The server checks everything and answers in German next to each field.
+            no_validate=True,
+            on_submit=State.save,
+            reset_on_submit=False,
+            class_name="admin-form",
+        ),
+        rx.cond(
+            State.preview_html != "",
+            rx.el.section(
+                rx.el.h2(texts.NEWS_FORM_PREVIEW, id="vorschau"),
+                # Safe: markdown-it renders with raw HTML off (services.markdown_text).
+                rx.html(State.preview_html, class_name="markdown-preview"),
+                aria_labelledby="vorschau",
+            ),
+        ),
+    )

@@ -1,0 +1,83 @@
+"""Who is signed in to the admin.
+
+The session token lives only in a backend-only var (``_session_token``): it is
+never sent to the browser. Every admin handler calls :func:`require_editor`
+first, which checks the token against the database, so logout, expiry and
+disabling an editor take effect on the very next event.
+"""
+
+import reflex as rx
+
+from partner_app import routes
+from partner_app.models import utc_now
+from partner_app.services.editor_sessions import SignedInEditor, log_in, log_out, signed_in_editor
+
+
+class AdminSessionState(rx.State):
+    """The login form and the signed-in editor's name."""
+
+    username: str = ""
+    login_error: str = ""
+    _session_token: str = ""
+
+    def current_editor(self) -> SignedInEditor | None:
+        """The signed-in editor, checked against the database now."""
+        if not self._session_token:
+            return None
+        with rx.session() as session:
+            editor = signed_in_editor(session, self._session_token, now=utc_now())
+        if editor is None:
+            self._session_token = ""
+            self.username = ""
+        return editor
+
+    @rx.event
+    def submit_login(self, form_data: dict[str, str]) -> rx.event.EventSpec | None:
+        """Check the credentials; on success open the news list."""
+        username = str(form_data.get("username", ""))
+        password = str(form_data.get("password", ""))
+        with rx.session() as session:
+            result = log_in(session, username, password, client=self._client(), now=utc_now())
+            if result.token is None:
+                self.login_error = result.error
+                return None
+            self._session_token = result.token
+            editor = signed_in_editor(session, result.token, now=utc_now())
+        self.login_error = ""
+        self.username = editor.username if editor else ""
+        return rx.redirect(routes.ADMIN_NEWS)
+
+    @rx.event
+    def log_out(self) -> rx.event.EventSpec:
+        """End the session on the server and show the login form."""
+        if self._session_token:
+            with rx.session() as session:
+                log_out(session, self._session_token, now=utc_now())
+        self._session_token = ""
+        self.username = ""
+        return rx.redirect(routes.ADMIN_LOGIN)
+
+    @rx.event
+    def guard_page(self) -> rx.event.EventSpec | None:
+        """On load of an admin page: send visitors without a valid session to the login."""
+        if self.current_editor() is None:
+            return rx.redirect(routes.ADMIN_LOGIN)
+        return None
+
+    @rx.event
+    def open_login(self) -> rx.event.EventSpec | None:
+        """On load of the login page: signed-in editors go straight to the news list."""
+        if self.current_editor() is not None:
+            return rx.redirect(routes.ADMIN_NEWS)
+        return None
+
+    def _client(self) -> str:
+        # Behind a reverse proxy every client would share its address; the proxy's
+        # X-Forwarded-For is trusted only when configured (issue 5's production stack).
+        return self.router.session.client_ip or "unbekannt"
+
+
+async def require_editor(state: rx.State) -> SignedInEditor | None:
+    """The signed-in editor for any admin state's handler, or ``None``."""
+    session_state = await state.get_state(AdminSessionState)
+    return session_state.current_editor()
