@@ -20,7 +20,7 @@ class AdminSessionState(rx.State):
     login_error: str = ""
     _session_token: str = ""
 
-    def current_editor(self) -> SignedInEditor | None:
+    def _current_editor(self) -> SignedInEditor | None:
         """The signed-in editor, checked against the database now."""
         if not self._session_token:
             return None
@@ -60,14 +60,14 @@ class AdminSessionState(rx.State):
     @rx.event
     def guard_page(self) -> rx.event.EventSpec | None:
         """On load of an admin page: send visitors without a valid session to the login."""
-        if self.current_editor() is None:
+        if self._current_editor() is None:
             return rx.redirect(routes.ADMIN_LOGIN)
         return None
 
     @rx.event
     def open_login(self) -> rx.event.EventSpec | None:
         """On load of the login page: signed-in editors go straight to the news list."""
-        if self.current_editor() is not None:
+        if self._current_editor() is not None:
             return rx.redirect(routes.ADMIN_NEWS)
         return None
 
@@ -80,4 +80,4 @@ class AdminSessionState(rx.State):
 async def require_editor(state: rx.State) -> SignedInEditor | None:
     """The signed-in editor for any admin state's handler, or ``None``."""
     session_state = await state.get_state(AdminSessionState)
-    return session_state.current_editor()
+    return session_state._current_editor()

@@ -1,0 +1,72 @@
+"""Server tests: the app's Reflex states called in-process against a migrated database."""
+
+import asyncio
+import contextvars
+import inspect
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+import reflex as rx
+from reflex.config import get_config
+from reflex.state import State
+from sqlalchemy import Engine, create_engine
+from sqlmodel import Session
+
+import partner_app.partner_app  # noqa: F401  (registers every state of the app)
+from partner_app.services.content_loader import load_default_content
+from partner_app.services.editor_accounts import create_editor
+from tests.database import upgrade_to_head
+
+EDITOR = "redaktion"
+PASSWORD = "ein-sehr-geheimes-passwort"
+
+
+@pytest.fixture
+def app_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+    """A migrated database with the default content and one editor, used by rx.session()."""
+    url = f"sqlite:///{tmp_path / 'server.db'}"
+    engine = create_engine(url)
+    upgrade_to_head(engine)
+    with Session(engine) as session:
+        load_default_content(session)
+        create_editor(session, EDITOR, PASSWORD)
+    monkeypatch.setattr(get_config(), "db_url", url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def root_state(app_engine: Engine) -> State:
+    """A fresh state tree, as one browser tab has it."""
+    return State(_reflex_internal_init=True)
+
+
+StateT = TypeVar("StateT", bound=rx.State)
+
+
+def substate(root: State, state_class: type[StateT]) -> StateT:
+    """The instance of ``state_class`` in ``root``'s tree."""
+    return root.get_substate(state_class.get_full_name().split(".")[1:])  # type: ignore[return-value]
+
+
+def call(state: rx.State, handler_name: str, *args: object) -> object:
+    """Run an event handler of ``state`` like the server does, and return its result."""
+
+    async def run() -> object:
+        result = type(state).event_handlers[handler_name].fn(state, *args)
+        if inspect.isawaitable(result):
+            result = await result
+        return result
+
+    return _run_in_own_thread(run())
+
+
+def _run_in_own_thread(coroutine: Coroutine[Any, Any, object]) -> object:
+    # Playwright's sync API owns the main thread's event loop in the same pytest run.
+    # The context goes along: Reflex keeps its configuration in context variables.
+    context = contextvars.copy_context()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(context.run, asyncio.run, coroutine).result()
