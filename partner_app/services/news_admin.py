@@ -136,13 +136,14 @@ def save_news(
     else:
         news = _get(session, news_id)
         if base_version is not None and news.version != base_version:
-            raise EditConflictError(
-                changed_fields(
-                    dataclasses.asdict(base or NewsForm()),
-                    dataclasses.asdict(_as_form(news)),
-                    FIELD_LABELS,
-                )
+            # A newer save that changed nothing this form shows cannot be overwritten.
+            changes = changed_fields(
+                dataclasses.asdict(base or NewsForm()),
+                dataclasses.asdict(_as_form(news)),
+                FIELD_LABELS,
             )
+            if changes:
+                raise EditConflictError(changes)
         action = "geändert"
     before = dataclasses.asdict(_as_form(news)) if news_id is not None else {}
     _apply(session, news, cleaned)

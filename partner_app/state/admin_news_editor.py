@@ -158,5 +158,5 @@ class AdminNewsEditorState(rx.State):
         self._base_version = version
         self.errors = {}
         self.conflict = {}
-        self.preview_html = ""
+        self.preview_html = render_markdown(form.body) if form.body else ""
         self.form_key += 1

@@ -8,6 +8,7 @@ host but the app's own.
 """
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -21,12 +22,16 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import Engine, create_engine
-from sqlmodel import Session
+from sqlmodel import Session, col, delete, func, select
 
+from partner_app.models import NewsItem
 from partner_app.services.content_loader import load_default_content
+from partner_app.services.editor_accounts import create_editor
 from tests.database import PROJECT_DIR, upgrade_to_head
 
 STARTUP_TIMEOUT_S = 240
+EDITOR = "redaktion"
+EDITOR_PASSWORD = "browser-test-passwort"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -107,6 +112,7 @@ def app_database(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.
     upgrade_to_head(engine)
     with Session(engine) as session:
         load_default_content(session)
+        create_editor(session, EDITOR, EDITOR_PASSWORD)
     yield engine
     engine.dispose()
 
@@ -203,3 +209,34 @@ def open_page(page: Page, path: str = "/") -> None:
 def wait_until_hydrated(page: Page) -> None:
     """Wait until the page's on_load has run on the server."""
     expect(page.locator("main[data-hydrated='true']")).to_be_attached()
+
+
+@pytest.fixture
+def own_app_database(app_database: Engine | None) -> Iterator[Engine]:
+    """The self-started app's database; news added by the test are removed afterwards.
+
+    Tests that change content need it and are skipped against ``--base-url``.
+    """
+    if app_database is None:
+        pytest.skip("changes content: needs the app this suite starts, not a deployment")
+    with Session(app_database) as session:
+        last_id = session.exec(select(func.max(NewsItem.id))).one() or 0
+    yield app_database
+    with Session(app_database) as session:
+        session.exec(delete(NewsItem).where(col(NewsItem.id) > last_id))
+        session.commit()
+
+
+def log_in_as_editor(page: Page) -> None:
+    """Sign in through the login form and wait for the news list."""
+    open_page(page, "/admin/anmelden")
+    page.get_by_label("Benutzername").fill(EDITOR)
+    page.get_by_label("Passwort").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    expect_path(page, "/admin/nachrichten")
+    wait_until_hydrated(page)
+
+
+def expect_path(page: Page, path: str) -> None:
+    """Wait until the page is at ``path`` (the static build may add a trailing slash)."""
+    expect(page).to_have_url(re.compile(re.escape(path) + r"/?(\?.*)?$"))

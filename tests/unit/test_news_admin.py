@@ -210,3 +210,28 @@ def test_old_dates_of_existing_items_stay_editable(seeded_session: Session) -> N
         base=form,
         base_version=version,
     )
+
+
+def test_a_newer_version_that_changed_nothing_shown_does_not_block(seeded_session: Session) -> None:
+    news_id = save_news(seeded_session, valid_form(), editor="anna", today=TODAY)
+    base, version = news_form(seeded_session, news_id)
+    save_news(
+        seeded_session,
+        base,
+        editor="ben",
+        today=TODAY,
+        news_id=news_id,
+        base=base,
+        base_version=version,
+    )
+    mine = dataclasses.replace(base, title="Annas Titel")
+    save_news(
+        seeded_session,
+        mine,
+        editor="anna",
+        today=TODAY,
+        news_id=news_id,
+        base=base,
+        base_version=version,
+    )
+    assert seeded_session.get(NewsItem, news_id).title == "Annas Titel"

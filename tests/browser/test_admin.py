@@ -1,0 +1,206 @@
+"""The editors' admin in the browser: login, news editing, conflicts, inert XSS."""
+
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import Browser, Dialog, Page, expect
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from partner_app.services.clock import today_in_krefeld
+from partner_app.services.news_admin import NewsForm, save_news
+from tests.browser.conftest import (
+    EDITOR,
+    BrowserProblems,
+    expect_path,
+    log_in_as_editor,
+    open_page,
+)
+
+XSS = '<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=1</script>'
+
+
+@pytest.fixture
+def editor_page(
+    app_page: Page, own_app_database: Engine, browser_problems: BrowserProblems
+) -> Iterator[Page]:
+    """A signed-in admin page that fails the test on any JavaScript dialog."""
+    dialogs: list[str] = []
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    app_page.on("dialog", on_dialog)
+    log_in_as_editor(app_page)
+    yield app_page
+    assert dialogs == [], "a script ran"
+
+
+def fill_news_form(
+    page: Page, *, title: str, teaser: str = "Kurztext der Meldung.", **extra: str
+) -> None:
+    page.get_by_label("Titel").fill(title)
+    page.get_by_label("Kurztext").fill(teaser)
+    for label, value in extra.items():
+        page.get_by_label(label, exact=True).fill(value)
+
+
+def test_admin_is_unreachable_without_login(app_page: Page) -> None:
+    for path in ("/admin/nachrichten", "/admin/nachrichten/bearbeiten", "/admin/protokoll"):
+        app_page.goto(path)
+        expect_path(app_page, "/admin/anmelden")
+        expect(app_page.get_by_role("heading", level=1)).to_have_text("Anmeldung für die Redaktion")
+    expect(app_page.locator("html")).to_have_attribute("lang", "de")
+
+
+def test_failed_then_successful_login_and_logout(app_page: Page, own_app_database: Engine) -> None:
+    open_page(app_page, "/admin/anmelden")
+    app_page.get_by_label("Benutzername").fill(EDITOR)
+    app_page.get_by_label("Passwort").fill("das-ist-falsch!")
+    app_page.get_by_role("button", name="Anmelden").click()
+    expect(app_page.get_by_role("alert")).to_have_text("Benutzername oder Passwort ist falsch.")
+    expect_path(app_page, "/admin/anmelden")
+
+    log_in_as_editor(app_page)
+    expect(app_page.get_by_role("navigation", name="Redaktion")).to_contain_text("Angemeldet als")
+    expect(app_page.locator("tbody tr")).to_have_count(5)
+
+    app_page.get_by_role("button", name="Abmelden").click()
+    expect_path(app_page, "/admin/anmelden")
+    app_page.goto("/admin/nachrichten")
+    expect_path(app_page, "/admin/anmelden")
+
+
+def test_created_news_appears_on_the_public_page(editor_page: Page) -> None:
+    page = editor_page
+    page.get_by_role("link", name="Neue Meldung").click()
+    # The form is ready once the server has filled in today's date.
+    expect(page.get_by_label("Veröffentlichungsdatum")).to_have_value(
+        today_in_krefeld().isoformat()
+    )
+    fill_news_form(page, title="Jugendaustausch mit Kayseri", teaser="Zwölf Jugendliche reisen.")
+    page.get_by_label("Kayseri").check()
+    page.get_by_label("Jugend").check()
+    page.get_by_label("Status").select_option("published")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#formular-meldung")).to_have_text("Die Meldung wurde gespeichert.")
+    expect(page).to_have_url(re.compile(r"/admin/nachrichten/bearbeiten/?\?id=6$"))
+
+    open_page(page, "/?stadt=kayseri")
+    expect(page.locator("#result-count")).to_have_text("1 Meldung gefunden.")
+    card = page.locator(".news-card")
+    expect(card.locator("h3")).to_have_text("Jugendaustausch mit Kayseri")
+    expect(card.locator(".city-badge")).to_have_text(["Kayseri"])
+
+    open_page(page, "/admin/protokoll")
+    expect(page.locator("tbody tr").first).to_contain_text("angelegt")
+    expect(page.locator("tbody tr").first).to_contain_text("Jugendaustausch mit Kayseri")
+
+
+def test_scheduled_news_stays_hidden_until_its_day(editor_page: Page) -> None:
+    page = editor_page
+    open_page(page, "/admin/nachrichten/bearbeiten")
+    tomorrow = (today_in_krefeld() + timedelta(days=1)).isoformat()
+    fill_news_form(page, title="Geplante Meldung für morgen")
+    page.get_by_label("Veröffentlichungsdatum").fill(tomorrow)
+    page.get_by_label("Status").select_option("published")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#formular-meldung")).to_have_text("Die Meldung wurde gespeichert.")
+
+    open_page(page, "/admin/nachrichten")
+    row = page.locator("tbody tr", has_text="Geplante Meldung für morgen")
+    expect(row).to_contain_text("veröffentlicht (geplant)")
+    open_page(page, "/?q=geplante")
+    expect(page.locator("#result-count")).to_have_text("Keine Meldung gefunden.")
+
+
+def test_validation_errors_keep_the_input(editor_page: Page) -> None:
+    page = editor_page
+    open_page(page, "/admin/nachrichten/bearbeiten")
+    fill_news_form(page, title="   ", teaser="Mein sorgfältig getippter Kurztext.")
+    page.get_by_label("Text", exact=True).fill("Ein langer **Text**.")
+    page.get_by_label("Veröffentlichungsdatum").fill("1850-01-01")
+    page.get_by_label("Dünkirchen").check()
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#title-fehler")).to_have_text("Bitte füllen Sie dieses Feld aus.")
+    expect(page.get_by_label("Titel")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Titel")).to_have_attribute("aria-describedby", "title-fehler")
+    expect(page.locator("#published_on-fehler")).to_contain_text("zwischen")
+    expect(page.get_by_label("Kurztext")).to_have_value("Mein sorgfältig getippter Kurztext.")
+    expect(page.get_by_label("Text", exact=True)).to_have_value("Ein langer **Text**.")
+    expect(page.get_by_label("Dünkirchen")).to_be_checked()
+    open_page(page, "/admin/nachrichten")
+    expect(page.locator("tbody tr")).to_have_count(5)
+
+
+def test_edit_conflict_between_two_browsers(
+    editor_page: Page, own_app_database: Engine, browser: Browser, base_url: str
+) -> None:
+    with Session(own_app_database) as session:
+        news_id = save_news(
+            session,
+            NewsForm(
+                title="Konfliktmeldung",
+                teaser="Ursprünglicher Kurztext.",
+                published_on=today_in_krefeld().isoformat(),
+                status="published",
+            ),
+            editor=EDITOR,
+            today=today_in_krefeld(),
+        )
+    edit_path = f"/admin/nachrichten/bearbeiten?id={news_id}"
+    anna = editor_page
+    open_page(anna, edit_path)
+    expect(anna.get_by_label("Titel")).to_have_value("Konfliktmeldung")
+
+    other = browser.new_context(base_url=base_url)
+    ben = other.new_page()
+    try:
+        log_in_as_editor(ben)
+        open_page(ben, edit_path)
+        expect(ben.get_by_label("Titel")).to_have_value("Konfliktmeldung")
+        ben.get_by_label("Kurztext").fill("Von Ben geänderter Kurztext.")
+        ben.get_by_role("button", name="Speichern").click()
+        expect(ben.locator("#formular-meldung")).to_have_text("Die Meldung wurde gespeichert.")
+    finally:
+        other.close()
+
+    anna.get_by_label("Titel").fill("Von Anna geänderter Titel")
+    anna.get_by_role("button", name="Speichern").click()
+    conflict = anna.locator("#konflikt")
+    expect(conflict).to_contain_text("Kurztext: Von Ben geänderter Kurztext.")
+    expect(anna.get_by_label("Titel")).to_have_value("Von Anna geänderter Titel")
+
+    open_page(anna, "/?q=konfliktmeldung")
+    expect(anna.locator(".news-card h3")).to_have_text(["Konfliktmeldung"])
+    expect(anna.locator(".news-card .news-teaser")).to_have_text("Von Ben geänderter Kurztext.")
+
+
+def test_xss_payloads_in_every_text_field_render_inert(editor_page: Page) -> None:
+    page = editor_page
+    open_page(page, "/admin/nachrichten/bearbeiten")
+    fill_news_form(page, title="XSS " + XSS, teaser="Kurz " + XSS)
+    page.get_by_label("Text", exact=True).fill(XSS + "\n\n[klick](javascript:window.__xss=1)")
+    page.get_by_label("Bild (Pfad)").fill("placeholders/kultur-findet-stadt.svg")
+    page.get_by_label("Alternativtext des Bildes").fill("Alt " + XSS)
+    page.get_by_label("Bildunterschrift").fill("Unterschrift " + XSS)
+    page.get_by_label("Bildnachweis").fill("Nachweis " + XSS)
+    page.get_by_label("Venlo").check()
+    page.get_by_label("Status").select_option("published")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#formular-meldung")).to_have_text("Die Meldung wurde gespeichert.")
+    preview = page.locator(".markdown-preview")
+    expect(preview).to_contain_text("<script>")
+    expect(preview.locator("script, img, a[href^='javascript']")).to_have_count(0)
+
+    open_page(page, "/?q=xss")
+    card = page.locator(".news-card")
+    expect(card.locator("h3")).to_have_text("XSS " + XSS)
+    expect(card.locator("figcaption")).to_contain_text("Unterschrift " + XSS)
+    expect(card.locator("img")).to_have_attribute("alt", "Alt " + XSS)
+    expect(card.locator("script, img[src='x']")).to_have_count(0)
+    open_page(page, "/admin/nachrichten?q=xss")
+    assert page.evaluate("window.__xss") is None
