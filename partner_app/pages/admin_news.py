@@ -12,6 +12,19 @@ TITLE = f"{texts.NEWS_LIST_HEADING} – {texts.ADMIN_TITLE}"
 ON_LOAD = [AdminNewsListState.load]
 
 
+def _row_button(
+    label: str, on_click: rx.EventChain, row: rx.Var[NewsAdminRow], kind: str
+) -> rx.Component:
+    # The visible label is short; the accessible name says which item it acts on.
+    return rx.el.button(
+        label,
+        type="button",
+        on_click=on_click,
+        class_name=f"button {kind}",
+        aria_label=label + ": " + row.title,
+    )
+
+
 def _actions(row: rx.Var[NewsAdminRow]) -> rx.Component:
     return rx.el.div(
         rx.el.a(
@@ -22,28 +35,14 @@ def _actions(row: rx.Var[NewsAdminRow]) -> rx.Component:
         ),
         rx.cond(
             row.status == "published",
-            rx.el.button(
-                texts.NEWS_UNPUBLISH,
-                type="button",
-                on_click=AdminNewsListState.unpublish(row.id),
-                class_name="button button-secondary",
-                aria_label=texts.NEWS_UNPUBLISH + ": " + row.title,
+            _row_button(
+                texts.NEWS_UNPUBLISH, AdminNewsListState.unpublish(row.id), row, "button-secondary"
             ),
-            rx.el.button(
-                texts.NEWS_PUBLISH,
-                type="button",
-                on_click=AdminNewsListState.publish(row.id),
-                class_name="button button-secondary",
-                aria_label=texts.NEWS_PUBLISH + ": " + row.title,
+            _row_button(
+                texts.NEWS_PUBLISH, AdminNewsListState.publish(row.id), row, "button-secondary"
             ),
         ),
-        rx.el.button(
-            texts.NEWS_DELETE,
-            type="button",
-            on_click=AdminNewsListState.ask_delete(row.id),
-            class_name="button button-danger",
-            aria_label=texts.NEWS_DELETE + ": " + row.title,
-        ),
+        _row_button(texts.NEWS_DELETE, AdminNewsListState.ask_delete(row.id), row, "button-danger"),
         class_name="row-actions",
     )
 

@@ -62,32 +62,25 @@ def _select_field(name: str, label: str, options: tuple[tuple[str, str], ...]) -
     )
 
 
-def _city_checkbox(city: rx.Var[PartnershipView]) -> rx.Component:
-    field_id = CITY_FIELD_PREFIX + city.slug
+def _checkbox(
+    prefix: str, slug: rx.Var[str], label: rx.Var[str], checked: rx.Var[list[str]]
+) -> rx.Component:
+    field_id = prefix + slug
     return rx.el.div(
         rx.el.input(
-            type="checkbox",
-            id=field_id,
-            name=field_id,
-            default_checked=State.form.cities.contains(city.slug),
+            type="checkbox", id=field_id, name=field_id, default_checked=checked.contains(slug)
         ),
-        rx.el.label(city.name, html_for=field_id),
+        rx.el.label(label, html_for=field_id),
         class_name="check-field",
     )
+
+
+def _city_checkbox(city: rx.Var[PartnershipView]) -> rx.Component:
+    return _checkbox(CITY_FIELD_PREFIX, city.slug, city.name, State.form.cities)
 
 
 def _topic_checkbox(topic: rx.Var[TopicOption]) -> rx.Component:
-    field_id = TOPIC_FIELD_PREFIX + topic.slug
-    return rx.el.div(
-        rx.el.input(
-            type="checkbox",
-            id=field_id,
-            name=field_id,
-            default_checked=State.form.topics.contains(topic.slug),
-        ),
-        rx.el.label(topic.name, html_for=field_id),
-        class_name="check-field",
-    )
+    return _checkbox(TOPIC_FIELD_PREFIX, topic.slug, topic.name, State.form.topics)
 
 
 def _choice_group(legend: str, name: str, items: rx.Component) -> rx.Component:

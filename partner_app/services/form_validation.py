@@ -77,6 +77,46 @@ class FormChecker:
             self.errors[name] = "Bitte wählen Sie nur angebotene Werte."
         return list(dict.fromkeys(value for value in values if value in allowed))
 
+    def integer(self, name: str, value: str, *, minimum: int, maximum: int) -> int | None:
+        """A whole number within a range."""
+        try:
+            number = int(value.strip())
+        except ValueError:
+            self.errors[name] = "Bitte geben Sie eine ganze Zahl an."
+            return None
+        if not minimum <= number <= maximum:
+            self.errors[name] = f"Die Zahl muss zwischen {minimum} und {maximum} liegen."
+            return None
+        return number
+
+    def decimal(self, name: str, value: str, *, minimum: float, maximum: float) -> float | None:
+        """A decimal number (comma or point) within a range."""
+        try:
+            number = float(value.strip().replace(",", "."))
+        except ValueError:
+            self.errors[name] = "Bitte geben Sie eine Zahl an, z. B. 51,33."
+            return None
+        if not minimum <= number <= maximum:
+            self.errors[name] = f"Die Zahl muss zwischen {minimum:g} und {maximum:g} liegen."
+            return None
+        return number
+
+    def lines(self, name: str, value: str, *, max_length: int, max_lines: int = 30) -> list[str]:
+        """Non-empty lines, each of limited length."""
+        items = [line.strip() for line in value.splitlines() if line.strip()]
+        if len(items) > max_lines:
+            self.errors[name] = f"Höchstens {max_lines} Zeilen."
+        elif any(len(item) > max_length for item in items):
+            self.errors[name] = f"Jede Zeile darf höchstens {max_length} Zeichen haben."
+        return items
+
+    def pattern(self, name: str, value: str, regex: re.Pattern[str], message: str) -> str:
+        """A required text matching ``regex``."""
+        cleaned = value.strip()
+        if not regex.fullmatch(cleaned):
+            self.errors[name] = message
+        return cleaned
+
     def raise_if_any(self) -> None:
         """Raise :class:`ValidationError` when any field failed."""
         if self.errors:
