@@ -1,7 +1,8 @@
 """Reflex configuration: app name, database and plugins.
 
 Settings come from the environment (``REFLEX_DB_URL`` overrides the database);
-the default is an SQLite file in ``PARTNER_APP_DATA_DIR`` (``./data``).
+the default is an SQLite file in ``PARTNER_APP_DATA_DIR`` (``./data``), uploaded
+images go to ``REFLEX_UPLOADED_FILES_DIR`` (``<data dir>/uploads``).
 """
 
 import os
@@ -13,6 +14,8 @@ PROJECT_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("PARTNER_APP_DATA_DIR", PROJECT_DIR / "data")).resolve()
 # SQLite cannot create the folder of its file; make sure it exists.
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+# Uploaded images live beside the database (Reflex serves them under /_upload).
+os.environ.setdefault("REFLEX_UPLOADED_FILES_DIR", str(DATA_DIR / "uploads"))
 
 config = rx.Config(
     app_name="partner_app",

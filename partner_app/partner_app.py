@@ -3,7 +3,15 @@
 import reflex as rx
 
 from partner_app import routes, texts
-from partner_app.pages import admin_audit, admin_login, admin_news, admin_news_edit, index
+from partner_app.pages import (
+    admin_audit,
+    admin_content,
+    admin_login,
+    admin_news,
+    admin_news_edit,
+    admin_record_edit,
+    index,
+)
 from partner_app.state.admin_session import AdminSessionState
 
 app = rx.App(html_lang=texts.PAGE_LANG, stylesheets=["/styles.css"])
@@ -14,7 +22,14 @@ app.add_page(
     description=index.DESCRIPTION,
     on_load=index.ON_LOAD,
 )
-for page in (admin_login, admin_news, admin_news_edit, admin_audit):
+for page in (
+    admin_login,
+    admin_news,
+    admin_news_edit,
+    admin_content,
+    admin_record_edit,
+    admin_audit,
+):
     app.add_page(
         getattr(page, page.__name__.rsplit(".", 1)[-1]),
         route=page.ROUTE,

@@ -15,6 +15,7 @@ def admin_layout(*children: rx.Component, signed_in: bool = True) -> rx.Componen
             rx.el.nav(
                 rx.el.ul(
                     rx.el.li(rx.el.a(texts.ADMIN_NAV_NEWS, href=routes.ADMIN_NEWS)),
+                    rx.el.li(rx.el.a(texts.ADMIN_NAV_CONTENT, href=routes.ADMIN_CONTENT)),
                     rx.el.li(rx.el.a(texts.ADMIN_NAV_AUDIT, href=routes.ADMIN_AUDIT)),
                     rx.el.li(rx.el.a(texts.ADMIN_NAV_PUBLIC, href=routes.PUBLIC)),
                 ),
@@ -42,12 +43,4 @@ def admin_layout(*children: rx.Component, signed_in: bool = True) -> rx.Componen
             tab_index=-1,
             custom_attrs={"data-hydrated": rx.State.is_hydrated.to_string()},
         ),
-    )
-
-
-def field_error(name: str, errors: rx.Var[dict[str, str]]) -> rx.Component:
-    """The message of one field, tied to it by ``aria-describedby``."""
-    return rx.cond(
-        errors.contains(name),
-        rx.el.p(errors[name], id=f"{name}-fehler", class_name="field-error"),
     )

@@ -3,12 +3,19 @@
 import reflex as rx
 
 from partner_app import routes, texts
-from partner_app.components.admin_layout import admin_layout, field_error
+from partner_app.components.admin_form import (
+    conflict_report,
+    described_by,
+    field_error,
+    form_status,
+)
+from partner_app.components.admin_layout import admin_layout
 from partner_app.services.news_archive import TopicOption
 from partner_app.services.partnerships import PartnershipView
 from partner_app.state.admin_news_editor import (
     CITY_FIELD_PREFIX,
     TOPIC_FIELD_PREFIX,
+    UPLOAD_ID,
     AdminNewsEditorState,
 )
 
@@ -17,11 +24,6 @@ TITLE = f"{texts.NEWS_FORM_EDIT} – {texts.ADMIN_TITLE}"
 ON_LOAD = [AdminNewsEditorState.load]
 
 State = AdminNewsEditorState
-
-
-def _described_by(name: str, hint_id: str = "") -> rx.Var[str]:
-    error_id = rx.cond(State.errors.contains(name), f"{name}-fehler", "")
-    return (hint_id + " " + error_id).strip() if hint_id else error_id
 
 
 def _text_field(
@@ -36,7 +38,7 @@ def _text_field(
             name=name,
             default_value=getattr(State.form, name),
             aria_invalid=rx.cond(State.errors.contains(name), "true", "false"),
-            aria_describedby=_described_by(name, hint_id),
+            aria_describedby=described_by(name, State.errors, hint_id),
             **props,
         ),
         rx.cond(hint != "", rx.el.p(hint, id=hint_id, class_name="hint"))
@@ -55,7 +57,7 @@ def _select_field(name: str, label: str, options: tuple[tuple[str, str], ...]) -
             id=name,
             name=name,
             default_value=getattr(State.form, name),
-            aria_describedby=_described_by(name),
+            aria_describedby=described_by(name, State.errors),
         ),
         field_error(name, State.errors),
         class_name="form-field",
@@ -92,27 +94,50 @@ def _choice_group(legend: str, name: str, items: rx.Component) -> rx.Component:
     )
 
 
-def _conflict_report() -> rx.Component:
-    return rx.cond(
-        State.conflict.length() > 0,
-        rx.el.div(
-            rx.el.p(texts.NEWS_FORM_CONFLICT),
-            rx.el.ul(
-                rx.foreach(
-                    State.conflict,
-                    lambda item: rx.el.li(rx.el.strong(item[0]), ": ", item[1]),
-                )
+def _image_field() -> rx.Component:
+    # The path travels in a hidden, controlled input: an upload updates it without
+    # re-creating the form, so nothing typed elsewhere is lost.
+    return rx.el.fieldset(
+        rx.el.legend("Bild"),
+        rx.el.input(type="hidden", name="image_path", value=State.form.image_path),
+        rx.cond(
+            State.form.image_path != "",
+            rx.el.div(
+                rx.el.img(
+                    src="/" + State.form.image_path,
+                    alt="Vorschau des gewählten Bildes",
+                    width=320,
+                    height=180,
+                    class_name="image-preview",
+                ),
+                rx.el.button(
+                    "Bild entfernen",
+                    type="button",
+                    on_click=State.remove_image,
+                    class_name="button button-secondary",
+                ),
             ),
-            rx.el.button(
-                texts.NEWS_FORM_RELOAD,
-                type="button",
-                on_click=State.reload_current,
-                class_name="button button-secondary",
-            ),
-            role="alert",
-            id="konflikt",
-            class_name="notice",
+            rx.el.p("Kein Bild gewählt.", class_name="hint"),
         ),
+        rx.upload.root(
+            rx.el.button("Bild hochladen …", type="button", class_name="button button-secondary"),
+            rx.el.p(
+                "JPEG, PNG oder WebP, höchstens 5 MB. Das Bild wird verkleinert und ohne "
+                "Metadaten (z. B. GPS-Position) gespeichert.",
+                id="bild-hinweis",
+                class_name="hint",
+            ),
+            id=UPLOAD_ID,
+            multiple=False,
+            no_drag=True,
+            on_drop=State.upload_image(rx.upload_files(upload_id=UPLOAD_ID)),
+        ),
+        rx.cond(
+            State.upload_error != "",
+            rx.el.p(State.upload_error, role="alert", id="bild-fehler", class_name="field-error"),
+        ),
+        field_error("image_path", State.errors),
+        class_name="check-group image-group",
     )
 
 
@@ -124,11 +149,8 @@ def admin_news_edit() -> rx.Component:
             class_name="page-title",
         ),
         rx.el.a(texts.NEWS_FORM_BACK, href=routes.ADMIN_NEWS),
-        rx.cond(
-            State.message != "",
-            rx.el.p(State.message, role="status", class_name="form-message", id="formular-meldung"),
-        ),
-        _conflict_report(),
+        form_status(State.message),
+        conflict_report(State.conflict, State.reload_current),
         rx.el.form(
             _text_field("title", "Titel", aria_required="true", max_length=200),
             _text_field(
@@ -152,7 +174,7 @@ def admin_news_edit() -> rx.Component:
             _select_field("status", "Status", texts.NEWS_STATUS_OPTIONS),
             _choice_group("Partnerstädte", "cities", rx.foreach(State.cities, _city_checkbox)),
             _choice_group("Themen", "topics", rx.foreach(State.topics, _topic_checkbox)),
-            _text_field("image_path", "Bild (Pfad)", max_length=300),
+            _image_field(),
             _text_field("image_alt", "Alternativtext des Bildes", max_length=300),
             _text_field("image_caption", "Bildunterschrift", max_length=500),
             _text_field("image_credit", "Bildnachweis", max_length=200),

@@ -8,6 +8,7 @@ from partner_app import routes
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.edit_conflicts import EditConflictError, RecordGoneError
 from partner_app.services.form_validation import ValidationError
+from partner_app.services.image_uploads import MAX_UPLOAD_BYTES, ImageRejectedError, store_image
 from partner_app.services.markdown_text import render_markdown
 from partner_app.services.news_admin import NewsForm, empty_news_form, news_form, save_news
 from partner_app.services.news_archive import TopicOption, topic_options
@@ -15,6 +16,9 @@ from partner_app.services.partnerships import PartnershipView, partnerships_by_s
 from partner_app.state.admin_session import require_editor
 
 CITY_FIELD_PREFIX = "stadt__"
+UPLOAD_ID = "news-bild"
+# Reflex serves its upload folder under this path.
+UPLOAD_URL_PREFIX = "_upload/"
 TOPIC_FIELD_PREFIX = "thema__"
 TEXT_FIELDS = (
     "title",
@@ -56,6 +60,7 @@ class AdminNewsEditorState(rx.State):
     errors: dict[str, str] = {}
     conflict: dict[str, str] = {}
     message: str = ""
+    upload_error: str = ""
     preview_html: str = ""
     cities: list[PartnershipView] = []
     topics: list[TopicOption] = []
@@ -152,11 +157,39 @@ class AdminNewsEditorState(rx.State):
         self.preview_html = render_markdown(str(body)[:20_000])
         return None
 
+    @rx.event
+    async def upload_image(self, files: list[rx.UploadFile]) -> rx.event.EventSpec | None:
+        """Check and store an uploaded image; the form then refers to it."""
+        if await require_editor(self) is None:
+            return rx.redirect(routes.ADMIN_LOGIN)
+        self.upload_error = ""
+        if len(files) != 1:
+            self.upload_error = "Bitte wählen Sie genau ein Bild."
+            return None
+        data = await files[0].read(MAX_UPLOAD_BYTES + 1)
+        try:
+            stored = store_image(data, upload_dir=rx.get_upload_dir(), folder="news")
+        except ImageRejectedError as rejected:
+            self.upload_error = str(rejected)
+            return None
+        self.form = dataclasses.replace(self.form, image_path=UPLOAD_URL_PREFIX + stored.card)
+        return None
+
+    @rx.event
+    async def remove_image(self) -> rx.event.EventSpec | None:
+        """Detach the image from the item (saved with the next save)."""
+        if await require_editor(self) is None:
+            return rx.redirect(routes.ADMIN_LOGIN)
+        self.form = dataclasses.replace(self.form, image_path="")
+        self.upload_error = ""
+        return None
+
     def _show(self, form: NewsForm, version: int) -> None:
         self.form = form
         self._base = dataclasses.replace(form)
         self._base_version = version
         self.errors = {}
         self.conflict = {}
+        self.upload_error = ""
         self.preview_html = render_markdown(form.body) if form.body else ""
         self.form_key += 1

@@ -118,9 +118,16 @@ def app_database(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.
 
 
 @pytest.fixture(scope="session")
+def app_upload_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the self-started app stores uploaded images."""
+    return tmp_path_factory.mktemp("app-uploads")
+
+
+@pytest.fixture(scope="session")
 def base_url(
     pytestconfig: pytest.Config,
     app_database: Engine | None,
+    app_upload_dir: Path,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[str]:
     """The app under test: ``--base-url``, or a production build started here."""
@@ -131,7 +138,11 @@ def base_url(
     assert app_database is not None
     port = _free_port()
     log = tmp_path_factory.mktemp("app-log") / "reflex.log"
-    env = {**os.environ, "REFLEX_DB_URL": str(app_database.url)}
+    env = {
+        **os.environ,
+        "REFLEX_DB_URL": str(app_database.url),
+        "REFLEX_UPLOADED_FILES_DIR": str(app_upload_dir),
+    }
     with log.open("w") as log_file:
         process = subprocess.Popen(
             [

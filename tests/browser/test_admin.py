@@ -3,8 +3,11 @@
 import re
 from collections.abc import Iterator
 from datetime import timedelta
+from io import BytesIO
+from pathlib import Path
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser, Dialog, Page, expect
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -18,6 +21,19 @@ from tests.browser.conftest import (
     log_in_as_editor,
     open_page,
 )
+
+
+def png_bytes() -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", (1200, 800), (30, 60, 140)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def upload(page: Page, name: str, data: bytes, mime: str) -> None:
+    page.locator("#news-bild input[type=file]").set_input_files(
+        files=[{"name": name, "mimeType": mime, "buffer": data}]
+    )
+
 
 XSS = '<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=1</script>'
 
@@ -184,7 +200,8 @@ def test_xss_payloads_in_every_text_field_render_inert(editor_page: Page) -> Non
     open_page(page, "/admin/nachrichten/bearbeiten")
     fill_news_form(page, title="XSS " + XSS, teaser="Kurz " + XSS)
     page.get_by_label("Text", exact=True).fill(XSS + "\n\n[klick](javascript:window.__xss=1)")
-    page.get_by_label("Bild (Pfad)").fill("placeholders/kultur-findet-stadt.svg")
+    upload(page, "bild.png", png_bytes(), "image/png")
+    expect(page.locator(".image-preview")).to_be_visible()
     page.get_by_label("Alternativtext des Bildes").fill("Alt " + XSS)
     page.get_by_label("Bildunterschrift").fill("Unterschrift " + XSS)
     page.get_by_label("Bildnachweis").fill("Nachweis " + XSS)
@@ -204,3 +221,54 @@ def test_xss_payloads_in_every_text_field_render_inert(editor_page: Page) -> Non
     expect(card.locator("script, img[src='x']")).to_have_count(0)
     open_page(page, "/admin/nachrichten?q=xss")
     assert page.evaluate("window.__xss") is None
+
+
+def test_valid_upload_shows_on_the_public_card(editor_page: Page, app_upload_dir: Path) -> None:
+    page = editor_page
+    open_page(page, "/admin/nachrichten/bearbeiten")
+    fill_news_form(page, title="Meldung mit Bild")
+    upload(page, "foto.png", png_bytes(), "image/png")
+    expect(page.locator(".image-preview")).to_be_visible()
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#image_alt-fehler")).to_have_text("Bitte füllen Sie dieses Feld aus.")
+    expect(page.locator("#image_credit-fehler")).to_have_text("Bitte füllen Sie dieses Feld aus.")
+    page.get_by_label("Alternativtext des Bildes").fill("Blaue Testfläche")
+    page.get_by_label("Bildnachweis").fill("Foto: Stadt Krefeld")
+    page.get_by_label("Status").select_option("published")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#formular-meldung")).to_have_text("Die Meldung wurde gespeichert.")
+
+    open_page(page, "/?q=meldung+mit+bild")
+    image = page.locator(".news-card img")
+    expect(image).to_have_attribute("alt", "Blaue Testfläche")
+    expect(image).to_have_attribute("src", re.compile(r"^/_upload/news/[0-9a-f]{24}-card\.webp$"))
+    image.scroll_into_view_if_needed()
+    expect(image).to_have_js_property("complete", True)
+    assert image.evaluate("node => node.naturalWidth") == 800
+    assert len(list((app_upload_dir / "news").glob("*.webp"))) >= 2
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "mime"),
+    [
+        ("bild.jpg", b"<script>alert(1)</script>", "image/jpeg"),
+        ("animation.gif", b"GIF89a" + bytes(64), "image/gif"),
+    ],
+)
+def test_invalid_uploads_are_refused_without_a_trace(
+    editor_page: Page, app_upload_dir: Path, name: str, data: bytes, mime: str
+) -> None:
+    page = editor_page
+    before = (
+        set((app_upload_dir / "news").glob("*")) if (app_upload_dir / "news").exists() else set()
+    )
+    open_page(page, "/admin/nachrichten/bearbeiten")
+    fill_news_form(page, title="Ungültiges Bild")
+    upload(page, name, data, mime)
+    expect(page.locator("#bild-fehler")).to_contain_text("kein gültiges Bild")
+    expect(page.locator(".image-preview")).to_have_count(0)
+    expect(page.get_by_label("Titel")).to_have_value("Ungültiges Bild")
+    after = (
+        set((app_upload_dir / "news").glob("*")) if (app_upload_dir / "news").exists() else set()
+    )
+    assert after == before

@@ -1,0 +1,119 @@
+"""Editing partnerships, contacts, address and intro in the browser."""
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlalchemy import Engine, delete, select, update
+
+from partner_app.models import ContactPerson, OfficeAddress, PageIntro, Partnership
+from tests.browser.conftest import log_in_as_editor, open_page
+
+EDITED_TABLES = [
+    model.__table__ for model in (Partnership, ContactPerson, OfficeAddress, PageIntro)
+]
+
+
+@pytest.fixture
+def editor_page(app_page: Page, own_app_database: Engine) -> Iterator[Page]:
+    """A signed-in page; the content tables are put back as they were afterwards."""
+    snapshot = _rows(own_app_database)
+    log_in_as_editor(app_page)
+    yield app_page
+    with own_app_database.begin() as connection:
+        for table in EDITED_TABLES:
+            rows = snapshot[table.name]
+            ids = [row["id"] for row in rows]
+            connection.execute(delete(table).where(~table.c.id.in_(ids)))
+            for row in rows:
+                connection.execute(update(table).where(table.c.id == row["id"]).values(**row))
+
+
+def _rows(engine: Engine) -> dict[str, list[dict]]:
+    with engine.connect() as connection:
+        return {
+            table.name: [dict(row._mapping) for row in connection.execute(select(table))]
+            for table in EDITED_TABLES
+        }
+
+
+def test_partnership_status_and_note_change_the_public_page(editor_page: Page) -> None:
+    page = editor_page
+    open_page(page, "/admin/inhalte")
+    page.get_by_role("link", name="Bearbeiten: Leiden").click()
+    expect(page.get_by_label("Name (deutsch)")).to_have_value("Leiden")
+    page.get_by_label("Status", exact=True).select_option("suspended")
+    page.get_by_label("Anmerkung zum Status").fill("Zum Test ausgesetzt.")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#formular-meldung")).to_have_text("Gespeichert.")
+
+    open_page(page, "/?stadt=leiden")
+    note = page.get_by_role("tabpanel").locator(".status-note")
+    expect(note).to_contain_text("ausgesetzt")
+    expect(note).to_contain_text("Zum Test ausgesetzt.")
+
+
+def test_bad_partnership_input_is_explained_and_kept(editor_page: Page) -> None:
+    page = editor_page
+    open_page(page, "/admin/inhalte")
+    page.get_by_role("link", name="Bearbeiten: Venlo").click()
+    expect(page.get_by_label("Name (deutsch)")).to_have_value("Venlo")
+    page.get_by_label("Breitengrad").fill("123,4")
+    page.get_by_label("Sprachcode der Landessprache").fill("Niederländisch")
+    page.get_by_label("Region").fill("Limburg (geändert)")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#latitude-fehler")).to_have_text(
+        "Die Zahl muss zwischen -90 und 90 liegen."
+    )
+    expect(page.locator("#native_lang-fehler")).to_contain_text("Sprachcode")
+    expect(page.get_by_label("Region")).to_have_value("Limburg (geändert)")
+    expect(page.get_by_label("Breitengrad")).to_have_attribute("aria-invalid", "true")
+
+
+def test_contacts_can_be_added_checked_and_deleted(editor_page: Page) -> None:
+    page = editor_page
+    open_page(page, "/admin/inhalte")
+    page.get_by_role("link", name="Neuer Kontakt").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Neu: Kontakt")
+    page.get_by_label("Name").fill("Erika Beispiel")
+    page.get_by_label("Telefon").fill("bitte anrufen")
+    page.get_by_label("E-Mail").fill("erika@")
+    page.get_by_label("Reihenfolge").fill("5")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#phone-fehler")).to_contain_text("Telefonnummer")
+    expect(page.locator("#email-fehler")).to_contain_text("E-Mail-Adresse")
+    page.get_by_label("Telefon").fill("0 21 51 / 86-1000")
+    page.get_by_label("E-Mail").fill("erika.beispiel@krefeld.de")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#formular-meldung")).to_have_text("Gespeichert.")
+
+    open_page(page, "/")
+    expect(
+        page.locator("#kontakt").locator("..").get_by_role("link", name="0 21 51 / 86-1000")
+    ).to_have_attribute("href", "tel:+492151861000")
+
+    open_page(page, "/admin/inhalte")
+    page.get_by_role("button", name="Löschen: Erika Beispiel").click()
+    page.get_by_role("button", name="Ja, löschen").click()
+    expect(page.get_by_role("status")).to_have_text("„Erika Beispiel“ wurde gelöscht.")
+    expect(page.get_by_role("button", name="Löschen: Erika Beispiel")).to_have_count(0)
+
+
+def test_intro_and_address_are_editable(editor_page: Page) -> None:
+    page = editor_page
+    open_page(page, "/admin/inhalte")
+    page.get_by_role("link", name="Anschrift bearbeiten").click()
+    expect(page.get_by_label("Straße und Hausnummer")).to_have_value("Von-der-Leyen-Platz 1")
+    page.get_by_label("Straße und Hausnummer").fill("Von-der-Leyen-Platz 2")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#formular-meldung")).to_have_text("Gespeichert.")
+    open_page(page, "/admin/inhalte")
+    page.get_by_role("link", name="Einleitung bearbeiten").click()
+    expect(page.get_by_label("Seitentitel")).to_have_value("Städtepartnerschaften")
+    page.get_by_label("Seitentitel").fill("Unsere Partnerstädte")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#formular-meldung")).to_have_text("Gespeichert.")
+
+    open_page(page, "/")
+    expect(page.locator("h1")).to_have_text("Unsere Partnerstädte")
+    expect(page.locator("address")).to_contain_text("Von-der-Leyen-Platz 2")
