@@ -133,6 +133,10 @@ class Partnership(SQLModel, table=True):
     sort_order: int = Field(default=0)
     latitude: float
     longitude: float
+    image_path: str = Field(default="", max_length=300)
+    image_alt: str = Field(default="", max_length=300)
+    image_caption: str = Field(default="", max_length=500)
+    image_credit: str = Field(default="", max_length=200)
     created_at: datetime = _timestamp()
     updated_at: datetime = _timestamp()
 

@@ -51,3 +51,60 @@ def conflict_report(conflict: rx.Var[dict[str, str]], on_reload: rx.EventHandler
             class_name="notice",
         ),
     )
+
+
+def image_upload_field(
+    *,
+    path: rx.Var[str],
+    upload_id: str,
+    on_upload: rx.event.EventSpec,
+    on_remove: rx.EventHandler,
+    upload_error: rx.Var[str],
+    errors: rx.Var[dict[str, str]],
+) -> rx.Component:
+    """Preview, upload and removal of an image; its path travels in a hidden field.
+
+    The hidden input is controlled: an upload updates it without re-creating the
+    form, so nothing typed elsewhere is lost.
+    """
+    return rx.el.fieldset(
+        rx.el.legend("Bild"),
+        rx.el.input(type="hidden", name="image_path", value=path),
+        rx.cond(
+            path != "",
+            rx.el.div(
+                rx.el.img(
+                    src="/" + path,
+                    alt="Vorschau des gewählten Bildes",
+                    width=320,
+                    height=180,
+                    class_name="image-preview",
+                ),
+                rx.el.button(
+                    "Bild entfernen",
+                    type="button",
+                    on_click=on_remove,
+                    class_name="button button-secondary",
+                ),
+            ),
+            rx.el.p("Kein Bild gewählt.", class_name="hint"),
+        ),
+        rx.upload.root(
+            rx.el.button("Bild hochladen …", type="button", class_name="button button-secondary"),
+            rx.el.p(
+                "JPEG, PNG oder WebP, höchstens 5 MB. Das Bild wird verkleinert und ohne "
+                "Metadaten (z. B. GPS-Position) gespeichert.",
+                class_name="hint",
+            ),
+            id=upload_id,
+            multiple=False,
+            no_drag=True,
+            on_drop=on_upload,
+        ),
+        rx.cond(
+            upload_error != "",
+            rx.el.p(upload_error, role="alert", id="bild-fehler", class_name="field-error"),
+        ),
+        field_error("image_path", errors),
+        class_name="check-group image-group",
+    )

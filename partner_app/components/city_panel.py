@@ -3,6 +3,7 @@
 import reflex as rx
 
 from partner_app import texts
+from partner_app.components.news_card import image_figure
 from partner_app.services.partnerships import PartnershipView
 
 
@@ -42,6 +43,12 @@ def city_panel(partnership: rx.Var[PartnershipView]) -> rx.Component:
             _detail(texts.KIND, partnership.kind_label),
             _detail(texts.STATUS, partnership.status_label),
             class_name="city-details",
+        ),
+        image_figure(
+            partnership.image_src,
+            partnership.image_alt,
+            partnership.image_caption,
+            partnership.image_credit,
         ),
         rx.foreach(partnership.description_paragraphs, lambda paragraph: rx.el.p(paragraph)),
         rx.cond(

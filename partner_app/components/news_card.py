@@ -17,6 +17,33 @@ def _topic(topic: rx.Var[str]) -> rx.Component:
     return rx.el.li(topic, class_name="topic-label")
 
 
+def image_figure(
+    src: rx.Var[str], alt: rx.Var[str], caption: rx.Var[str], credit: rx.Var[str]
+) -> rx.Component:
+    """An image with caption and credit; nothing when there is no image."""
+    return rx.cond(
+        src != "",
+        rx.el.figure(
+            rx.el.img(
+                src=src,
+                alt=alt,
+                width=IMAGE_WIDTH,
+                height=IMAGE_HEIGHT,
+                loading="lazy",
+                decoding="async",
+            ),
+            rx.el.figcaption(
+                caption,
+                rx.cond(
+                    credit != "",
+                    rx.el.span(" " + texts.IMAGE_CREDIT_PREFIX + " " + credit, class_name="credit"),
+                ),
+            ),
+            class_name="news-figure",
+        ),
+    )
+
+
 def news_card(card: rx.Var[NewsCard]) -> rx.Component:
     """Title, date, cities, teaser and the image with caption and credit."""
     return rx.el.article(
@@ -28,30 +55,7 @@ def news_card(card: rx.Var[NewsCard]) -> rx.Component:
             aria_label=texts.CITIES_OF_NEWS,
             class_name="badge-list",
         ),
-        rx.cond(
-            card.image_src != "",
-            rx.el.figure(
-                rx.el.img(
-                    src=card.image_src,
-                    alt=card.image_alt,
-                    width=IMAGE_WIDTH,
-                    height=IMAGE_HEIGHT,
-                    loading="lazy",
-                    decoding="async",
-                ),
-                rx.el.figcaption(
-                    card.image_caption,
-                    rx.cond(
-                        card.image_credit != "",
-                        rx.el.span(
-                            " " + texts.IMAGE_CREDIT_PREFIX + " " + card.image_credit,
-                            class_name="credit",
-                        ),
-                    ),
-                ),
-                class_name="news-figure",
-            ),
-        ),
+        image_figure(card.image_src, card.image_alt, card.image_caption, card.image_credit),
         rx.el.p(card.teaser, class_name="news-teaser"),
         id="news-" + card.slug,
         tab_index=-1,

@@ -8,6 +8,7 @@ from partner_app.components.admin_form import (
     described_by,
     field_error,
     form_status,
+    image_upload_field,
 )
 from partner_app.components.admin_layout import admin_layout
 from partner_app.services.news_archive import TopicOption
@@ -94,53 +95,6 @@ def _choice_group(legend: str, name: str, items: rx.Component) -> rx.Component:
     )
 
 
-def _image_field() -> rx.Component:
-    # The path travels in a hidden, controlled input: an upload updates it without
-    # re-creating the form, so nothing typed elsewhere is lost.
-    return rx.el.fieldset(
-        rx.el.legend("Bild"),
-        rx.el.input(type="hidden", name="image_path", value=State.form.image_path),
-        rx.cond(
-            State.form.image_path != "",
-            rx.el.div(
-                rx.el.img(
-                    src="/" + State.form.image_path,
-                    alt="Vorschau des gewählten Bildes",
-                    width=320,
-                    height=180,
-                    class_name="image-preview",
-                ),
-                rx.el.button(
-                    "Bild entfernen",
-                    type="button",
-                    on_click=State.remove_image,
-                    class_name="button button-secondary",
-                ),
-            ),
-            rx.el.p("Kein Bild gewählt.", class_name="hint"),
-        ),
-        rx.upload.root(
-            rx.el.button("Bild hochladen …", type="button", class_name="button button-secondary"),
-            rx.el.p(
-                "JPEG, PNG oder WebP, höchstens 5 MB. Das Bild wird verkleinert und ohne "
-                "Metadaten (z. B. GPS-Position) gespeichert.",
-                id="bild-hinweis",
-                class_name="hint",
-            ),
-            id=UPLOAD_ID,
-            multiple=False,
-            no_drag=True,
-            on_drop=State.upload_image(rx.upload_files(upload_id=UPLOAD_ID)),
-        ),
-        rx.cond(
-            State.upload_error != "",
-            rx.el.p(State.upload_error, role="alert", id="bild-fehler", class_name="field-error"),
-        ),
-        field_error("image_path", State.errors),
-        class_name="check-group image-group",
-    )
-
-
 def admin_news_edit() -> rx.Component:
     """Every field of a news item, messages next to the fields, a body preview."""
     return admin_layout(
@@ -174,7 +128,14 @@ def admin_news_edit() -> rx.Component:
             _select_field("status", "Status", texts.NEWS_STATUS_OPTIONS),
             _choice_group("Partnerstädte", "cities", rx.foreach(State.cities, _city_checkbox)),
             _choice_group("Themen", "topics", rx.foreach(State.topics, _topic_checkbox)),
-            _image_field(),
+            image_upload_field(
+                path=State.form.image_path,
+                upload_id=UPLOAD_ID,
+                on_upload=State.upload_image(rx.upload_files(upload_id=UPLOAD_ID)),
+                on_remove=State.remove_image,
+                upload_error=State.upload_error,
+                errors=State.errors,
+            ),
             _text_field("image_alt", "Alternativtext des Bildes", max_length=300),
             _text_field("image_caption", "Bildunterschrift", max_length=500),
             _text_field("image_credit", "Bildnachweis", max_length=200),

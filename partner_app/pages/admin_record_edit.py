@@ -8,9 +8,10 @@ from partner_app.components.admin_form import (
     described_by,
     field_error,
     form_status,
+    image_upload_field,
 )
 from partner_app.components.admin_layout import admin_layout
-from partner_app.state.admin_record_editor import AdminRecordEditorState, FieldView
+from partner_app.state.admin_record_editor import UPLOAD_ID, AdminRecordEditorState, FieldView
 
 ROUTE = routes.ADMIN_CONTENT_EDIT
 TITLE = f"Eintrag bearbeiten – {texts.ADMIN_TITLE}"
@@ -58,6 +59,21 @@ def _control(field: rx.Var[FieldView]) -> rx.Component:
 
 
 def _field(field: rx.Var[FieldView]) -> rx.Component:
+    return rx.cond(field.kind == "image", _image_field(), _plain_field(field))
+
+
+def _image_field() -> rx.Component:
+    return image_upload_field(
+        path=State.values["image_path"],
+        upload_id=UPLOAD_ID,
+        on_upload=State.upload_image(rx.upload_files(upload_id=UPLOAD_ID)),
+        on_remove=State.remove_image,
+        upload_error=State.upload_error,
+        errors=State.errors,
+    )
+
+
+def _plain_field(field: rx.Var[FieldView]) -> rx.Component:
     return rx.el.div(
         rx.el.label(field.label, html_for=field.name),
         _control(field),

@@ -94,6 +94,12 @@ PARTNERSHIP = RecordType(
         ),
         FieldSpec("latitude", "Breitengrad", kind="decimal", minimum=-90, maximum=90),
         FieldSpec("longitude", "Längengrad", kind="decimal", minimum=-180, maximum=180),
+        FieldSpec("image_path", "Bild", kind="image", max_length=300, required=False),
+        FieldSpec(
+            "image_alt", "Alternativtext des Bildes", max_length=300, required_with="image_path"
+        ),
+        FieldSpec("image_caption", "Bildunterschrift", max_length=500, required=False),
+        FieldSpec("image_credit", "Bildnachweis", max_length=200, required_with="image_path"),
     ),
 )
 

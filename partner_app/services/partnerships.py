@@ -32,6 +32,10 @@ class PartnershipView:
     mark_label: str
     description_paragraphs: list[str]
     facts: list[str]
+    image_src: str
+    image_alt: str
+    image_caption: str
+    image_credit: str
 
 
 def partnerships_by_since(session: Session) -> list[PartnershipView]:
@@ -72,6 +76,10 @@ def partnership_view(partnership: Partnership) -> PartnershipView:
         mark_label=mark_label,
         description_paragraphs=paragraphs(partnership.description),
         facts=list(partnership.facts),
+        image_src=f"/{partnership.image_path}" if partnership.image_path else "",
+        image_alt=partnership.image_alt,
+        image_caption=partnership.image_caption,
+        image_credit=partnership.image_credit,
     )
 
 

@@ -5,6 +5,7 @@ labels and rules. From that, this module reads records into forms, validates
 input with German messages, saves with version checks and writes the audit log.
 """
 
+import dataclasses
 import enum
 import re
 from collections.abc import Callable
@@ -37,6 +38,8 @@ class FieldSpec:
     maximum: float = 0
     hint: str = ""
     enum_type: type[enum.Enum] | None = None
+    # Required only when this other field has a value (an image's alt text and credit).
+    required_with: str = ""
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,9 @@ def clean(record_type: RecordType, form: dict[str, str], *, today: date) -> dict
     values: dict[str, Any] = {}
     for spec in record_type.fields:
         raw = str(form.get(spec.name, ""))
+        if spec.required_with:
+            has_partner = bool(str(form.get(spec.required_with, "")).strip())
+            spec = dataclasses.replace(spec, required=has_partner)
         values[spec.name] = _clean_field(check, spec, raw, today)
     check.raise_if_any()
     return values
@@ -195,7 +201,7 @@ def clean(record_type: RecordType, form: dict[str, str], *, today: date) -> dict
 
 def _clean_field(check: FormChecker, spec: FieldSpec, raw: str, today: date) -> Any:
     name = spec.name
-    if spec.kind in {"text", "textarea"}:
+    if spec.kind in {"text", "textarea", "image"}:
         return check.text(name, raw, max_length=spec.max_length, required=spec.required)
     if spec.kind == "email":
         return check.email(name, raw, required=spec.required)

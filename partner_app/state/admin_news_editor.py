@@ -8,17 +8,15 @@ from partner_app import routes
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.edit_conflicts import EditConflictError, RecordGoneError
 from partner_app.services.form_validation import ValidationError
-from partner_app.services.image_uploads import MAX_UPLOAD_BYTES, ImageRejectedError, store_image
 from partner_app.services.markdown_text import render_markdown
 from partner_app.services.news_admin import NewsForm, empty_news_form, news_form, save_news
 from partner_app.services.news_archive import TopicOption, topic_options
 from partner_app.services.partnerships import PartnershipView, partnerships_by_since
 from partner_app.state.admin_session import require_editor
+from partner_app.state.image_upload import receive_image
 
 CITY_FIELD_PREFIX = "stadt__"
 UPLOAD_ID = "news-bild"
-# Reflex serves its upload folder under this path.
-UPLOAD_URL_PREFIX = "_upload/"
 TOPIC_FIELD_PREFIX = "thema__"
 TEXT_FIELDS = (
     "title",
@@ -162,17 +160,9 @@ class AdminNewsEditorState(rx.State):
         """Check and store an uploaded image; the form then refers to it."""
         if await require_editor(self) is None:
             return rx.redirect(routes.ADMIN_LOGIN)
-        self.upload_error = ""
-        if len(files) != 1:
-            self.upload_error = "Bitte wählen Sie genau ein Bild."
-            return None
-        data = await files[0].read(MAX_UPLOAD_BYTES + 1)
-        try:
-            stored = store_image(data, upload_dir=rx.get_upload_dir(), folder="news")
-        except ImageRejectedError as rejected:
-            self.upload_error = str(rejected)
-            return None
-        self.form = dataclasses.replace(self.form, image_path=UPLOAD_URL_PREFIX + stored.card)
+        path, self.upload_error = await receive_image(files, folder="news")
+        if path:
+            self.form = dataclasses.replace(self.form, image_path=path)
         return None
 
     @rx.event

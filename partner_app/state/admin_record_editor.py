@@ -17,6 +17,9 @@ from partner_app.services.record_editing import (
     save_record,
 )
 from partner_app.state.admin_session import require_editor
+from partner_app.state.image_upload import receive_image
+
+UPLOAD_ID = "eintrag-bild"
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class AdminRecordEditorState(rx.State):
     errors: dict[str, str] = {}
     conflict: dict[str, str] = {}
     message: str = ""
+    upload_error: str = ""
     _base: dict[str, str] = {}
     _base_version: int = 0
 
@@ -140,6 +144,25 @@ class AdminRecordEditorState(rx.State):
         self.message = "Die aktuelle Fassung wurde geladen."
         return None
 
+    @rx.event
+    async def upload_image(self, files: list[rx.UploadFile]) -> rx.event.EventSpec | None:
+        """Check and store an uploaded image; the form's image field then refers to it."""
+        if await require_editor(self) is None:
+            return rx.redirect(routes.ADMIN_LOGIN)
+        path, self.upload_error = await receive_image(files, folder=self.type_key or "inhalte")
+        if path:
+            self.values = {**self.values, "image_path": path}
+        return None
+
+    @rx.event
+    async def remove_image(self) -> rx.event.EventSpec | None:
+        """Detach the image (saved with the next save)."""
+        if await require_editor(self) is None:
+            return rx.redirect(routes.ADMIN_LOGIN)
+        self.values = {**self.values, "image_path": ""}
+        self.upload_error = ""
+        return None
+
     def _show(self, values: dict[str, str], version: int) -> None:
         self.values = values
         self._base = dict(values)
@@ -147,6 +170,7 @@ class AdminRecordEditorState(rx.State):
         self.errors = {}
         self.conflict = {}
         self.message = ""
+        self.upload_error = ""
         self.form_key += 1
 
 

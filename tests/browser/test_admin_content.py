@@ -1,8 +1,10 @@
 """Editing partnerships, contacts, address and intro in the browser."""
 
 from collections.abc import Iterator
+from io import BytesIO
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Page, expect
 from sqlalchemy import Engine, delete, select, update
 
@@ -117,3 +119,29 @@ def test_intro_and_address_are_editable(editor_page: Page) -> None:
     open_page(page, "/")
     expect(page.locator("h1")).to_have_text("Unsere Partnerstädte")
     expect(page.locator("address")).to_contain_text("Von-der-Leyen-Platz 2")
+
+
+def test_partnership_image_upload_shows_in_the_city_tab(editor_page: Page) -> None:
+    page = editor_page
+    open_page(page, "/admin/inhalte")
+    page.get_by_role("link", name="Bearbeiten: Kayseri").click()
+    expect(page.get_by_label("Name (deutsch)")).to_have_value("Kayseri")
+    buffer = BytesIO()
+    Image.new("RGB", (1000, 700), (10, 90, 60)).save(buffer, format="JPEG")
+    page.locator("#eintrag-bild input[type=file]").set_input_files(
+        files=[{"name": "kayseri.jpg", "mimeType": "image/jpeg", "buffer": buffer.getvalue()}]
+    )
+    expect(page.locator(".image-preview")).to_be_visible()
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#image_alt-fehler")).to_have_text("Bitte füllen Sie dieses Feld aus.")
+    page.get_by_label("Alternativtext des Bildes").fill("Grüne Testfläche für Kayseri")
+    page.get_by_label("Bildnachweis").fill("Foto: Stadt Krefeld")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#formular-meldung")).to_have_text("Gespeichert.")
+
+    open_page(page, "/?stadt=kayseri")
+    image = page.get_by_role("tabpanel").get_by_role("img")
+    expect(image).to_have_attribute("alt", "Grüne Testfläche für Kayseri")
+    expect(page.get_by_role("tabpanel").locator("figcaption")).to_contain_text(
+        "Foto: Stadt Krefeld"
+    )

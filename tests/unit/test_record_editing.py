@@ -225,3 +225,30 @@ def test_single_row_records_can_be_edited_but_not_created_or_deleted(
         save_record(seeded_session, OFFICE, empty_form(OFFICE), editor="a", today=TODAY)
     with pytest.raises(RecordGoneError):
         delete_record(seeded_session, INTRO, intro_id, editor="a")
+
+
+def test_image_needs_alt_text_and_credit_only_when_present(seeded_session: Session) -> None:
+    record_id = partnership_id(seeded_session, "venlo")
+    form, version = record_form(seeded_session, PARTNERSHIP, record_id)
+    with pytest.raises(ValidationError) as refused:
+        save_record(
+            seeded_session,
+            PARTNERSHIP,
+            {**form, "image_path": "_upload/partnerschaft/x-card.webp"},
+            editor="a",
+            today=TODAY,
+            record_id=record_id,
+            base=form,
+            base_version=version,
+        )
+    assert set(refused.value.errors) == {"image_alt", "image_credit"}
+    save_record(
+        seeded_session,
+        PARTNERSHIP,
+        form,
+        editor="a",
+        today=TODAY,
+        record_id=record_id,
+        base=form,
+        base_version=version,
+    )
