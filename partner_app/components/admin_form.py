@@ -89,17 +89,24 @@ def image_upload_field(
             ),
             rx.el.p("Kein Bild gewählt.", class_name="hint"),
         ),
-        rx.upload.root(
-            rx.el.button("Bild hochladen …", type="button", class_name="button button-secondary"),
-            rx.el.p(
-                "JPEG, PNG oder WebP, höchstens 5 MB. Das Bild wird verkleinert und ohne "
-                "Metadaten (z. B. GPS-Position) gespeichert.",
-                class_name="hint",
+        # The label names react-dropzone's file input (its first labelable descendant).
+        rx.el.label(
+            rx.el.span("Bilddatei auswählen", class_name="visually-hidden"),
+            rx.upload.root(
+                rx.el.button(
+                    "Bild hochladen …", type="button", class_name="button button-secondary"
+                ),
+                rx.el.span(
+                    "JPEG, PNG oder WebP, höchstens 5 MB. Das Bild wird verkleinert und ohne "
+                    "Metadaten (z. B. GPS-Position) gespeichert.",
+                    class_name="hint",
+                ),
+                id=upload_id,
+                multiple=False,
+                no_drag=True,
+                no_keyboard=True,
+                on_drop=on_upload,
             ),
-            id=upload_id,
-            multiple=False,
-            no_drag=True,
-            on_drop=on_upload,
         ),
         rx.cond(
             upload_error != "",

@@ -6,8 +6,9 @@ injected into the page inline, so the browser makes no extra request for it.
 
 import pytest
 from playwright.sync_api import Page, expect
+from sqlalchemy import Engine
 
-from tests.browser.conftest import open_page
+from tests.browser.conftest import log_in_as_editor, open_page
 from tests.database import PROJECT_DIR
 
 AXE_SCRIPT = PROJECT_DIR / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
@@ -62,4 +63,31 @@ def test_no_wcag_violations_with_keyboard_focus_on_a_tab(app_page: Page) -> None
     app_page.get_by_role("tab", name="Alle Partnerstädte").focus()
     app_page.keyboard.press("ArrowRight")
     expect(app_page.get_by_role("tab", name="Venlo")).to_be_focused()
+    assert axe_violations(app_page) == []
+
+
+def test_no_wcag_violations_on_the_login_page(app_page: Page) -> None:
+    open_page(app_page, "/admin/anmelden")
+    expect(app_page.get_by_role("button", name="Anmelden")).to_be_visible()
+    assert axe_violations(app_page) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/nachrichten",
+        "/admin/nachrichten/bearbeiten",
+        "/admin/nachrichten/bearbeiten?id=1",
+        "/admin/inhalte",
+        "/admin/inhalte/bearbeiten?typ=partnerschaft&id=1",
+        "/admin/inhalte/bearbeiten?typ=kontakt&id=1",
+        "/admin/protokoll",
+    ],
+)
+def test_no_wcag_violations_in_the_admin(
+    app_page: Page, own_app_database: Engine, path: str
+) -> None:
+    log_in_as_editor(app_page)
+    open_page(app_page, path)
+    expect(app_page.locator("h1")).not_to_be_empty()
     assert axe_violations(app_page) == []

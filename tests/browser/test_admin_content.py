@@ -7,8 +7,10 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 from sqlalchemy import Engine, delete, select, update
+from sqlmodel import Session
 
-from partner_app.models import ContactPerson, OfficeAddress, PageIntro, Partnership
+from partner_app.models import ContactPerson, NewsItem, OfficeAddress, PageIntro, Partnership
+from partner_app.services.news_search import refresh_search_text
 from tests.browser.conftest import log_in_as_editor, open_page
 
 EDITED_TABLES = [
@@ -29,6 +31,12 @@ def editor_page(app_page: Page, own_app_database: Engine) -> Iterator[Page]:
             connection.execute(delete(table).where(~table.c.id.in_(ids)))
             for row in rows:
                 connection.execute(update(table).where(table.c.id == row["id"]).values(**row))
+    # News are searched by their cities' names: recompute after putting the names back.
+    with Session(own_app_database) as session:
+        for news in session.exec(select(NewsItem)).scalars():
+            refresh_search_text(news)
+            session.add(news)
+        session.commit()
 
 
 def _rows(engine: Engine) -> dict[str, list[dict]]:
@@ -145,3 +153,45 @@ def test_partnership_image_upload_shows_in_the_city_tab(editor_page: Page) -> No
     expect(page.get_by_role("tabpanel").locator("figcaption")).to_contain_text(
         "Foto: Stadt Krefeld"
     )
+
+
+XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
+
+
+def test_xss_payloads_in_partnership_and_contact_fields_render_inert(editor_page: Page) -> None:
+    page = editor_page
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_page(page, "/admin/inhalte/bearbeiten?typ=partnerschaft&id=1")
+    expect(page.get_by_label("Name (deutsch)")).to_have_value("Venlo")
+    for label in (
+        "Name in Landessprache",
+        "Region",
+        "Anmerkung zum Datum",
+        "Anmerkung zum Status",
+        "Beschreibung",
+        "Wissenswertes (eine Angabe pro Zeile)",
+    ):
+        page.get_by_label(label).fill(f"{label} {XSS}")
+    page.get_by_label("Status", exact=True).select_option("dormant")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#formular-meldung")).to_have_text("Gespeichert.")
+    open_page(page, "/admin/inhalte/bearbeiten?typ=kontakt&id=1")
+    expect(page.get_by_label("Name")).to_have_value("Ricarda-Marie Fries")
+    page.get_by_label("Name").fill("Kontakt " + XSS)
+    page.get_by_label("Zimmer").fill("<script>window.__xss=1</script>")  # at most 60 characters
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#formular-meldung")).to_have_text("Gespeichert.")
+
+    open_page(page, "/?stadt=venlo")
+    panel = page.get_by_role("tabpanel")
+    expect(panel).to_contain_text("Beschreibung " + XSS)
+    expect(panel.locator(".status-note")).to_contain_text("Anmerkung zum Status " + XSS)
+    expect(panel.locator("li")).to_contain_text(["Wissenswertes (eine Angabe pro Zeile) " + XSS])
+    expect(page.locator(".contact-card h3").first).to_have_text("Kontakt " + XSS)
+    expect(page.locator(".contact-card").first).to_contain_text("<script>window.__xss=1</script>")
+    expect(page.locator("main script, main img[src='x']")).to_have_count(0)
+    open_page(page, "/admin/inhalte")
+    expect(page.get_by_role("link", name="Bearbeiten: Kontakt " + XSS)).to_be_visible()
+    assert page.evaluate("window.__xss") is None
+    assert dialogs == []
