@@ -14,6 +14,7 @@ from partner_app.services.editor_accounts import (
     check_password,
     create_editor,
     disable_editor,
+    enable_editor,
     set_password,
 )
 from partner_app.services.placeholder_art import placeholder_svg
@@ -57,6 +58,14 @@ def disable_editor_command(username: str) -> int:
     return 0
 
 
+def enable_editor_command(username: str) -> int:
+    """Allow a disabled editor to log in again."""
+    with rx.session() as session:
+        editor = enable_editor(session, username)
+        print(f"Redakteur „{editor.username}“ wieder aktiviert.")
+    return 0
+
+
 def load_content() -> int:
     """Load the default Krefeld content entries that were never loaded before."""
     with rx.session() as session:
@@ -88,6 +97,7 @@ EDITOR_COMMANDS: dict[str, Callable[[str], int]] = {
     "create-editor": create_editor_command,
     "set-password": set_password_command,
     "disable-editor": disable_editor_command,
+    "enable-editor": enable_editor_command,
 }
 
 

@@ -105,6 +105,15 @@ def disable_editor(session: Session, username: str) -> Editor:
     return editor
 
 
+def enable_editor(session: Session, username: str) -> Editor:
+    """Allow a disabled editor to log in again (with their current password)."""
+    editor = _existing(session, username)
+    editor.is_active = True
+    session.add(editor)
+    session.commit()
+    return editor
+
+
 def end_all_sessions(session: Session, editor: Editor, *, now: datetime) -> None:
     """End every open session of ``editor`` (the caller commits)."""
     session.exec(

@@ -6,6 +6,7 @@ comments), in two sizes: a 16:9 card image and a larger detail image. Anything
 else is refused with a German message and leaves no file behind.
 """
 
+import re
 import secrets
 import warnings
 from dataclasses import dataclass
@@ -21,6 +22,14 @@ DETAIL_MAX = (1600, 1600)
 # Refuses decompression bombs: a small file that unpacks into a huge bitmap.
 MAX_PIXELS = 40_000_000
 WEBP_QUALITY = 82
+
+
+# What an image field may hold: an upload stored here, or a bundled placeholder.
+# Anything else (other hosts, "//host/…", scripts) never reaches an <img src>.
+KNOWN_IMAGE_PATH = re.compile(
+    r"^(_upload/[a-z0-9_-]{1,40}/[0-9a-f]{24}-card\.webp|placeholders/[a-z0-9-]{1,80}\.svg)$"
+)
+UNKNOWN_IMAGE_PATH = "Bitte laden Sie das Bild hier hoch; andere Bildadressen sind nicht erlaubt."
 
 
 class ImageRejectedError(ValueError):

@@ -15,6 +15,7 @@ from partner_app.services import audit_log
 from partner_app.services.edit_conflicts import EditConflictError, RecordGoneError, changed_fields
 from partner_app.services.form_validation import FormChecker
 from partner_app.services.german_dates import format_german_date
+from partner_app.services.image_uploads import KNOWN_IMAGE_PATH, UNKNOWN_IMAGE_PATH
 from partner_app.services.news_search import refresh_search_text
 from partner_app.services.slugs import unique_slug
 from partner_app.services.text_folding import search_terms
@@ -263,6 +264,8 @@ def _validated(session: Session, form: NewsForm, *, today: date) -> NewsForm:
         ),
     )
     check.plausible_date("published_on", form.published_on, latest=today + LATEST_SCHEDULE)
+    if cleaned.image_path:
+        check.pattern("image_path", cleaned.image_path, KNOWN_IMAGE_PATH, UNKNOWN_IMAGE_PATH)
     check.raise_if_any()
     return cleaned
 

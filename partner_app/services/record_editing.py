@@ -19,6 +19,7 @@ from partner_app.models import DatePrecision, utc_now
 from partner_app.services import audit_log
 from partner_app.services.edit_conflicts import EditConflictError, RecordGoneError, changed_fields
 from partner_app.services.form_validation import FormChecker
+from partner_app.services.image_uploads import KNOWN_IMAGE_PATH, UNKNOWN_IMAGE_PATH
 from partner_app.services.slugs import unique_slug
 
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -201,8 +202,11 @@ def clean(record_type: RecordType, form: dict[str, str], *, today: date) -> dict
 
 def _clean_field(check: FormChecker, spec: FieldSpec, raw: str, today: date) -> Any:
     name = spec.name
-    if spec.kind in {"text", "textarea", "image"}:
+    if spec.kind in {"text", "textarea"}:
         return check.text(name, raw, max_length=spec.max_length, required=spec.required)
+    if spec.kind == "image":
+        path = check.text(name, raw, max_length=spec.max_length, required=spec.required)
+        return check.pattern(name, path, KNOWN_IMAGE_PATH, UNKNOWN_IMAGE_PATH) if path else ""
     if spec.kind == "email":
         return check.email(name, raw, required=spec.required)
     if spec.kind == "phone":

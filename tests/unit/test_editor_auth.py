@@ -11,6 +11,7 @@ from partner_app.services.editor_accounts import (
     AccountError,
     create_editor,
     disable_editor,
+    enable_editor,
     set_password,
 )
 from partner_app.services.editor_sessions import (
@@ -101,6 +102,9 @@ def test_disabling_ends_sessions_and_blocks_login(session: Session, editor: Edit
     disable_editor(session, "redaktion")
     assert signed_in_editor(session, token, now=NOW) is None
     assert log_in(session, "redaktion", PASSWORD, client="c", now=NOW).error == LOGIN_FAILED
+    enable_editor(session, "redaktion")
+    assert log_in(session, "redaktion", PASSWORD, client="c2", now=NOW).token
+    assert signed_in_editor(session, token, now=NOW) is None  # old sessions stay ended
 
 
 def test_new_password_ends_sessions_and_replaces_the_old_one(

@@ -235,3 +235,31 @@ def test_a_newer_version_that_changed_nothing_shown_does_not_block(seeded_sessio
         base_version=version,
     )
     assert seeded_session.get(NewsItem, news_id).title == "Annas Titel"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "//evil.example/x.png",
+        "https://evil.example/x.png",
+        "javascript:alert(1)",
+        "_upload/news/../../etc/passwd",
+        "_upload/news/abc-card.webp",
+        "placeholders/../../rxconfig.py",
+    ],
+)
+def test_image_paths_must_be_uploads_or_placeholders(seeded_session: Session, path: str) -> None:
+    form = valid_form(image_path=path, image_alt="Alt", image_credit="Nachweis")
+    with pytest.raises(ValidationError) as refused:
+        save_news(seeded_session, form, editor="a", today=TODAY)
+    assert "andere Bildadressen sind nicht erlaubt" in refused.value.errors["image_path"]
+
+
+def test_uploaded_and_placeholder_paths_are_accepted(seeded_session: Session) -> None:
+    for path in (
+        "_upload/news/" + "a1" * 12 + "-card.webp",
+        "placeholders/kultur-findet-stadt.svg",
+    ):
+        form = valid_form(image_path=path, image_alt="Alt", image_credit="Nachweis")
+        news_id = save_news(seeded_session, form, editor="a", today=TODAY)
+        assert seeded_session.get(NewsItem, news_id).image_path == path

@@ -234,7 +234,7 @@ def test_image_needs_alt_text_and_credit_only_when_present(seeded_session: Sessi
         save_record(
             seeded_session,
             PARTNERSHIP,
-            {**form, "image_path": "_upload/partnerschaft/x-card.webp"},
+            {**form, "image_path": "_upload/partnerschaft/" + "b2" * 12 + "-card.webp"},
             editor="a",
             today=TODAY,
             record_id=record_id,
