@@ -15,13 +15,9 @@ from partner_app.models import (
 )
 from partner_app.services.news_search import refresh_search_text
 from partner_app.services.record_editing import FieldSpec, RecordType
-from partner_app.texts import KIND_LABELS, STATUS_LABELS
+from partner_app.texts import KIND_LABELS, PRECISION_OPTIONS, STATUS_LABELS
 
-PRECISION_CHOICES = (
-    (DatePrecision.day.value, "Tag bekannt"),
-    (DatePrecision.month.value, "nur Monat bekannt"),
-    (DatePrecision.year.value, "nur Jahr bekannt"),
-)
+PRECISION_CHOICES = PRECISION_OPTIONS
 
 
 def _refresh_news_of(session: Session, partnership: Partnership) -> None:

@@ -19,6 +19,7 @@ from partner_app.services.image_uploads import KNOWN_IMAGE_PATH, UNKNOWN_IMAGE_P
 from partner_app.services.news_search import refresh_search_text
 from partner_app.services.slugs import unique_slug
 from partner_app.services.text_folding import search_terms
+from partner_app.texts import NEWS_STATUS_OPTIONS
 
 ENTITY = "Meldung"
 LATEST_SCHEDULE = timedelta(days=2 * 366)
@@ -36,7 +37,7 @@ FIELD_LABELS = {
     "image_caption": "Bildunterschrift",
     "image_credit": "Bildnachweis",
 }
-STATUS_LABELS = {NewsStatus.draft: "Entwurf", NewsStatus.published: "veröffentlicht"}
+STATUS_LABELS = {NewsStatus(value): label for value, label in NEWS_STATUS_OPTIONS}
 
 
 @dataclass

@@ -2,8 +2,9 @@
 
 The filter lives in the URL. A control changes the filter, queries at once and
 then moves the URL along; opening a link or going back/forward runs
-``apply_url_filter`` (the page's on_load), which queries only when the URL
-differs from what is shown.
+``apply_url_filter`` (the page's on_load), which shows what the URL asks for.
+Values are assigned only when they changed, so the echo of a control's own
+URL change sends nothing to the browser.
 """
 
 import dataclasses
