@@ -9,6 +9,7 @@ SKIP_LINK = "Zum Inhalt springen"
 TABS_LABEL = "Partnerstädte"
 OVERVIEW_TAB = "Alle Partnerstädte"
 OVERVIEW_HEADING = "Alle Partnerschaften auf einen Blick"
+ANNIVERSARIES_HEADING = "Runde Jubiläen"
 OVERVIEW_COLUMNS = ("Partnerstadt", "Land", "Seit", "Status")
 NATIVE_NAME = "Name in Landessprache"
 COUNTRY = "Land"

@@ -34,10 +34,30 @@ def _row(partnership: rx.Var[PartnershipView]) -> rx.Component:
     )
 
 
+def _anniversaries() -> rx.Component:
+    return rx.cond(
+        PageContentState.anniversaries.length() > 0,
+        rx.el.div(
+            rx.el.h4(texts.ANNIVERSARIES_HEADING + " " + PageContentState.anniversary_years),
+            rx.el.ul(
+                rx.foreach(
+                    PageContentState.anniversaries,
+                    lambda item: rx.el.li(
+                        rx.el.a(item.label, href="/?stadt=" + item.slug),
+                        " (" + item.when + ")",
+                    ),
+                ),
+            ),
+            class_name="anniversaries",
+        ),
+    )
+
+
 def partnership_overview() -> rx.Component:
-    """A table of all partnerships."""
+    """A table of all partnerships and the coming round anniversaries."""
     return rx.el.div(
         rx.el.h3(texts.OVERVIEW_HEADING),
+        _anniversaries(),
         rx.el.div(
             rx.el.table(
                 rx.el.thead(

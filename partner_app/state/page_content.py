@@ -2,6 +2,8 @@
 
 import reflex as rx
 
+from partner_app.services.anniversaries import Anniversary, upcoming_anniversaries
+from partner_app.services.clock import today_in_krefeld
 from partner_app.services.page_content import (
     AddressView,
     ContactView,
@@ -21,6 +23,8 @@ class PageContentState(rx.State):
     partnerships: list[PartnershipView] = []
     contacts: list[ContactView] = []
     address: AddressView = AddressView()
+    anniversaries: list[Anniversary] = []
+    anniversary_years: str = ""
 
     @rx.event
     def load(self) -> None:
@@ -30,3 +34,6 @@ class PageContentState(rx.State):
             assign_if_changed(self, "partnerships", partnerships_by_since(session))
             assign_if_changed(self, "contacts", contacts(session))
             assign_if_changed(self, "address", office_address(session))
+            today = today_in_krefeld()
+            assign_if_changed(self, "anniversaries", upcoming_anniversaries(session, today=today))
+            assign_if_changed(self, "anniversary_years", f"{today.year} und {today.year + 1}")

@@ -1,7 +1,12 @@
 """Partner-city tabs: WAI-ARIA roles and states, mouse and keyboard."""
 
+import pytest
 from playwright.sync_api import Page, expect
+from sqlalchemy import Engine
+from sqlmodel import Session
 
+from partner_app.services.anniversaries import upcoming_anniversaries
+from partner_app.services.clock import today_in_krefeld
 from tests.browser.conftest import open_page
 
 TAB_NAMES = [
@@ -117,3 +122,26 @@ def test_only_the_selected_tab_is_in_the_tab_order(app_page: Page) -> None:
     # The next Tab leaves the tab list for the panel, not for another tab.
     focused_role = app_page.evaluate("document.activeElement.getAttribute('role')")
     assert focused_role != "tab"
+
+
+def test_overview_lists_round_anniversaries_that_link_to_their_tab(
+    app_page: Page, app_database: Engine | None
+) -> None:
+    if app_database is None:
+        pytest.skip("compares with the started app's database")
+    today = today_in_krefeld()
+    with Session(app_database) as session:
+        expected = upcoming_anniversaries(session, today=today)
+    open_page(app_page)
+    block = app_page.locator(".anniversaries")
+    if not expected:
+        expect(block).to_have_count(0)
+        return
+    expect(block.get_by_role("heading")).to_have_text(
+        f"Runde Jubiläen {today.year} und {today.year + 1}"
+    )
+    expect(block.get_by_role("link")).to_have_text([item.label for item in expected])
+    expect(block.locator("li").first).to_contain_text(f"({expected[0].when})")
+    block.get_by_role("link").first.click()
+    tab = app_page.get_by_role("tab", selected=True)
+    expect(tab).to_have_accessible_name(expected[0].label.split(" Jahre ", 1)[1])
