@@ -76,6 +76,9 @@ class AdminNewsEditorState(rx.State):
         if await require_editor(self) is None:
             return rx.redirect(routes.ADMIN_LOGIN)
         raw_id = self.router.url.query_parameters.get("id", "")
+        if raw_id != str(self.news_id):
+            # Another item: the last save's message was about the previous one.
+            self.message = ""
         with rx.session() as session:
             self.cities = partnerships_by_since(session)
             self.topics = topic_options(session)

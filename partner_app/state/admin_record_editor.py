@@ -68,6 +68,10 @@ class AdminRecordEditorState(rx.State):
         raw_id = params.get("id", "")
         if record_type is None or (not raw_id.isdigit() and not record_type.creatable):
             return rx.redirect(routes.ADMIN_CONTENT)
+        if record_type.key != self.type_key or raw_id != str(self.record_id):
+            # Another record: the last save's message was about the previous one. (After a
+            # creation the page reloads the same record, and "Gespeichert." stays.)
+            self.message = ""
         self.type_key = record_type.key
         self.type_label = record_type.label
         self.fields = [_field_view(spec) for spec in record_type.fields]
@@ -169,7 +173,6 @@ class AdminRecordEditorState(rx.State):
         self._base_version = version
         self.errors = {}
         self.conflict = {}
-        self.message = ""
         self.upload_error = ""
         self.form_key += 1
 
