@@ -95,6 +95,7 @@ NEWS_UNPUBLISH = "Zurückziehen"
 NEWS_DELETE = "Löschen"
 # Before and after the title.
 NEWS_DELETE_CONFIRM = ("Meldung „", "“ endgültig löschen?")
+CONTACT_DELETE_CONFIRM = ("Kontakt „", "“ löschen?")
 NEWS_DELETE_YES = "Ja, löschen"
 NEWS_DELETE_NO = "Abbrechen"
 NEWS_EMPTY = "Keine Meldungen gefunden."

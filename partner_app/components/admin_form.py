@@ -115,3 +115,36 @@ def image_upload_field(
         field_error("image_path", errors),
         class_name="check-group image-group",
     )
+
+
+def delete_confirmation(
+    *,
+    pending: rx.Var[bool],
+    question: tuple[str, str],
+    name: rx.Var[str],
+    on_confirm: rx.EventHandler,
+    on_cancel: rx.EventHandler,
+) -> rx.Component:
+    """Asks before deleting; ``question`` is the text before and after the item's name."""
+    return rx.cond(
+        pending,
+        rx.el.div(
+            rx.el.p(question[0], name, question[1], id="loeschen-frage"),
+            rx.el.button(
+                texts.NEWS_DELETE_YES,
+                type="button",
+                on_click=on_confirm,
+                class_name="button button-danger",
+                auto_focus=True,
+            ),
+            rx.el.button(
+                texts.NEWS_DELETE_NO,
+                type="button",
+                on_click=on_cancel,
+                class_name="button button-secondary",
+            ),
+            role="alertdialog",
+            aria_labelledby="loeschen-frage",
+            class_name="confirm-box",
+        ),
+    )

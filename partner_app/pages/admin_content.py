@@ -3,6 +3,7 @@
 import reflex as rx
 
 from partner_app import routes, texts
+from partner_app.components.admin_form import delete_confirmation
 from partner_app.components.admin_layout import admin_layout
 from partner_app.services.content_types import CONTACT, PARTNERSHIP
 from partner_app.services.record_editing import RecordRow
@@ -87,29 +88,12 @@ def admin_content() -> rx.Component:
         ),
         rx.el.section(
             rx.el.h2("Kontakte", id="kontakte"),
-            rx.cond(
-                State.confirm_delete_id != 0,
-                rx.el.div(
-                    rx.el.p(
-                        "Kontakt „", State.confirm_delete_name, "“ löschen?", id="loeschen-frage"
-                    ),
-                    rx.el.button(
-                        texts.NEWS_DELETE_YES,
-                        type="button",
-                        on_click=State.confirm_delete,
-                        class_name="button button-danger",
-                        auto_focus=True,
-                    ),
-                    rx.el.button(
-                        texts.NEWS_DELETE_NO,
-                        type="button",
-                        on_click=State.cancel_delete,
-                        class_name="button button-secondary",
-                    ),
-                    role="alertdialog",
-                    aria_labelledby="loeschen-frage",
-                    class_name="confirm-box",
-                ),
+            delete_confirmation(
+                pending=State.confirm_delete_id != 0,
+                question=texts.CONTACT_DELETE_CONFIRM,
+                name=State.confirm_delete_name,
+                on_confirm=State.confirm_delete,
+                on_cancel=State.cancel_delete,
             ),
             rx.el.a("Neuer Kontakt", href=routes.record_edit_url(CONTACT.key), class_name="button"),
             _table(("Name", "Telefon und E-Mail", "Aktionen"), State.contacts, _contact_row),

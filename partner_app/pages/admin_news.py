@@ -3,6 +3,7 @@
 import reflex as rx
 
 from partner_app import routes, texts
+from partner_app.components.admin_form import delete_confirmation
 from partner_app.components.admin_layout import admin_layout
 from partner_app.services.news_admin import NewsAdminRow
 from partner_app.state.admin_news_list import AdminNewsListState
@@ -59,36 +60,6 @@ def _row(row: rx.Var[NewsAdminRow]) -> rx.Component:
     )
 
 
-def _delete_confirmation() -> rx.Component:
-    return rx.cond(
-        AdminNewsListState.confirm_delete_id != 0,
-        rx.el.div(
-            rx.el.p(
-                texts.NEWS_DELETE_CONFIRM[0],
-                AdminNewsListState.confirm_delete_title,
-                texts.NEWS_DELETE_CONFIRM[1],
-                id="loeschen-frage",
-            ),
-            rx.el.button(
-                texts.NEWS_DELETE_YES,
-                type="button",
-                on_click=AdminNewsListState.confirm_delete,
-                class_name="button button-danger",
-                auto_focus=True,
-            ),
-            rx.el.button(
-                texts.NEWS_DELETE_NO,
-                type="button",
-                on_click=AdminNewsListState.cancel_delete,
-                class_name="button button-secondary",
-            ),
-            role="alertdialog",
-            aria_labelledby="loeschen-frage",
-            class_name="confirm-box",
-        ),
-    )
-
-
 def admin_news() -> rx.Component:
     """Search, status filter, the table of items and their actions."""
     return admin_layout(
@@ -98,7 +69,13 @@ def admin_news() -> rx.Component:
             AdminNewsListState.message != "",
             rx.el.p(AdminNewsListState.message, role="status", class_name="form-message"),
         ),
-        _delete_confirmation(),
+        delete_confirmation(
+            pending=AdminNewsListState.confirm_delete_id != 0,
+            question=texts.NEWS_DELETE_CONFIRM,
+            name=AdminNewsListState.confirm_delete_title,
+            on_confirm=AdminNewsListState.confirm_delete,
+            on_cancel=AdminNewsListState.cancel_delete,
+        ),
         rx.el.div(
             rx.el.div(
                 rx.el.label(texts.NEWS_SEARCH, html_for="admin-suche"),

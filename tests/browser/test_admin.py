@@ -272,3 +272,36 @@ def test_invalid_uploads_are_refused_without_a_trace(
         set((app_upload_dir / "news").glob("*")) if (app_upload_dir / "news").exists() else set()
     )
     assert after == before
+
+
+def test_delete_asks_first_and_then_removes_the_item(
+    editor_page: Page, own_app_database: Engine
+) -> None:
+    with Session(own_app_database) as session:
+        save_news(
+            session,
+            NewsForm(
+                title="Zu löschende Meldung",
+                teaser="Gleich weg.",
+                published_on=today_in_krefeld().isoformat(),
+                status="published",
+            ),
+            editor=EDITOR,
+            today=today_in_krefeld(),
+        )
+    page = editor_page
+    open_page(page, "/admin/nachrichten")
+    page.get_by_role("button", name="Löschen: Zu löschende Meldung").click()
+    question = page.get_by_role("alertdialog")
+    expect(question).to_contain_text("Meldung „Zu löschende Meldung“ endgültig löschen?")
+    page.get_by_role("button", name="Abbrechen").click()
+    expect(question).to_have_count(0)
+    expect(page.locator("tbody tr", has_text="Zu löschende Meldung")).to_have_count(1)
+
+    page.get_by_role("button", name="Löschen: Zu löschende Meldung").click()
+    expect(page.get_by_role("button", name="Ja, löschen")).to_be_focused()
+    page.get_by_role("button", name="Ja, löschen").click()
+    expect(page.get_by_role("status")).to_have_text("„Zu löschende Meldung“ wurde gelöscht.")
+    expect(page.locator("tbody tr", has_text="Zu löschende Meldung")).to_have_count(0)
+    open_page(page, "/?q=loschende")
+    expect(page.locator("#result-count")).to_have_text("Keine Meldung gefunden.")
