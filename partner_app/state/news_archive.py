@@ -3,8 +3,8 @@
 The filter lives in the URL. A control changes the filter, queries at once and
 then moves the URL along; opening a link or going back/forward runs
 ``apply_url_filter`` (the page's on_load), which shows what the URL asks for.
-Values are assigned only when they changed, so the echo of a control's own
-URL change sends nothing to the browser.
+The URL echo of a control's own change is recognised and not queried again; a
+page load (a new connection) always queries, so editors' changes show up.
 """
 
 import dataclasses
@@ -51,6 +51,8 @@ class NewsArchiveState(rx.State):
     # Bumped when the search text changes from outside the search field (URL, reset),
     # so the uncontrolled field is re-created with the new text.
     search_field_key: int = 0
+    # The websocket connection the cards were last shown for (see apply_url_filter).
+    _shown_for_connection: str = ""
 
     @rx.var
     def selected_tab(self) -> str:
@@ -83,14 +85,21 @@ class NewsArchiveState(rx.State):
     @rx.event
     def apply_url_filter(self) -> None:
         """Show what the page URL asks for (on page load, links, back/forward)."""
+        connection = self.router.session.session_id
+        same_page_load = bool(connection) and connection == self._shown_for_connection
+        self._shown_for_connection = connection
         with rx.session() as session:
-            assign_if_changed(self, "topics", topic_options(session))
+            if not same_page_load:
+                assign_if_changed(self, "topics", topic_options(session))
             parsed = parse_filter_params(
                 self.router.url.query_parameters,
                 city_slugs=partnership_slugs(session),
                 topic_slugs={topic.slug for topic in self.topics},
             )
             assign_if_changed(self, "notices", parsed.notices)
+            if same_page_load and parsed.news_filter == self._current_filter():
+                # The URL echo of a control's own change: already queried and shown.
+                return
             if parsed.news_filter.text != self.query:
                 self.search_field_key += 1
             self._show(session, parsed.news_filter)

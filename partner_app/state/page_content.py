@@ -17,7 +17,7 @@ from partner_app.state.assign import assign_if_changed
 
 
 class PageContentState(rx.State):
-    """The editorial content of the page, reloaded on every page load."""
+    """The editorial content of the page, read again on every page load."""
 
     intro: IntroView = IntroView()
     partnerships: list[PartnershipView] = []
@@ -25,10 +25,18 @@ class PageContentState(rx.State):
     address: AddressView = AddressView()
     anniversaries: list[Anniversary] = []
     anniversary_years: str = ""
+    # The websocket connection the content was read for: on_load also runs on every
+    # filter change (the filter lives in the URL), and the content needs reading
+    # only once per page load, which opens a new connection.
+    _loaded_for_connection: str = ""
 
     @rx.event
     def load(self) -> None:
-        """Read the content; only what changed is sent to the browser."""
+        """Read the content once per page load; only what changed is sent."""
+        connection = self.router.session.session_id
+        if connection and connection == self._loaded_for_connection:
+            return
+        self._loaded_for_connection = connection
         with rx.session() as session:
             assign_if_changed(self, "intro", page_intro(session))
             assign_if_changed(self, "partnerships", partnerships_by_since(session))
