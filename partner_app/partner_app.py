@@ -3,6 +3,7 @@
 import reflex as rx
 
 from partner_app import routes, texts
+from partner_app.http_endpoints import http_endpoints
 from partner_app.pages import (
     admin_audit,
     admin_content,
@@ -11,16 +12,28 @@ from partner_app.pages import (
     admin_news_edit,
     admin_record_edit,
     index,
+    news_detail,
 )
 from partner_app.state.admin_session import AdminSessionState
 
-app = rx.App(html_lang=texts.PAGE_LANG, stylesheets=["/styles.css"])
+app = rx.App(
+    html_lang=texts.PAGE_LANG,
+    stylesheets=["/styles.css"],
+    api_transformer=http_endpoints(),
+)
 app.add_page(
     index.index,
     route=index.ROUTE,
     title=index.TITLE,
     description=index.DESCRIPTION,
     on_load=index.ON_LOAD,
+)
+app.add_page(
+    news_detail.news_detail_page,
+    route=news_detail.ROUTE,
+    title=news_detail.TITLE,
+    description=news_detail.DESCRIPTION,
+    on_load=news_detail.ON_LOAD,
 )
 for page in (
     admin_login,

@@ -1,6 +1,13 @@
 """Route paths in one place, so links and redirects never drift apart."""
 
+from urllib.parse import quote
+
 PUBLIC = "/"
+NEWS_PREFIX = "/nachrichten/"
+NEWS_DETAIL = NEWS_PREFIX + "[slug]"
+ACCESSIBILITY = "/barrierefreiheit"
+# Public pages besides "/" (for the sitemap).
+PUBLIC_PAGES = (ACCESSIBILITY,)
 ADMIN = "/admin"
 ADMIN_LOGIN = "/admin/anmelden"
 ADMIN_NEWS = "/admin/nachrichten"
@@ -19,3 +26,15 @@ def record_edit_url(type_key: str, record_id: int | None = None) -> str:
     """The form of a partnership, contact, address or intro (new when no id)."""
     suffix = f"&id={record_id}" if record_id is not None else ""
     return f"{ADMIN_CONTENT_EDIT}?typ={type_key}{suffix}"
+
+
+def news_url(slug: str) -> str:
+    """The detail page of a news item."""
+    return NEWS_PREFIX + quote(slug, safe="")
+
+
+def news_slug_from_path(path: str) -> str:
+    """The slug in a detail page path (``/nachrichten/<slug>``, maybe with a final slash)."""
+    if not path.startswith(NEWS_PREFIX):
+        return ""
+    return path.removeprefix(NEWS_PREFIX).strip("/")

@@ -4,6 +4,9 @@ from partner_app.models import PartnershipKind, PartnershipStatus
 
 PAGE_LANG = "de"
 SITE_NAME = "Stadt Krefeld"
+SITE_TITLE = "Städtepartnerschaften – Stadt Krefeld"
+PUBLISHER = "Stadt Krefeld"
+OG_LOCALE = "de_DE"
 SKIP_LINK = "Zum Inhalt springen"
 
 TABS_LABEL = "Partnerstädte"
@@ -53,6 +56,24 @@ EMPTY_STATE = (
 LOAD_MORE = "Mehr laden"
 IMAGE_CREDIT_PREFIX = "Bildnachweis:"
 CITIES_OF_NEWS = "Partnerstädte dieser Meldung"
+
+NEWS_BACK_TO_LIST = "Zurück zur Übersicht der Meldungen"
+NEWS_RELATED_HEADING = "Weitere Meldungen zu diesen Partnerstädten"
+NEWS_PUBLISHED = "Veröffentlicht am"
+NEWS_NOT_FOUND_TITLE = "Meldung nicht gefunden"
+NEWS_NOT_FOUND_TEXT = (
+    "Unter dieser Adresse gibt es keine Meldung. Vielleicht wurde sie verschoben oder "
+    "zurückgezogen. Im Pressearchiv finden Sie alle veröffentlichten Meldungen."
+)
+NEWS_NOT_FOUND_LINK = "Zum Pressearchiv"
+NEWS_LOADING = "Meldung wird geladen …"
+
+FEED_TITLE = "Städtepartnerschaften Krefeld – Nachrichten"
+FEED_TITLE_CITY = "Städtepartnerschaften Krefeld – Nachrichten zu {name}"
+FEED_DESCRIPTION = "Meldungen aus dem Pressearchiv der Krefelder Städtepartnerschaften"
+FEED_LINK_RSS = "Nachrichten als RSS-Feed"
+FEED_LINK_ATOM = "Nachrichten als Atom-Feed"
+FEED_UNKNOWN_CITY = "„{value}“ ist keine Partnerstadt von Krefeld; diesen Feed gibt es nicht."
 
 NOTICE_HEADING = "Hinweis zur Adresse"
 NOTICE_UNKNOWN_PARAM = "Der Adressparameter „{name}“ ist unbekannt und wurde ignoriert."

@@ -4,6 +4,7 @@ import reflex as rx
 from reflex_components_core.el.elements.inline import A as PlainAnchor
 
 from partner_app import texts
+from partner_app.services.news_feeds import FEED_PATHS, FeedFormat
 
 MAIN_ID = "inhalt"
 
@@ -14,9 +15,28 @@ def skip_link() -> rx.Component:
     return PlainAnchor.create(texts.SKIP_LINK, href=f"#{MAIN_ID}", class_name="skip-link")
 
 
+def feed_links() -> rx.Component:
+    """The news feeds, announced in the page head (React places <link> there)."""
+    return rx.fragment(
+        rx.el.link(
+            rel="alternate",
+            type="application/rss+xml",
+            title=texts.FEED_LINK_RSS,
+            href=FEED_PATHS[FeedFormat.rss],
+        ),
+        rx.el.link(
+            rel="alternate",
+            type="application/atom+xml",
+            title=texts.FEED_LINK_ATOM,
+            href=FEED_PATHS[FeedFormat.atom],
+        ),
+    )
+
+
 def page_layout(*children: rx.Component) -> rx.Component:
     """Wrap page content in the site frame."""
     return rx.fragment(
+        feed_links(),
         skip_link(),
         rx.el.header(
             rx.el.div(

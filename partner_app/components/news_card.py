@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from partner_app import texts
+from partner_app import routes, texts
 from partner_app.services.news_archive import CityBadge, NewsCard
 
 IMAGE_WIDTH = 800
@@ -18,7 +18,12 @@ def _topic(topic: rx.Var[str]) -> rx.Component:
 
 
 def image_figure(
-    src: rx.Var[str], alt: rx.Var[str], caption: rx.Var[str], credit: rx.Var[str]
+    src: rx.Var[str],
+    alt: rx.Var[str],
+    caption: rx.Var[str],
+    credit: rx.Var[str],
+    *,
+    lazy: bool = True,
 ) -> rx.Component:
     """An image with caption and credit; nothing when there is no image."""
     return rx.cond(
@@ -29,7 +34,7 @@ def image_figure(
                 alt=alt,
                 width=IMAGE_WIDTH,
                 height=IMAGE_HEIGHT,
-                loading="lazy",
+                loading="lazy" if lazy else "eager",
                 decoding="async",
             ),
             rx.el.figcaption(
@@ -44,17 +49,31 @@ def image_figure(
     )
 
 
+def news_date(card: rx.Var[NewsCard]) -> rx.Component:
+    """The publication date, as precise as it is known."""
+    return rx.el.p(rx.el.time(card.date_label, date_time=card.date_iso), class_name="news-date")
+
+
+def badge_list(card: rx.Var[NewsCard]) -> rx.Component:
+    """The cities and topics of a news item."""
+    return rx.el.ul(
+        rx.foreach(card.cities, _city_badge),
+        rx.foreach(card.topics, _topic),
+        aria_label=texts.CITIES_OF_NEWS,
+        class_name="badge-list",
+    )
+
+
 def news_card(card: rx.Var[NewsCard]) -> rx.Component:
-    """Title, date, cities, teaser and the image with caption and credit."""
+    """Title (linking to the detail page), date, cities, teaser and the image."""
     return rx.el.article(
-        rx.el.h3(card.title, id="news-title-" + card.slug, class_name="news-title"),
-        rx.el.p(rx.el.time(card.date_label, date_time=card.date_iso), class_name="news-date"),
-        rx.el.ul(
-            rx.foreach(card.cities, _city_badge),
-            rx.foreach(card.topics, _topic),
-            aria_label=texts.CITIES_OF_NEWS,
-            class_name="badge-list",
+        rx.el.h3(
+            rx.el.a(card.title, href=routes.NEWS_PREFIX + card.slug),
+            id="news-title-" + card.slug,
+            class_name="news-title",
         ),
+        news_date(card),
+        badge_list(card),
         image_figure(card.image_src, card.image_alt, card.image_caption, card.image_credit),
         rx.el.p(card.teaser, class_name="news-teaser"),
         id="news-" + card.slug,

@@ -111,7 +111,7 @@ def published_news_page(
             selectinload(NewsItem.topics),  # type: ignore[arg-type]
         )
     ).all()
-    return NewsPage(cards=[_card(item) for item in items], total=total)
+    return NewsPage(cards=[news_card_view(item) for item in items], total=total)
 
 
 def published_news_years(session: Session, *, today: date) -> list[int]:
@@ -123,7 +123,8 @@ def published_news_years(session: Session, *, today: date) -> list[int]:
     return [int(row) for row in rows]
 
 
-def _card(item: NewsItem) -> NewsCard:
+def news_card_view(item: NewsItem) -> NewsCard:
+    """The card of one news item (its partnerships and topics must be loaded)."""
     partnerships = sorted(item.partnerships, key=lambda partnership: partnership.since)
     return NewsCard(
         slug=item.slug,

@@ -178,6 +178,7 @@ class BrowserProblems:
     def __init__(self, own_host: str) -> None:
         self.own_host = own_host
         self.errors: list[str] = []
+        self.expected_errors: list[re.Pattern[str]] = []
         self.foreign_requests: list[str] = []
         self.requests: list[str] = []
 
@@ -187,6 +188,17 @@ class BrowserProblems:
         self.requests.append(url)
         if urlsplit(url).hostname != self.own_host:
             self.foreign_requests.append(url)
+
+    def expect_error(self, pattern: str) -> None:
+        """Accept console errors matching ``pattern`` (e.g. the 404 of a page meant to be one)."""
+        self.expected_errors.append(re.compile(pattern))
+
+    def unexpected_errors(self) -> list[str]:
+        return [
+            error
+            for error in self.errors
+            if not any(pattern.search(error) for pattern in self.expected_errors)
+        ]
 
 
 @pytest.fixture
@@ -201,7 +213,7 @@ def browser_problems(page: Page, base_url: str) -> Iterator[BrowserProblems]:
     page.on("request", lambda request: problems.on_request(request.url))
     page.on("websocket", lambda socket: problems.on_request(socket.url))
     yield problems
-    assert problems.errors == [], "browser console errors"
+    assert problems.unexpected_errors() == [], "browser console errors"
     assert problems.foreign_requests == [], "requests to hosts other than the app's"
 
 

@@ -1,14 +1,16 @@
 """Fixtures for the unit tests: a private SQLite database per test."""
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import Engine, event
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
+from partner_app.models import NewsStatus
 from partner_app.services.content_loader import load_default_content
+from tests.unit.factories import add_news, add_partnership, add_topic
 
 # A fixed "today" after every seed date, so results never depend on the calendar.
 TODAY = date(2026, 11, 25)
@@ -41,4 +43,57 @@ def session(engine: Engine) -> Iterator[Session]:
 def seeded_session(session: Session) -> Session:
     """A session on a database holding the default Krefeld content."""
     load_default_content(session)
+    return session
+
+
+@pytest.fixture
+def archive(session: Session) -> Session:
+    """Four public items, a draft and a scheduled one, across two cities and years."""
+    add_partnership(session, "venlo", "Venlo", date(1964, 11, 21))
+    add_partnership(session, "duenkirchen", "Dünkirchen", date(1974, 6, 15))
+    add_topic(session, "kultur", "Kultur")
+    add_topic(session, "hilfe", "Hilfe")
+    add_news(
+        session,
+        "fest",
+        title="Stadtfest mit Gästen",
+        published_on=date(2024, 6, 1),
+        cities=("venlo",),
+        topics=("kultur",),
+    )
+    add_news(
+        session,
+        "museum",
+        title="Werke im Museum",
+        teaser="Eine Ausstellung zum Jubiläum",
+        published_on=date(2024, 4, 1),
+        cities=("duenkirchen",),
+        topics=("kultur",),
+    )
+    add_news(
+        session,
+        "spende",
+        title="Spende überwiesen",
+        body="100% der Erlöse, Konto_Nr 7",
+        published_on=date(2023, 3, 25),
+        cities=("venlo", "duenkirchen"),
+        topics=("hilfe",),
+    )
+    add_news(session, "ohne-stadt", title="Allgemeines", published_on=date(2022, 1, 10))
+    add_news(
+        session,
+        "entwurf",
+        title="Entwurf Stadtfest",
+        published_on=date(2024, 1, 1),
+        status=NewsStatus.draft,
+        cities=("venlo",),
+    )
+    add_news(
+        session,
+        "geplant",
+        title="Geplantes Stadtfest",
+        published_on=TODAY + timedelta(days=1),
+        cities=("venlo",),
+    )
+    session.commit()
     return session

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import Session
 
-from partner_app.models import DatePrecision, NewsStatus
+from partner_app.models import DatePrecision
 from partner_app.services.news_archive import (
     MAX_QUERY_LENGTH,
     PAGE_SIZE,
@@ -12,60 +12,7 @@ from partner_app.services.news_archive import (
     published_news_years,
 )
 from tests.unit.conftest import TODAY
-from tests.unit.factories import add_news, add_partnership, add_topic
-
-
-@pytest.fixture
-def archive(session: Session) -> Session:
-    """Four public items, a draft and a scheduled one, across two cities and years."""
-    add_partnership(session, "venlo", "Venlo", date(1964, 11, 21))
-    add_partnership(session, "duenkirchen", "Dünkirchen", date(1974, 6, 15))
-    add_topic(session, "kultur", "Kultur")
-    add_topic(session, "hilfe", "Hilfe")
-    add_news(
-        session,
-        "fest",
-        title="Stadtfest mit Gästen",
-        published_on=date(2024, 6, 1),
-        cities=("venlo",),
-        topics=("kultur",),
-    )
-    add_news(
-        session,
-        "museum",
-        title="Werke im Museum",
-        teaser="Eine Ausstellung zum Jubiläum",
-        published_on=date(2024, 4, 1),
-        cities=("duenkirchen",),
-        topics=("kultur",),
-    )
-    add_news(
-        session,
-        "spende",
-        title="Spende überwiesen",
-        body="100% der Erlöse, Konto_Nr 7",
-        published_on=date(2023, 3, 25),
-        cities=("venlo", "duenkirchen"),
-        topics=("hilfe",),
-    )
-    add_news(session, "ohne-stadt", title="Allgemeines", published_on=date(2022, 1, 10))
-    add_news(
-        session,
-        "entwurf",
-        title="Entwurf Stadtfest",
-        published_on=date(2024, 1, 1),
-        status=NewsStatus.draft,
-        cities=("venlo",),
-    )
-    add_news(
-        session,
-        "geplant",
-        title="Geplantes Stadtfest",
-        published_on=TODAY + timedelta(days=1),
-        cities=("venlo",),
-    )
-    session.commit()
-    return session
+from tests.unit.factories import add_news
 
 
 def slugs(session: Session, news_filter: NewsFilter, **kwargs: int) -> list[str]:

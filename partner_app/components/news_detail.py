@@ -1,0 +1,79 @@
+"""The detail view of one news item, and the view for an unknown address."""
+
+import reflex as rx
+
+from partner_app import routes, texts
+from partner_app.components.news_card import badge_list, image_figure, news_date
+from partner_app.services.news_archive import NewsCard
+from partner_app.state.news_detail import NewsDetailState
+
+
+def _back_link() -> rx.Component:
+    return rx.el.p(
+        rx.el.a(texts.NEWS_BACK_TO_LIST, href=NewsDetailState.back_url),
+        class_name="back-link",
+    )
+
+
+def _related_item(card: rx.Var[NewsCard]) -> rx.Component:
+    return rx.el.li(
+        rx.el.a(card.title, href=routes.NEWS_PREFIX + card.slug),
+        " ",
+        rx.el.time("(" + card.date_label + ")", date_time=card.date_iso),
+    )
+
+
+def _related() -> rx.Component:
+    return rx.cond(
+        NewsDetailState.related.length() > 0,
+        rx.el.section(
+            rx.el.h2(texts.NEWS_RELATED_HEADING, id="verwandte-meldungen"),
+            rx.el.ul(rx.foreach(NewsDetailState.related, _related_item)),
+            aria_labelledby="verwandte-meldungen",
+            class_name="related-news",
+        ),
+    )
+
+
+def _article(card: rx.Var[NewsCard]) -> rx.Component:
+    return rx.el.article(
+        rx.el.h1(card.title, class_name="page-title"),
+        news_date(card),
+        badge_list(card),
+        image_figure(
+            NewsDetailState.image_src,
+            card.image_alt,
+            card.image_caption,
+            card.image_credit,
+            lazy=False,
+        ),
+        rx.el.p(card.teaser, class_name="news-lead"),
+        rx.cond(
+            NewsDetailState.body_html != "",
+            rx.html(NewsDetailState.body_html, class_name="news-body"),
+        ),
+        class_name="news-detail",
+    )
+
+
+def _not_found() -> rx.Component:
+    return rx.el.div(
+        rx.el.h1(texts.NEWS_NOT_FOUND_TITLE, class_name="page-title"),
+        rx.el.p(texts.NEWS_NOT_FOUND_TEXT),
+        rx.el.p(rx.el.a(texts.NEWS_NOT_FOUND_LINK, href=routes.PUBLIC + "#pressearchiv")),
+        class_name="not-found",
+    )
+
+
+def news_detail() -> rx.Component:
+    """The article with related news and the way back, or the "not found" view."""
+    card = NewsDetailState.card
+    return rx.cond(
+        NewsDetailState.found,
+        rx.cond(
+            card,
+            rx.fragment(_back_link(), _article(card.to(NewsCard)), _related(), _back_link()),
+            rx.el.p(texts.NEWS_LOADING, role="status"),
+        ),
+        _not_found(),
+    )

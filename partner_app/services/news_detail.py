@@ -1,0 +1,89 @@
+"""One published news item in full, and the news related to it."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy.orm import defer, selectinload
+from sqlmodel import Session, col, select
+
+from partner_app.models import NewsItem, NewsPartnershipLink
+from partner_app.services.markdown_text import render_markdown
+from partner_app.services.news_archive import NewsCard, is_public, news_card_view
+
+RELATED_LIMIT = 3
+
+
+@dataclass(frozen=True)
+class NewsDetail:
+    """What the detail page of a news item shows (and its head describes)."""
+
+    card: NewsCard
+    body_html: str
+    # The larger image rendition; the card image when there is no larger one.
+    image_src: str
+    published_on: date
+    updated_at: datetime
+    related: list[NewsCard] = field(default_factory=list)
+
+
+def detail_image_path(card_path: str) -> str:
+    """The large rendition stored beside an uploaded card image (placeholders have one size)."""
+    if card_path.startswith("_upload/") and card_path.endswith("-card.webp"):
+        return card_path.removesuffix("-card.webp") + "-detail.webp"
+    return card_path
+
+
+def published_news_detail(session: Session, slug: str, *, today: date) -> NewsDetail | None:
+    """The public news item with ``slug``; None for unknown, draft or scheduled items."""
+    item = session.exec(
+        select(NewsItem)
+        .where(NewsItem.slug == slug, *is_public(today))
+        .options(
+            defer(NewsItem.search_text),  # type: ignore[arg-type]
+            selectinload(NewsItem.partnerships),  # type: ignore[arg-type]
+            selectinload(NewsItem.topics),  # type: ignore[arg-type]
+        )
+    ).first()
+    if item is None or item.id is None:
+        return None
+    return NewsDetail(
+        card=news_card_view(item),
+        body_html=render_markdown(item.body) if item.body.strip() else "",
+        image_src=f"/{detail_image_path(item.image_path)}" if item.image_path else "",
+        published_on=item.published_on,
+        updated_at=item.updated_at,
+        related=related_news(
+            session, item.id, [p.id for p in item.partnerships if p.id is not None], today=today
+        ),
+    )
+
+
+def related_news(
+    session: Session,
+    news_id: int,
+    partnership_ids: list[int],
+    *,
+    today: date,
+    limit: int = RELATED_LIMIT,
+) -> list[NewsCard]:
+    """The newest public news about any of the same partnerships, without the item itself."""
+    if not partnership_ids:
+        return []
+    sharing_a_city = (
+        select(NewsPartnershipLink.news_id)
+        .where(col(NewsPartnershipLink.partnership_id).in_(partnership_ids))
+        .distinct()
+    )
+    items = session.exec(
+        select(NewsItem)
+        .where(col(NewsItem.id).in_(sharing_a_city), NewsItem.id != news_id, *is_public(today))
+        .order_by(col(NewsItem.published_on).desc(), col(NewsItem.id).desc())
+        .limit(limit)
+        .options(
+            defer(NewsItem.body),  # type: ignore[arg-type]
+            defer(NewsItem.search_text),  # type: ignore[arg-type]
+            selectinload(NewsItem.partnerships),  # type: ignore[arg-type]
+            selectinload(NewsItem.topics),  # type: ignore[arg-type]
+        )
+    ).all()
+    return [news_card_view(item) for item in items]

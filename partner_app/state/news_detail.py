@@ -1,0 +1,68 @@
+"""The detail page of one news item: the article, related news and its head."""
+
+import reflex as rx
+
+from partner_app import routes
+from partner_app.services.clock import today_in_krefeld
+from partner_app.services.filter_params import filter_url, parse_year
+from partner_app.services.news_archive import NewsCard, NewsFilter
+from partner_app.services.news_detail import published_news_detail
+from partner_app.services.page_meta import (
+    SERVER_HEAD_ATTRIBUTE,
+    PageMeta,
+    news_page_meta,
+    not_found_meta,
+)
+from partner_app.settings import public_origin
+from partner_app.state.news_archive import NewsArchiveState
+
+# The server puts the head tags into the HTML for clients without JavaScript; once the
+# app renders its own (which follow navigation), the server's copies must go.
+_DROP_SERVER_HEAD = f"document.querySelectorAll('[{SERVER_HEAD_ATTRIBUTE}]').forEach(e=>e.remove())"
+
+
+class NewsDetailState(rx.State):
+    """The item the URL names; ``found`` is False for unknown or unpublished slugs."""
+
+    loaded_slug: str = ""
+    found: bool = True
+    card: NewsCard | None = None
+    body_html: str = ""
+    image_src: str = ""
+    related: list[NewsCard] = []
+    meta: PageMeta = PageMeta()
+    back_url: str = routes.PUBLIC
+
+    @rx.event
+    async def load(self) -> rx.event.EventSpec:
+        """Read the item of the URL, and remember the archive's filters for the way back."""
+        slug = routes.news_slug_from_path(self.router.url.path)
+        with rx.session() as session:
+            detail = published_news_detail(session, slug, today=today_in_krefeld())
+        self.loaded_slug = slug
+        # The archive state lives on across client-side navigation: its filters are the
+        # ones the visitor came from (a direct visit gets the unfiltered archive).
+        archive = await self.get_state(NewsArchiveState)
+        self.back_url = filter_url(
+            NewsFilter(
+                city=archive.city,
+                year=parse_year(archive.year),
+                topic=archive.topic,
+                text=archive.query,
+            )
+        )
+        if detail is None:
+            self.found = False
+            self.card = None
+            self.body_html = ""
+            self.image_src = ""
+            self.related = []
+            self.meta = not_found_meta()
+        else:
+            self.found = True
+            self.card = detail.card
+            self.body_html = detail.body_html
+            self.image_src = detail.image_src
+            self.related = detail.related
+            self.meta = news_page_meta(detail, public_origin(self.router.url.origin))
+        return rx.call_script(_DROP_SERVER_HEAD)
