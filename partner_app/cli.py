@@ -17,9 +17,11 @@ from partner_app.services.editor_accounts import (
     enable_editor,
     set_password,
 )
+from partner_app.services.partnership_map import render_outline_svg
 from partner_app.services.placeholder_art import placeholder_svg
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+MAP_IMAGE = "map/partnerschaften.svg"
 
 
 def read_new_password() -> str:
@@ -89,9 +91,19 @@ def render_placeholders() -> int:
     return 0
 
 
+def render_map() -> int:
+    """Write the outline map of the partnerships into ``assets/map/``."""
+    target = ASSETS_DIR / MAP_IMAGE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render_outline_svg(), encoding="utf-8")
+    print(target.relative_to(ASSETS_DIR.parent))
+    return 0
+
+
 COMMANDS: dict[str, Callable[[], int]] = {
     "load-content": load_content,
     "render-placeholders": render_placeholders,
+    "render-map": render_map,
 }
 EDITOR_COMMANDS: dict[str, Callable[[str], int]] = {
     "create-editor": create_editor_command,

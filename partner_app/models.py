@@ -75,6 +75,14 @@ class PartnershipStatus(enum.StrEnum):
     suspended = "suspended"
 
 
+class MessageTopic(enum.StrEnum):
+    """What a citizen writes to the partnership office about."""
+
+    general = "general"
+    # Feedback on barriers, from the accessibility statement (required for NRW sites).
+    accessibility = "accessibility"
+
+
 class NewsStatus(enum.StrEnum):
     """Editorial state of a news item."""
 
@@ -317,3 +325,28 @@ class AuditEntry(SQLModel, table=True):
     entity_label: str = Field(default="", max_length=200)
     # Field name -> [old, new] for changes; the record's values for creations and deletions.
     changes: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class ContactMessage(SQLModel, table=True):
+    """A message from the public to the partnership office, kept until an editor is done."""
+
+    __tablename__ = "contact_message"
+    __table_args__ = (
+        sa.Index("ix_contact_message_done_received", "done", "received_at"),
+        sa.Index("ix_contact_message_sender_received", "sender_key", "received_at"),
+        _TABLE_ARGS,
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    received_at: datetime = _timestamp()
+    topic: MessageTopic = Field(default=MessageTopic.general)
+    name: str = Field(max_length=120)
+    email: str = Field(max_length=200)
+    # The address of the page the message refers to (accessibility feedback).
+    page: str = Field(default="", max_length=300)
+    # Pseudonymous key of the sender's network address, only for the rate limit.
+    sender_key: str = Field(max_length=64)
+    done: bool = Field(default=False)
+    done_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    done_by: str = Field(default="", max_length=60)
+    text: str = Field(sa_type=sa.Text)

@@ -5,9 +5,11 @@ import reflex as rx
 from partner_app import routes, texts
 from partner_app.http_endpoints import http_endpoints
 from partner_app.pages import (
+    accessibility_statement,
     admin_audit,
     admin_content,
     admin_login,
+    admin_messages,
     admin_news,
     admin_news_edit,
     admin_record_edit,
@@ -18,7 +20,7 @@ from partner_app.state.admin_session import AdminSessionState
 
 app = rx.App(
     html_lang=texts.PAGE_LANG,
-    stylesheets=["/styles.css"],
+    stylesheets=["/styles.css", "/map/map.css"],
     api_transformer=http_endpoints(),
 )
 app.add_page(
@@ -35,12 +37,19 @@ app.add_page(
     description=news_detail.DESCRIPTION,
     on_load=news_detail.ON_LOAD,
 )
+app.add_page(
+    accessibility_statement.accessibility_statement,
+    route=accessibility_statement.ROUTE,
+    title=accessibility_statement.TITLE,
+    description=accessibility_statement.DESCRIPTION,
+)
 for page in (
     admin_login,
     admin_news,
     admin_news_edit,
     admin_content,
     admin_record_edit,
+    admin_messages,
     admin_audit,
 ):
     app.add_page(

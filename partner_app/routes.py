@@ -13,6 +13,7 @@ ADMIN_LOGIN = "/admin/anmelden"
 ADMIN_NEWS = "/admin/nachrichten"
 ADMIN_NEWS_EDIT = "/admin/nachrichten/bearbeiten"
 ADMIN_AUDIT = "/admin/protokoll"
+ADMIN_MESSAGES = "/admin/postfach"
 ADMIN_CONTENT = "/admin/inhalte"
 ADMIN_CONTENT_EDIT = "/admin/inhalte/bearbeiten"
 

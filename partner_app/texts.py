@@ -1,6 +1,6 @@
 """Every string the public page shows, in one place (the English UI comes later)."""
 
-from partner_app.models import PartnershipKind, PartnershipStatus
+from partner_app.models import MessageTopic, PartnershipKind, PartnershipStatus
 
 PAGE_LANG = "de"
 SITE_NAME = "Stadt Krefeld"
@@ -13,6 +13,7 @@ TABS_LABEL = "Partnerstädte"
 OVERVIEW_TAB = "Alle Partnerstädte"
 OVERVIEW_HEADING = "Alle Partnerschaften auf einen Blick"
 ANNIVERSARIES_HEADING = "Runde Jubiläen"
+MAP_HEADING = "Die Partnerstädte auf der Karte"
 OVERVIEW_COLUMNS = ("Partnerstadt", "Land", "Seit", "Status")
 NATIVE_NAME = "Name in Landessprache"
 COUNTRY = "Land"
@@ -143,3 +144,62 @@ PRECISION_OPTIONS = (
 )
 AUDIT_HEADING = "Protokoll der Änderungen"
 AUDIT_COLUMNS = ("Zeitpunkt", "Redakteur", "Aktion", "Eintrag", "Felder")
+
+MESSAGE_HEADING = "Schreiben Sie dem Partnerschaftsbüro"
+MESSAGE_INTRO = (
+    "Fragen, Ideen für Begegnungen oder Hinweise zu dieser Seite: Wir antworten in der Regel "
+    "innerhalb einer Woche. Felder mit * sind Pflichtfelder."
+)
+MESSAGE_NAME = "Ihr Name *"
+MESSAGE_EMAIL = "Ihre E-Mail-Adresse *"
+MESSAGE_EMAIL_HINT = "Nur für unsere Antwort, z. B. name@beispiel.de"
+MESSAGE_TOPIC = "Anliegen"
+MESSAGE_PAGE = "Seite oder Inhalt mit der Barriere (optional)"
+MESSAGE_TEXT = "Ihre Nachricht *"
+MESSAGE_TEXT_HINT = "Höchstens 5000 Zeichen."
+MESSAGE_CONSENT = (
+    "Ich bin einverstanden, dass die Stadt Krefeld meine Angaben speichert, um meine Nachricht "
+    "zu bearbeiten und mir zu antworten. *"
+)
+MESSAGE_HONEYPOT = "Bitte dieses Feld leer lassen"
+MESSAGE_SEND = "Nachricht senden"
+MESSAGE_SENT = (
+    "Vielen Dank, Ihre Nachricht ist angekommen. Das Partnerschaftsbüro meldet sich bei Ihnen."
+)
+MESSAGE_ERRORS = "Die Nachricht wurde nicht gesendet. Bitte prüfen Sie die markierten Felder."
+MESSAGE_TOO_MANY = (
+    "Von Ihrem Anschluss kamen gerade viele Nachrichten. Bitte versuchen Sie es in "
+    "{minutes} Minuten noch einmal; Ihr Text bleibt hier stehen."
+)
+MESSAGE_CONSENT_MISSING = (
+    "Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu, sonst können wir nicht antworten."
+)
+MESSAGE_TOPIC_LABELS = {
+    MessageTopic.general: "Allgemeine Nachricht",
+    MessageTopic.accessibility: "Barriere auf dieser Website melden",
+}
+MESSAGE_DONE_BY = "erledigt am {at} von {editor}"
+MESSAGE_AUDIT_LABEL = "Nachricht von {name}"
+
+ADMIN_NAV_MESSAGES = "Postfach"
+INBOX_HEADING = "Nachrichten an das Partnerschaftsbüro"
+INBOX_SHOW_DONE = "Erledigte anzeigen"
+INBOX_EMPTY = "Keine offenen Nachrichten."
+INBOX_MARK_DONE = "Als erledigt markieren"
+INBOX_REOPEN = "Wieder öffnen"
+INBOX_FROM = "Von"
+INBOX_RECEIVED = "Eingegangen"
+INBOX_PAGE = "Betroffene Seite"
+INBOX_REPLY = "Per E-Mail antworten"
+INBOX_MARKED_DONE = "Die Nachricht ist als erledigt markiert."
+INBOX_REOPENED = "Die Nachricht ist wieder offen."
+INBOX_GONE = "Diese Nachricht gibt es nicht mehr."
+INBOX_TOPIC = "Anliegen"
+
+ACCESSIBILITY_TITLE = "Erklärung zur Barrierefreiheit"
+ACCESSIBILITY_DESCRIPTION = (
+    "Wie barrierefrei die Seiten der Krefelder Städtepartnerschaften sind, was noch fehlt und "
+    "wie Sie eine Barriere melden."
+)
+ACCESSIBILITY_FORM_HEADING = "Formular: Barriere melden"
+FOOTER_NAV = "Service"

@@ -51,12 +51,13 @@ def city_panel(partnership: rx.Var[PartnershipView]) -> rx.Component:
             partnership.image_credit,
         ),
         rx.foreach(partnership.description_paragraphs, lambda paragraph: rx.el.p(paragraph)),
-        rx.cond(
-            partnership.facts.length() > 0,
-            rx.fragment(
-                rx.el.h4(texts.FACTS_HEADING),
-                rx.el.ul(rx.foreach(partnership.facts, lambda fact: rx.el.li(fact))),
+        rx.el.h4(texts.FACTS_HEADING),
+        rx.el.ul(
+            rx.cond(
+                partnership.distance_label != "",
+                rx.el.li(partnership.distance_label, class_name="fact-distance"),
             ),
+            rx.foreach(partnership.facts, lambda fact: rx.el.li(fact)),
         ),
         class_name="city-panel",
     )

@@ -3,8 +3,11 @@
 import reflex as rx
 
 from partner_app import texts
+from partner_app.components.message_form import message_form
 from partner_app.services.page_content import ContactView
 from partner_app.state.page_content import PageContentState
+
+MESSAGE_HEADING_ID = "nachricht-schreiben"
 
 
 def _contact(contact: rx.Var[ContactView]) -> rx.Component:
@@ -41,6 +44,11 @@ def contact_panel() -> rx.Component:
                 class_name="contact-card",
             ),
             class_name="contact-grid",
+        ),
+        rx.el.div(
+            rx.el.h3(texts.MESSAGE_HEADING, id=MESSAGE_HEADING_ID),
+            message_form(MESSAGE_HEADING_ID),
+            class_name="message-panel",
         ),
         aria_labelledby="kontakt",
         class_name="contact-panel",

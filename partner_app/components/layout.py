@@ -3,7 +3,7 @@
 import reflex as rx
 from reflex_components_core.el.elements.inline import A as PlainAnchor
 
-from partner_app import texts
+from partner_app import routes, texts
 from partner_app.services.news_feeds import FEED_PATHS, FeedFormat
 
 MAIN_ID = "inhalt"
@@ -53,7 +53,19 @@ def page_layout(*children: rx.Component) -> rx.Component:
             custom_attrs={"data-hydrated": rx.State.is_hydrated.to_string()},
         ),
         rx.el.footer(
-            rx.el.div(rx.el.p(texts.SITE_NAME), class_name="page-width"),
+            rx.el.div(
+                rx.el.p(texts.SITE_NAME),
+                rx.el.nav(
+                    rx.el.ul(
+                        rx.el.li(rx.el.a(texts.ACCESSIBILITY_TITLE, href=routes.ACCESSIBILITY)),
+                        rx.el.li(rx.el.a(texts.FEED_LINK_RSS, href=FEED_PATHS[FeedFormat.rss])),
+                        rx.el.li(rx.el.a(texts.FEED_LINK_ATOM, href=FEED_PATHS[FeedFormat.atom])),
+                        class_name="footer-links",
+                    ),
+                    aria_label=texts.FOOTER_NAV,
+                ),
+                class_name="page-width",
+            ),
             class_name="site-footer",
         ),
     )

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from partner_app import texts
+from partner_app.components.partnership_map import partnership_map
 from partner_app.services.partnerships import PartnershipView
 from partner_app.state.page_content import PageContentState
 
@@ -71,4 +72,6 @@ def partnership_overview() -> rx.Component:
             role="region",
             aria_label=texts.OVERVIEW_HEADING,
         ),
+        rx.el.h4(texts.MAP_HEADING),
+        partnership_map(PageContentState.map_markers),
     )

@@ -6,7 +6,9 @@ from partner_app.components.city_tabs import city_tabs
 from partner_app.components.contact_panel import contact_panel
 from partner_app.components.intro import intro_text, page_title
 from partner_app.components.layout import page_layout
+from partner_app.components.live_updates import live_news_listener
 from partner_app.components.news_archive import news_archive
+from partner_app.state.live_news import LiveNewsState
 from partner_app.state.news_archive import NewsArchiveState
 from partner_app.state.page_content import PageContentState
 
@@ -16,7 +18,7 @@ DESCRIPTION = (
     "Krefelds Partnerstädte von Venlo bis Kropyvnytskyi, Nachrichten aus dem "
     "Pressearchiv und der Kontakt zum Partnerschaftsbüro."
 )
-ON_LOAD = [PageContentState.load, NewsArchiveState.apply_url_filter]
+ON_LOAD = [LiveNewsState.follow, PageContentState.load, NewsArchiveState.apply_url_filter]
 
 
 def index() -> rx.Component:
@@ -26,4 +28,5 @@ def index() -> rx.Component:
         rx.el.section(intro_text(), city_tabs(), aria_labelledby="partnerstaedte"),
         news_archive(),
         contact_panel(),
+        live_news_listener(NewsArchiveState.refresh_live),
     )

@@ -4,13 +4,15 @@ import reflex as rx
 
 from partner_app import routes
 from partner_app.components.layout import page_layout
+from partner_app.components.live_updates import live_news_listener
 from partner_app.components.news_detail import news_detail
+from partner_app.state.live_news import LiveNewsState
 from partner_app.state.news_detail import NewsDetailState
 
 ROUTE = routes.NEWS_DETAIL
 TITLE = NewsDetailState.meta.title
 DESCRIPTION = NewsDetailState.meta.description
-ON_LOAD = [NewsDetailState.load]
+ON_LOAD = [LiveNewsState.follow, NewsDetailState.load]
 
 
 def head_tags() -> list[rx.Component]:
@@ -41,4 +43,7 @@ def head_tags() -> list[rx.Component]:
 
 def news_detail_page() -> rx.Component:
     """Compose the detail page."""
-    return rx.fragment(page_layout(news_detail()), *head_tags())
+    return rx.fragment(
+        page_layout(news_detail(), live_news_listener(NewsDetailState.refresh_live)),
+        *head_tags(),
+    )

@@ -6,6 +6,7 @@ from sqlmodel import Session, col, select
 
 from partner_app import texts
 from partner_app.models import Partnership, PartnershipKind, PartnershipStatus
+from partner_app.services.geo import distance_from_krefeld_label
 from partner_app.services.german_dates import format_german_date, machine_readable_date
 
 
@@ -32,6 +33,10 @@ class PartnershipView:
     mark_label: str
     description_paragraphs: list[str]
     facts: list[str]
+    # Great-circle distance from Krefeld, computed from the coordinates ("" when unknown).
+    distance_label: str
+    latitude: float | None
+    longitude: float | None
     image_src: str
     image_alt: str
     image_caption: str
@@ -76,6 +81,9 @@ def partnership_view(partnership: Partnership) -> PartnershipView:
         mark_label=mark_label,
         description_paragraphs=paragraphs(partnership.description),
         facts=list(partnership.facts),
+        distance_label=distance_from_krefeld_label(partnership.latitude, partnership.longitude),
+        latitude=partnership.latitude,
+        longitude=partnership.longitude,
         image_src=f"/{partnership.image_path}" if partnership.image_path else "",
         image_alt=partnership.image_alt,
         image_caption=partnership.image_caption,

@@ -14,6 +14,7 @@ from partner_app.services.news_archive import TopicOption, topic_options
 from partner_app.services.partnerships import PartnershipView, partnerships_by_since
 from partner_app.state.admin_session import require_editor
 from partner_app.state.image_upload import receive_image
+from partner_app.state.live_news import announce_news_change
 
 CITY_FIELD_PREFIX = "stadt__"
 UPLOAD_ID = "news-bild"
@@ -128,6 +129,7 @@ class AdminNewsEditorState(rx.State):
                 self.message = "Diese Meldung wurde inzwischen gelöscht."
                 return None
             form, version = news_form(session, news_id)
+        await announce_news_change(self)
         created = self.news_id == 0
         self.news_id = news_id
         self._show(form, version)

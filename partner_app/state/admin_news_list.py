@@ -13,6 +13,7 @@ from partner_app.services.news_admin import (
     set_news_status,
 )
 from partner_app.state.admin_session import require_editor
+from partner_app.state.live_news import announce_news_change
 
 RECORD_GONE = "Diese Meldung gibt es nicht mehr; die Liste wurde neu geladen."
 
@@ -95,6 +96,7 @@ class AdminNewsListState(rx.State):
             try:
                 delete_news(session, self.confirm_delete_id, editor=editor.username)
                 self.message = f"„{title}“ wurde gelöscht."
+                await announce_news_change(self)
             except RecordGoneError:
                 self.message = RECORD_GONE
         self.confirm_delete_id = 0
@@ -110,6 +112,7 @@ class AdminNewsListState(rx.State):
         with rx.session() as session:
             try:
                 set_news_status(session, int(news_id), status, editor=editor.username)
+                await announce_news_change(self)
                 title = next((row.title for row in self.rows if row.id == int(news_id)), "")
                 self.message = f"„{title}“ wurde {done}."
             except RecordGoneError:

@@ -32,6 +32,7 @@ from partner_app.services.news_archive import (
     topic_options,
 )
 from partner_app.state.assign import assign_if_changed
+from partner_app.state.live_news import current_revision
 
 OVERVIEW_TAB_VALUE = "alle"
 
@@ -53,6 +54,8 @@ class NewsArchiveState(rx.State):
     search_field_key: int = 0
     # The websocket connection the cards were last shown for (see apply_url_filter).
     _shown_for_connection: str = ""
+    # The live-news revision the cards were read at (see refresh_live).
+    _shown_revision: int = -1
 
     @rx.var
     def selected_tab(self) -> str:
@@ -83,8 +86,11 @@ class NewsArchiveState(rx.State):
         return found
 
     @rx.event
-    def apply_url_filter(self) -> None:
+    async def apply_url_filter(self) -> None:
         """Show what the page URL asks for (on page load, links, back/forward)."""
+        revision = await current_revision(self)
+        news_changed = revision != self._shown_revision
+        self._shown_revision = revision
         connection = self.router.session.session_id
         same_page_load = bool(connection) and connection == self._shown_for_connection
         self._shown_for_connection = connection
@@ -97,12 +103,22 @@ class NewsArchiveState(rx.State):
                 topic_slugs={topic.slug for topic in self.topics},
             )
             assign_if_changed(self, "notices", parsed.notices)
-            if same_page_load and parsed.news_filter == self._current_filter():
+            if same_page_load and not news_changed and parsed.news_filter == self._current_filter():
                 # The URL echo of a control's own change: already queried and shown.
                 return
             if parsed.news_filter.text != self.query:
                 self.search_field_key += 1
             self._show(session, parsed.news_filter)
+
+    @rx.event
+    async def refresh_live(self) -> None:
+        """Re-read the shown cards after an editor changed public news (no reload)."""
+        revision = await current_revision(self)
+        if not self._shown_for_connection or revision == self._shown_revision:
+            return
+        self._shown_revision = revision
+        with rx.session() as session:
+            self._show(session, self._current_filter(), keep=len(self.cards))
 
     @rx.event
     def select_tab(self, value: str) -> rx.event.EventSpec | None:
@@ -168,14 +184,15 @@ class NewsArchiveState(rx.State):
             self._show(session, parsed.news_filter)
         return rx.redirect(filter_url(parsed.news_filter), replace=replace)
 
-    def _show(self, session: Session, news_filter: NewsFilter) -> None:
+    def _show(self, session: Session, news_filter: NewsFilter, *, keep: int = 0) -> None:
         today = today_in_krefeld()
         year = str(news_filter.year) if news_filter.year is not None else ""
         assign_if_changed(self, "city", news_filter.city)
         assign_if_changed(self, "year", year)
         assign_if_changed(self, "topic", news_filter.topic)
         assign_if_changed(self, "query", news_filter.text)
-        page = published_news_page(session, news_filter, today=today, limit=PAGE_SIZE)
+        # A live refresh keeps as many cards as "Mehr laden" had shown.
+        page = published_news_page(session, news_filter, today=today, limit=max(keep, PAGE_SIZE))
         assign_if_changed(self, "cards", page.cards)
         assign_if_changed(self, "total", page.total)
         years = [str(value) for value in published_news_years(session, today=today)]

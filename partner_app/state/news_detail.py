@@ -14,6 +14,7 @@ from partner_app.services.page_meta import (
     not_found_meta,
 )
 from partner_app.settings import public_origin
+from partner_app.state.live_news import current_revision
 from partner_app.state.news_archive import NewsArchiveState
 
 # The server puts the head tags into the HTML for clients without JavaScript; once the
@@ -32,14 +33,23 @@ class NewsDetailState(rx.State):
     related: list[NewsCard] = []
     meta: PageMeta = PageMeta()
     back_url: str = routes.PUBLIC
+    # The live-news revision the item was read at (see refresh_live).
+    _shown_revision: int = -1
+
+    @rx.event
+    async def refresh_live(self) -> None:
+        """Re-read the item after an editor changed public news (changed, withdrawn, related)."""
+        revision = await current_revision(self)
+        if not self.loaded_slug or revision == self._shown_revision:
+            return
+        self._shown_revision = revision
+        self._show(self.loaded_slug)
 
     @rx.event
     async def load(self) -> rx.event.EventSpec:
         """Read the item of the URL, and remember the archive's filters for the way back."""
+        self._shown_revision = await current_revision(self)
         slug = routes.news_slug_from_path(self.router.url.path)
-        with rx.session() as session:
-            detail = published_news_detail(session, slug, today=today_in_krefeld())
-        self.loaded_slug = slug
         # The archive state lives on across client-side navigation: its filters are the
         # ones the visitor came from (a direct visit gets the unfiltered archive).
         archive = await self.get_state(NewsArchiveState)
@@ -51,6 +61,13 @@ class NewsDetailState(rx.State):
                 text=archive.query,
             )
         )
+        self._show(slug)
+        return rx.call_script(_DROP_SERVER_HEAD)
+
+    def _show(self, slug: str) -> None:
+        with rx.session() as session:
+            detail = published_news_detail(session, slug, today=today_in_krefeld())
+        self.loaded_slug = slug
         if detail is None:
             self.found = False
             self.card = None
@@ -65,4 +82,3 @@ class NewsDetailState(rx.State):
             self.image_src = detail.image_src
             self.related = detail.related
             self.meta = news_page_meta(detail, public_origin(self.router.url.origin))
-        return rx.call_script(_DROP_SERVER_HEAD)

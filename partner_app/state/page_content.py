@@ -12,6 +12,7 @@ from partner_app.services.page_content import (
     office_address,
     page_intro,
 )
+from partner_app.services.partnership_map import MapMarker, map_markers
 from partner_app.services.partnerships import PartnershipView, partnerships_by_since
 from partner_app.state.assign import assign_if_changed
 
@@ -25,6 +26,7 @@ class PageContentState(rx.State):
     address: AddressView = AddressView()
     anniversaries: list[Anniversary] = []
     anniversary_years: str = ""
+    map_markers: list[MapMarker] = []
     # The websocket connection the content was read for: on_load also runs on every
     # filter change (the filter lives in the URL), and the content needs reading
     # only once per page load, which opens a new connection.
@@ -39,7 +41,13 @@ class PageContentState(rx.State):
         self._loaded_for_connection = connection
         with rx.session() as session:
             assign_if_changed(self, "intro", page_intro(session))
-            assign_if_changed(self, "partnerships", partnerships_by_since(session))
+            partnerships = partnerships_by_since(session)
+            assign_if_changed(self, "partnerships", partnerships)
+            assign_if_changed(
+                self,
+                "map_markers",
+                map_markers([(p.slug, p.name, p.latitude, p.longitude) for p in partnerships]),
+            )
             assign_if_changed(self, "contacts", contacts(session))
             assign_if_changed(self, "address", office_address(session))
             today = today_in_krefeld()

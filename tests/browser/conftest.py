@@ -24,7 +24,7 @@ from playwright.sync_api import Page, expect
 from sqlalchemy import Engine, create_engine
 from sqlmodel import Session, col, delete, func, select
 
-from partner_app.models import NewsItem
+from partner_app.models import ContactMessage, NewsItem
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.editor_accounts import create_editor
 from tests.database import PROJECT_DIR, upgrade_to_head
@@ -236,7 +236,7 @@ def wait_until_hydrated(page: Page) -> None:
 
 @pytest.fixture
 def own_app_database(app_database: Engine | None) -> Iterator[Engine]:
-    """The self-started app's database; news added by the test are removed afterwards.
+    """The self-started app's database; news and messages added by the test are removed after.
 
     Tests that change content need it and are skipped against ``--base-url``.
     """
@@ -244,9 +244,11 @@ def own_app_database(app_database: Engine | None) -> Iterator[Engine]:
         pytest.skip("changes content: needs the app this suite starts, not a deployment")
     with Session(app_database) as session:
         last_id = session.exec(select(func.max(NewsItem.id))).one() or 0
+        last_message_id = session.exec(select(func.max(ContactMessage.id))).one() or 0
     yield app_database
     with Session(app_database) as session:
         session.exec(delete(NewsItem).where(col(NewsItem.id) > last_id))
+        session.exec(delete(ContactMessage).where(col(ContactMessage.id) > last_message_id))
         session.commit()
 
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import Engine
 
-from tests.browser.conftest import log_in_as_editor, open_page
+from tests.browser.conftest import BrowserProblems, log_in_as_editor, open_page
 from tests.database import PROJECT_DIR
 
 AXE_SCRIPT = PROJECT_DIR / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
@@ -52,6 +52,38 @@ def test_no_wcag_violations(app_page: Page, path: str) -> None:
     assert axe_violations(app_page) == []
 
 
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/nachrichten/spende-20000-euro-kropyvnytskyi", "20.000 Euro Spende für Kropyvnytskyi"),
+        ("/barrierefreiheit", "Erklärung zur Barrierefreiheit"),
+    ],
+)
+def test_no_wcag_violations_on_the_other_public_pages(
+    app_page: Page, path: str, heading: str
+) -> None:
+    open_page(app_page, path)
+    expect(app_page.get_by_role("heading", level=1)).to_have_text(heading)
+    assert axe_violations(app_page) == []
+
+
+def test_no_wcag_violations_on_the_not_found_page(
+    app_page: Page, browser_problems: BrowserProblems
+) -> None:
+    browser_problems.expect_error(r"status of 404 \(Not Found\)")
+    open_page(app_page, "/nachrichten/gibt-es-nicht")
+    expect(app_page.get_by_role("heading", level=1)).to_have_text("Meldung nicht gefunden")
+    assert axe_violations(app_page) == []
+
+
+def test_no_wcag_violations_in_the_message_form_with_errors(app_page: Page) -> None:
+    open_page(app_page)
+    form = app_page.get_by_role("form", name="Schreiben Sie dem Partnerschaftsbüro")
+    form.get_by_role("button", name="Nachricht senden").click()
+    expect(form.get_by_label("Ihr Name")).to_have_attribute("aria-invalid", "true")
+    assert axe_violations(app_page) == []
+
+
 def test_no_wcag_violations_at_320_px(app_page: Page) -> None:
     app_page.set_viewport_size({"width": 320, "height": 800})
     open_page(app_page)
@@ -82,6 +114,7 @@ def test_no_wcag_violations_on_the_login_page(app_page: Page) -> None:
         "/admin/inhalte/bearbeiten?typ=partnerschaft&id=1",
         "/admin/inhalte/bearbeiten?typ=kontakt&id=1",
         "/admin/protokoll",
+        "/admin/postfach",
     ],
 )
 def test_no_wcag_violations_in_the_admin(

@@ -91,7 +91,10 @@ def test_news_images_are_labelled_placeholders_with_caption_and_credit(app_page:
     )
     expect(card.locator("figcaption")).to_contain_text("Platzhalter")
     expect(card.locator("figcaption")).to_contain_text("Bildnachweis:")
-    assert image.evaluate("node => node.complete && node.naturalWidth > 0")
+    # Lazy images load once near the viewport.
+    image.scroll_into_view_if_needed()
+    expect(image).to_have_js_property("complete", True)
+    assert image.evaluate("node => node.naturalWidth") > 0
 
 
 def test_page_requests_only_its_own_host(app_page: Page, browser_problems: BrowserProblems) -> None:

@@ -16,6 +16,8 @@ from sqlalchemy import Engine, create_engine
 from sqlmodel import Session
 
 import partner_app.partner_app  # noqa: F401  (registers every state of the app)
+from partner_app.models import utc_now
+from partner_app.services.contact_messages import MessageInput, submit_message
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.editor_accounts import create_editor
 from tests.database import upgrade_to_head
@@ -33,6 +35,13 @@ def app_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engi
     with Session(engine) as session:
         load_default_content(session)
         create_editor(session, EDITOR, PASSWORD)
+        # An open message, so inbox handlers have something they must not touch.
+        submit_message(
+            session,
+            MessageInput(name="Anna", email="anna@example.org", text="Hallo", consent=True),
+            client_address="192.0.2.1",
+            now=utc_now(),
+        )
     monkeypatch.setattr(get_config(), "db_url", url)
     yield engine
     engine.dispose()

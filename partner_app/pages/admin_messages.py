@@ -1,0 +1,79 @@
+"""The inbox page: messages from the public, markable as done."""
+
+import reflex as rx
+
+from partner_app import routes, texts
+from partner_app.components.admin_layout import admin_layout
+from partner_app.components.form_fields import form_status
+from partner_app.services.contact_messages import MessageRow
+from partner_app.state.admin_messages import AdminMessagesState
+
+ROUTE = routes.ADMIN_MESSAGES
+TITLE = f"{texts.INBOX_HEADING} – {texts.ADMIN_TITLE}"
+ON_LOAD = [AdminMessagesState.load]
+
+State = AdminMessagesState
+
+
+def _message(row: rx.Var[MessageRow]) -> rx.Component:
+    heading_id = "nachricht-" + row.id.to_string()
+    return rx.el.article(
+        rx.el.h2(row.topic_label + " – " + row.name, id=heading_id),
+        rx.el.dl(
+            rx.el.dt(texts.INBOX_RECEIVED),
+            rx.el.dd(row.received_label),
+            rx.el.dt(texts.INBOX_FROM),
+            rx.el.dd(row.name, " – ", rx.el.a(row.email, href="mailto:" + row.email)),
+            rx.cond(
+                row.page != "",
+                rx.fragment(rx.el.dt(texts.INBOX_PAGE), rx.el.dd(row.page)),
+            ),
+            class_name="message-meta",
+        ),
+        # Plain text, shown as typed (line breaks kept by CSS); never rendered as HTML.
+        rx.el.p(row.text, class_name="message-text"),
+        rx.cond(
+            row.done,
+            rx.el.p(
+                row.done_label,
+                " ",
+                rx.el.button(
+                    texts.INBOX_REOPEN,
+                    type="button",
+                    on_click=State.reopen(row.id),
+                    class_name="button button-secondary",
+                ),
+            ),
+            rx.el.button(
+                texts.INBOX_MARK_DONE,
+                type="button",
+                on_click=State.mark_done(row.id),
+                class_name="button",
+            ),
+        ),
+        aria_labelledby=heading_id,
+        class_name=rx.cond(row.done, "message-card message-done", "message-card"),
+    )
+
+
+def admin_messages() -> rx.Component:
+    """Open messages first; done ones on request."""
+    return admin_layout(
+        rx.el.h1(texts.INBOX_HEADING, class_name="page-title"),
+        rx.el.p(
+            # A toggle button: its pressed state says whether done messages are listed.
+            rx.el.button(
+                texts.INBOX_SHOW_DONE,
+                type="button",
+                aria_pressed=rx.cond(State.include_done, "true", "false"),
+                on_click=State.show_done(~State.include_done),
+                class_name="button button-secondary",
+            ),
+        ),
+        form_status(State.status),
+        rx.cond(
+            State.rows.length() > 0,
+            rx.el.div(rx.foreach(State.rows, _message), class_name="message-list"),
+            rx.el.p(texts.INBOX_EMPTY),
+        ),
+    )

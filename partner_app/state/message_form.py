@@ -1,0 +1,61 @@
+"""The message form of the contact panel and the accessibility statement."""
+
+import reflex as rx
+
+from partner_app import texts
+from partner_app.models import utc_now
+from partner_app.services.contact_messages import (
+    MessageInput,
+    TooManyMessagesError,
+    submit_message,
+)
+from partner_app.services.form_validation import ValidationError
+
+# The field bots fill in and people never see (it has no label a person would read).
+HONEYPOT_FIELD = "website"
+
+
+class MessageFormState(rx.State):
+    """Messages per field, the result of the last send, and the key that resets the form."""
+
+    errors: dict[str, str] = {}
+    result: str = ""
+    sent: bool = False
+    # Bumped after a successful send: the form is re-created empty.
+    form_key: int = 0
+
+    @rx.event
+    def send(self, form_data: dict[str, str]) -> rx.event.EventSpec | None:
+        """Check and store the message; on problems the form keeps everything typed."""
+        form = MessageInput(
+            name=str(form_data.get("name", "")),
+            email=str(form_data.get("email", "")),
+            text=str(form_data.get("text", "")),
+            consent=bool(form_data.get("consent")),
+            topic=str(form_data.get("topic", "general")),
+            page=str(form_data.get("page", "")),
+            honeypot=str(form_data.get(HONEYPOT_FIELD, "")),
+        )
+        try:
+            with rx.session() as session:
+                submit_message(
+                    session,
+                    form,
+                    client_address=self.router.session.client_ip or "unbekannt",
+                    now=utc_now(),
+                )
+        except ValidationError as error:
+            self.errors = error.errors
+            self.sent = False
+            self.result = texts.MESSAGE_ERRORS
+            return rx.set_focus(f"nachricht-{next(iter(error.errors))}")
+        except TooManyMessagesError as error:
+            self.errors = {}
+            self.sent = False
+            self.result = texts.MESSAGE_TOO_MANY.format(minutes=error.wait_minutes)
+            return None
+        self.errors = {}
+        self.sent = True
+        self.result = texts.MESSAGE_SENT
+        self.form_key += 1
+        return None

@@ -1,0 +1,141 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from partner_app.models import AuditEntry, ContactMessage, MessageTopic
+from partner_app.services.contact_messages import (
+    MAX_FOR_EVERYONE,
+    MAX_PER_SENDER,
+    MessageInput,
+    TooManyMessagesError,
+    inbox,
+    open_message_count,
+    sender_key,
+    set_done,
+    submit_message,
+)
+from partner_app.services.form_validation import ValidationError
+
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+
+
+def _form(**changes: object) -> MessageInput:
+    values: dict[str, object] = {
+        "name": "Anna Beispiel",
+        "email": "anna@example.org",
+        "text": "Gibt es Austauschprogramme mit Venlo?",
+        "consent": True,
+    }
+    values.update(changes)
+    return MessageInput(**values)  # type: ignore[arg-type]
+
+
+def _send(
+    session: Session, form: MessageInput, *, client: str = "192.0.2.1", at: datetime = NOW
+) -> bool:
+    return submit_message(session, form, client_address=client, now=at)
+
+
+def test_valid_message_is_stored_and_listed(session: Session) -> None:
+    assert _send(session, _form(text="  Hallo!  ")) is True
+
+    [row] = inbox(session, include_done=False)
+    assert (row.name, row.email, row.text) == ("Anna Beispiel", "anna@example.org", "Hallo!")
+    assert row.topic_label == "Allgemeine Nachricht"
+    assert row.received_label == "25.11.2026, 11:00 Uhr"
+    assert open_message_count(session) == 1
+
+
+def test_network_address_is_stored_only_as_a_key(session: Session) -> None:
+    _send(session, _form(), client="198.51.100.7")
+    message = session.exec(select(ContactMessage)).one()
+
+    assert "198.51.100.7" not in message.sender_key
+    assert message.sender_key == sender_key("198.51.100.7")
+
+
+def test_every_problem_gets_a_german_message_and_nothing_is_stored(session: Session) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _send(session, _form(name=" ", email="kein-at", text="", consent=False, topic="x"))
+
+    assert set(caught.value.errors) == {"name", "email", "text", "consent", "topic"}
+    assert "zu" in caught.value.errors["consent"]
+    assert "E-Mail-Adresse" in caught.value.errors["email"]
+    assert session.exec(select(ContactMessage)).all() == []
+
+
+def test_over_long_text_is_refused_with_its_length(session: Session) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _send(session, _form(text="x" * 5001))
+
+    assert caught.value.errors["text"] == "Höchstens 5000 Zeichen (jetzt 5001)."
+
+
+def test_honeypot_pretends_success_but_stores_nothing(session: Session) -> None:
+    assert _send(session, _form(honeypot="http://spam.example")) is False
+    assert session.exec(select(ContactMessage)).all() == []
+
+
+def test_accessibility_feedback_keeps_its_topic_and_page(session: Session) -> None:
+    _send(session, _form(topic="accessibility", page="/?stadt=venlo"))
+    message = session.exec(select(ContactMessage)).one()
+
+    assert message.topic == MessageTopic.accessibility
+    assert message.page == "/?stadt=venlo"
+    assert inbox(session, include_done=False)[0].topic_label.startswith("Barriere")
+
+
+def test_rate_limit_per_sender_says_how_long_to_wait(session: Session) -> None:
+    for minute in range(MAX_PER_SENDER):
+        _send(session, _form(), at=NOW + timedelta(minutes=minute))
+
+    with pytest.raises(TooManyMessagesError) as caught:
+        _send(session, _form(), at=NOW + timedelta(minutes=10))
+    # The oldest counted message leaves the one-hour window at NOW + 60 min.
+    assert caught.value.wait_minutes == 50
+    # Another sender is not affected, and the first may send again after the window.
+    assert _send(session, _form(), client="192.0.2.99", at=NOW + timedelta(minutes=10))
+    assert _send(session, _form(), at=NOW + timedelta(minutes=61))
+
+
+def test_rate_limit_for_everyone_stops_a_spam_wave(session: Session) -> None:
+    for number in range(MAX_FOR_EVERYONE):
+        session.add(
+            ContactMessage(
+                received_at=NOW, name="x", email="x@example.org", sender_key=f"k{number}", text="x"
+            )
+        )
+    session.commit()
+
+    with pytest.raises(TooManyMessagesError):
+        _send(session, _form(), client="203.0.113.5", at=NOW + timedelta(minutes=1))
+
+
+def test_sender_keys_are_wiped_after_a_day(session: Session) -> None:
+    _send(session, _form(), client="192.0.2.1", at=NOW)
+    _send(session, _form(), client="192.0.2.2", at=NOW + timedelta(days=2))
+
+    keys = session.exec(select(ContactMessage.sender_key).order_by(ContactMessage.id)).all()
+    assert keys == ["", sender_key("192.0.2.2")]
+
+
+def test_marking_done_and_reopening_is_recorded(session: Session) -> None:
+    _send(session, _form())
+    message_id = inbox(session, include_done=False)[0].id
+
+    assert set_done(session, message_id, done=True, editor="redaktion", now=NOW) is True
+    assert inbox(session, include_done=False) == []
+    [row] = inbox(session, include_done=True)
+    assert row.done
+    assert row.done_label == "erledigt am 25.11.2026, 11:00 Uhr von redaktion"
+    assert open_message_count(session) == 0
+
+    set_done(session, message_id, done=False, editor="redaktion", now=NOW)
+    assert [row.done for row in inbox(session, include_done=False)] == [False]
+    actions = session.exec(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+    assert actions == ["done", "reopened"]
+
+
+def test_marking_an_unknown_message_reports_it(session: Session) -> None:
+    assert set_done(session, 999, done=True, editor="redaktion", now=NOW) is False
