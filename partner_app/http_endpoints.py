@@ -17,6 +17,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from partner_app import routes, texts
+from partner_app.i18n import LANGUAGE_PARAM, parse_language
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.news_detail import published_news_detail
 from partner_app.services.news_feeds import (
@@ -51,11 +52,12 @@ async def news_page(request: Request) -> Response:
     """The app's HTML for ``/nachrichten/<slug>``, with this item's head; 404 when unknown."""
     slug = request.path_params["slug"]
     origin = _origin(request)
+    lang = parse_language(request.query_params.get(LANGUAGE_PARAM))
 
     def read() -> str | None:
         with rx.session() as session:
-            detail = published_news_detail(session, slug, today=today_in_krefeld())
-        return None if detail is None else head_tags_html(news_page_meta(detail, origin))
+            detail = published_news_detail(session, slug, today=today_in_krefeld(), lang=lang)
+        return None if detail is None else head_tags_html(news_page_meta(detail, origin, lang))
 
     head = await run_in_threadpool(read)
     shell = _spa_shell()
@@ -63,7 +65,7 @@ async def news_page(request: Request) -> Response:
         # No production build (development mode): the frontend server renders the page.
         return PlainTextResponse(texts.NEWS_NOT_FOUND_TEXT, status_code=404)
     status = 200 if head is not None else 404
-    head = head if head is not None else head_tags_html(not_found_meta())
+    head = head if head is not None else head_tags_html(not_found_meta(lang))
     return HTMLResponse(shell.replace("</head>", f"{head}</head>", 1), status_code=status)
 
 

@@ -137,6 +137,8 @@ class Partnership(SQLModel, table=True):
     status: PartnershipStatus = Field(default=PartnershipStatus.active)
     status_note: str = Field(default="", max_length=500)
     description: str = Field(default="", sa_type=sa.Text)
+    # Shown on the English page; without it the German description is shown there.
+    description_en: str = Field(default="", sa_type=sa.Text)
     facts: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     sort_order: int = Field(default=0)
     latitude: float

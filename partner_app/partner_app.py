@@ -42,6 +42,7 @@ app.add_page(
     route=accessibility_statement.ROUTE,
     title=accessibility_statement.TITLE,
     description=accessibility_statement.DESCRIPTION,
+    on_load=accessibility_statement.ON_LOAD,
 )
 for page in (
     admin_login,

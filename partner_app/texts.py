@@ -1,4 +1,8 @@
-"""Every string the public page shows, in one place (the English UI comes later)."""
+"""Every string the site shows, in one place: German, the default language.
+
+The public pages also exist in English (``texts_en`` has the same names); the
+editors' admin is German only.
+"""
 
 from partner_app.models import MessageTopic, PartnershipKind, PartnershipStatus
 
@@ -8,6 +12,44 @@ SITE_TITLE = "Städtepartnerschaften – Stadt Krefeld"
 PUBLISHER = "Stadt Krefeld"
 OG_LOCALE = "de_DE"
 SKIP_LINK = "Zum Inhalt springen"
+INDEX_DESCRIPTION = (
+    "Krefelds Partnerstädte von Venlo bis Kropyvnytskyi, Nachrichten aus dem "
+    "Pressearchiv und der Kontakt zum Partnerschaftsbüro."
+)
+LANGUAGE_NAV = "Sprache"
+# The link to the other language, written in that language.
+LANGUAGE_SWITCH = "English"
+LANGUAGE_SWITCH_CODE = "en"
+MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+THOUSANDS_SEPARATOR = "."
+DISTANCE_LABEL = "Entfernung von Krefeld (Luftlinie): rund {km} km"
+DISTANCE_UNDER_ONE_KM = "Entfernung von Krefeld (Luftlinie): unter 1 km"
+ANNIVERSARY_LABEL = "{age} Jahre {name}"
+ANNIVERSARY_YEARS = "{this_year} und {next_year}"
+MAP_CAPTION = (
+    "Karte der Partnerstädte. Kartengrundlage: Natural Earth (gemeinfrei). "
+    "Die Links führen zum Reiter der Stadt."
+)
+MAP_MARKERS_LABEL = "Partnerstädte auf der Karte"
+MAP_OUTSIDE_NOTE = " – liegt außerhalb des Kartenausschnitts"
+MAP_HOME = "Krefeld"
+VALIDATION_REQUIRED = "Bitte füllen Sie dieses Feld aus."
+VALIDATION_TOO_LONG = "Höchstens {limit} Zeichen (jetzt {length})."
+VALIDATION_EMAIL = "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@krefeld.de."
+VALIDATION_CHOICE = "Bitte wählen Sie einen der angebotenen Werte."
 
 TABS_LABEL = "Partnerstädte"
 OVERVIEW_TAB = "Alle Partnerstädte"

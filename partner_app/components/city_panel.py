@@ -2,46 +2,56 @@
 
 import reflex as rx
 
-from partner_app import texts
 from partner_app.components.news_card import image_figure
+from partner_app.components.translated import tr
 from partner_app.services.partnerships import PartnershipView
 
 
-def _detail(label: str, value: rx.Component | rx.Var[str]) -> rx.Component:
+def _detail(label: rx.Var[str], value: rx.Component | rx.Var[str]) -> rx.Component:
     return rx.fragment(rx.el.dt(label), rx.el.dd(value))
 
 
 def city_panel(partnership: rx.Var[PartnershipView]) -> rx.Component:
-    """Native name, country, since, kind, status with its note, description and facts."""
+    """Native name, country, since, kind, status with its note, description and facts.
+
+    Labels follow the page language; what editors wrote is German (``lang="de"``),
+    except an English description on the English page.
+    """
     return rx.el.div(
-        rx.el.h3(partnership.name),
+        rx.el.h3(partnership.name, lang="de"),
         rx.cond(
             partnership.is_marked,
             rx.el.p(
                 rx.el.strong(partnership.mark_label, class_name="status-" + partnership.status),
-                rx.cond(partnership.status_note != "", ": " + partnership.status_note, ""),
+                rx.cond(
+                    partnership.status_note != "",
+                    rx.fragment(": ", rx.el.span(partnership.status_note, lang="de")),
+                ),
                 class_name="status-note status-note-" + partnership.status,
             ),
         ),
         rx.el.dl(
             _detail(
-                texts.NATIVE_NAME,
+                tr("NATIVE_NAME"),
                 rx.el.span(partnership.native_name, lang=partnership.native_lang),
             ),
-            _detail(texts.COUNTRY, partnership.country),
-            rx.cond(partnership.region != "", _detail(texts.REGION, partnership.region)),
+            _detail(tr("COUNTRY"), rx.el.span(partnership.country, lang="de")),
+            rx.cond(
+                partnership.region != "",
+                _detail(tr("REGION"), rx.el.span(partnership.region, lang="de")),
+            ),
             _detail(
-                texts.SINCE,
+                tr("SINCE"),
                 rx.fragment(
                     rx.el.time(partnership.since_label, date_time=partnership.since_iso),
                     rx.cond(
                         partnership.since_note != "",
-                        rx.el.span(" (" + partnership.since_note + ")"),
+                        rx.el.span(" (", rx.el.span(partnership.since_note, lang="de"), ")"),
                     ),
                 ),
             ),
-            _detail(texts.KIND, partnership.kind_label),
-            _detail(texts.STATUS, partnership.status_label),
+            _detail(tr("KIND"), partnership.kind_label),
+            _detail(tr("STATUS"), partnership.status_label),
             class_name="city-details",
         ),
         image_figure(
@@ -50,14 +60,17 @@ def city_panel(partnership: rx.Var[PartnershipView]) -> rx.Component:
             partnership.image_caption,
             partnership.image_credit,
         ),
-        rx.foreach(partnership.description_paragraphs, lambda paragraph: rx.el.p(paragraph)),
-        rx.el.h4(texts.FACTS_HEADING),
+        rx.el.div(
+            rx.foreach(partnership.description_paragraphs, lambda paragraph: rx.el.p(paragraph)),
+            lang=partnership.description_lang,
+        ),
+        rx.el.h4(tr("FACTS_HEADING")),
         rx.el.ul(
             rx.cond(
                 partnership.distance_label != "",
                 rx.el.li(partnership.distance_label, class_name="fact-distance"),
             ),
-            rx.foreach(partnership.facts, lambda fact: rx.el.li(fact)),
+            rx.foreach(partnership.facts, lambda fact: rx.el.li(fact, lang="de")),
         ),
         class_name="city-panel",
     )

@@ -6,9 +6,9 @@ always agree, and the selection is kept in the URL.
 
 import reflex as rx
 
-from partner_app import texts
 from partner_app.components.city_panel import city_panel
 from partner_app.components.partnership_overview import partnership_overview
+from partner_app.components.translated import tr
 from partner_app.services.partnerships import PartnershipView
 from partner_app.state.news_archive import OVERVIEW_TAB_VALUE, NewsArchiveState
 from partner_app.state.page_content import PageContentState
@@ -26,9 +26,9 @@ def city_tabs() -> rx.Component:
     """An overview tab and one tab per partnership, the oldest first."""
     return rx.tabs.root(
         rx.tabs.list(
-            rx.tabs.trigger(texts.OVERVIEW_TAB, value=OVERVIEW_TAB_VALUE),
+            rx.tabs.trigger(tr("OVERVIEW_TAB"), value=OVERVIEW_TAB_VALUE),
             rx.foreach(PageContentState.partnerships, _city_tab),
-            aria_label=texts.TABS_LABEL,
+            aria_label=tr("TABS_LABEL"),
             class_name="city-tab-list",
         ),
         rx.tabs.content(partnership_overview(), value=OVERVIEW_TAB_VALUE, class_name="tab-panel"),

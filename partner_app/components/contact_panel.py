@@ -2,8 +2,8 @@
 
 import reflex as rx
 
-from partner_app import texts
 from partner_app.components.message_form import message_form
+from partner_app.components.translated import tr
 from partner_app.services.page_content import ContactView
 from partner_app.state.page_content import PageContentState
 
@@ -14,11 +14,11 @@ def _contact(contact: rx.Var[ContactView]) -> rx.Component:
     return rx.el.div(
         rx.el.h3(contact.name),
         rx.el.dl(
-            rx.el.dt(texts.CONTACT_PHONE),
+            rx.el.dt(tr("CONTACT_PHONE")),
             rx.el.dd(rx.el.a(contact.phone, href=contact.phone_href)),
-            rx.el.dt(texts.CONTACT_EMAIL),
+            rx.el.dt(tr("CONTACT_EMAIL")),
             rx.el.dd(rx.el.a(contact.email, href=contact.email_href)),
-            rx.el.dt(texts.CONTACT_ROOM),
+            rx.el.dt(tr("CONTACT_ROOM")),
             rx.el.dd(contact.room),
         ),
         class_name="contact-card",
@@ -29,24 +29,25 @@ def contact_panel() -> rx.Component:
     """Both contact people with phone and e-mail links, and the office address."""
     address = PageContentState.address
     return rx.el.section(
-        rx.el.h2(texts.CONTACT_HEADING, id="kontakt"),
+        rx.el.h2(tr("CONTACT_HEADING"), id="kontakt"),
         rx.el.div(
             rx.foreach(PageContentState.contacts, _contact),
             rx.el.div(
-                rx.el.h3(texts.ADDRESS_HEADING),
+                rx.el.h3(tr("ADDRESS_HEADING")),
                 rx.el.address(
                     address.department,
                     rx.el.br(),
                     address.street,
                     rx.el.br(),
                     address.postal_code + " " + address.city,
+                    lang="de",
                 ),
                 class_name="contact-card",
             ),
             class_name="contact-grid",
         ),
         rx.el.div(
-            rx.el.h3(texts.MESSAGE_HEADING, id=MESSAGE_HEADING_ID),
+            rx.el.h3(tr("MESSAGE_HEADING"), id=MESSAGE_HEADING_ID),
             message_form(MESSAGE_HEADING_ID),
             class_name="message-panel",
         ),

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from partner_app import texts
+from partner_app.components.translated import tr
 from partner_app.services.news_archive import MAX_QUERY_LENGTH, TopicOption
 from partner_app.services.partnerships import PartnershipView
 from partner_app.state.news_archive import OVERVIEW_TAB_VALUE, NewsArchiveState
@@ -12,7 +12,7 @@ SEARCH_DEBOUNCE_MS = 300
 
 
 def _select_field(
-    label: str,
+    label: rx.Var[str],
     control_id: str,
     *,
     options: list[rx.Component],
@@ -27,11 +27,11 @@ def _select_field(
 
 
 def _city_option(partnership: rx.Var[PartnershipView]) -> rx.Component:
-    return rx.el.option(partnership.name, value=partnership.slug)
+    return rx.el.option(partnership.name, value=partnership.slug, lang="de")
 
 
 def _topic_option(topic: rx.Var[TopicOption]) -> rx.Component:
-    return rx.el.option(topic.name, value=topic.slug)
+    return rx.el.option(topic.name, value=topic.slug, lang="de")
 
 
 def _year_option(year: rx.Var[str]) -> rx.Component:
@@ -41,7 +41,7 @@ def _year_option(year: rx.Var[str]) -> rx.Component:
 def reset_button() -> rx.Component:
     """Clears every filter."""
     return rx.el.button(
-        texts.FILTER_RESET,
+        tr("FILTER_RESET"),
         type="button",
         on_click=NewsArchiveState.reset_filters,
         class_name="button button-secondary",
@@ -52,37 +52,37 @@ def filter_bar() -> rx.Component:
     """The filter controls, each labelled; results update as they change."""
     return rx.el.div(
         _select_field(
-            texts.FILTER_CITY,
+            tr("FILTER_CITY"),
             "filter-stadt",
             options=[
-                rx.el.option(texts.FILTER_ALL_CITIES, value=OVERVIEW_TAB_VALUE),
+                rx.el.option(tr("FILTER_ALL_CITIES"), value=OVERVIEW_TAB_VALUE),
                 rx.foreach(PageContentState.partnerships, _city_option),
             ],
             value=NewsArchiveState.selected_tab,
             on_change=NewsArchiveState.select_tab,
         ),
         _select_field(
-            texts.FILTER_YEAR,
+            tr("FILTER_YEAR"),
             "filter-jahr",
             options=[
-                rx.el.option(texts.FILTER_ALL_YEARS, value=""),
+                rx.el.option(tr("FILTER_ALL_YEARS"), value=""),
                 rx.foreach(NewsArchiveState.year_options, _year_option),
             ],
             value=NewsArchiveState.year,
             on_change=NewsArchiveState.set_year,
         ),
         _select_field(
-            texts.FILTER_TOPIC,
+            tr("FILTER_TOPIC"),
             "filter-thema",
             options=[
-                rx.el.option(texts.FILTER_ALL_TOPICS, value=""),
+                rx.el.option(tr("FILTER_ALL_TOPICS"), value=""),
                 rx.foreach(NewsArchiveState.topics, _topic_option),
             ],
             value=NewsArchiveState.topic,
             on_change=NewsArchiveState.set_topic,
         ),
         rx.el.div(
-            rx.el.label(texts.FILTER_SEARCH, html_for="filter-suche"),
+            rx.el.label(tr("FILTER_SEARCH"), html_for="filter-suche"),
             rx.el.input(
                 id="filter-suche",
                 type="search",
@@ -95,11 +95,11 @@ def filter_bar() -> rx.Component:
                 aria_describedby="filter-suche-hinweis",
                 on_change=NewsArchiveState.set_query.debounce(SEARCH_DEBOUNCE_MS),
             ),
-            rx.el.p(texts.FILTER_SEARCH_HINT, id="filter-suche-hinweis", class_name="hint"),
+            rx.el.p(tr("FILTER_SEARCH_HINT"), id="filter-suche-hinweis", class_name="hint"),
             class_name="filter-field filter-field-wide",
         ),
         rx.cond(NewsArchiveState.has_filters, reset_button()),
         role="search",
-        aria_label=texts.FILTER_LEGEND,
+        aria_label=tr("FILTER_LEGEND"),
         class_name="filter-bar",
     )

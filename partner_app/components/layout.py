@@ -3,8 +3,10 @@
 import reflex as rx
 from reflex_components_core.el.elements.inline import A as PlainAnchor
 
-from partner_app import routes, texts
+from partner_app import routes
+from partner_app.components.translated import localized_href, tr
 from partner_app.services.news_feeds import FEED_PATHS, FeedFormat
+from partner_app.state.language import LanguageState
 
 MAIN_ID = "inhalt"
 
@@ -12,7 +14,7 @@ MAIN_ID = "inhalt"
 def skip_link() -> rx.Component:
     """The first focusable element: jumps to the main content."""
     # A plain <a>: rx.el.a is a router link, which would navigate and drop the filter URL.
-    return PlainAnchor.create(texts.SKIP_LINK, href=f"#{MAIN_ID}", class_name="skip-link")
+    return PlainAnchor.create(tr("SKIP_LINK"), href=f"#{MAIN_ID}", class_name="skip-link")
 
 
 def feed_links() -> rx.Component:
@@ -21,15 +23,29 @@ def feed_links() -> rx.Component:
         rx.el.link(
             rel="alternate",
             type="application/rss+xml",
-            title=texts.FEED_LINK_RSS,
+            title=tr("FEED_LINK_RSS"),
             href=FEED_PATHS[FeedFormat.rss],
         ),
         rx.el.link(
             rel="alternate",
             type="application/atom+xml",
-            title=texts.FEED_LINK_ATOM,
+            title=tr("FEED_LINK_ATOM"),
             href=FEED_PATHS[FeedFormat.atom],
         ),
+    )
+
+
+def language_switch() -> rx.Component:
+    """The link to this page in the other language, labelled in that language."""
+    return rx.el.nav(
+        rx.el.a(
+            tr("LANGUAGE_SWITCH"),
+            href=LanguageState.switch_url,
+            lang=tr("LANGUAGE_SWITCH_CODE"),
+            hreflang=tr("LANGUAGE_SWITCH_CODE"),
+            class_name="language-switch",
+        ),
+        aria_label=tr("LANGUAGE_NAV"),
     )
 
 
@@ -40,8 +56,9 @@ def page_layout(*children: rx.Component) -> rx.Component:
         skip_link(),
         rx.el.header(
             rx.el.div(
-                rx.el.p(texts.SITE_NAME, class_name="site-name"),
-                class_name="page-width",
+                rx.el.p(tr("SITE_NAME"), class_name="site-name"),
+                language_switch(),
+                class_name="page-width header-row",
             ),
             class_name="site-header",
         ),
@@ -54,15 +71,20 @@ def page_layout(*children: rx.Component) -> rx.Component:
         ),
         rx.el.footer(
             rx.el.div(
-                rx.el.p(texts.SITE_NAME),
+                rx.el.p(tr("SITE_NAME")),
                 rx.el.nav(
                     rx.el.ul(
-                        rx.el.li(rx.el.a(texts.ACCESSIBILITY_TITLE, href=routes.ACCESSIBILITY)),
-                        rx.el.li(rx.el.a(texts.FEED_LINK_RSS, href=FEED_PATHS[FeedFormat.rss])),
-                        rx.el.li(rx.el.a(texts.FEED_LINK_ATOM, href=FEED_PATHS[FeedFormat.atom])),
+                        rx.el.li(
+                            rx.el.a(
+                                tr("ACCESSIBILITY_TITLE"),
+                                href=localized_href(routes.ACCESSIBILITY),
+                            )
+                        ),
+                        rx.el.li(rx.el.a(tr("FEED_LINK_RSS"), href=FEED_PATHS[FeedFormat.rss])),
+                        rx.el.li(rx.el.a(tr("FEED_LINK_ATOM"), href=FEED_PATHS[FeedFormat.atom])),
                         class_name="footer-links",
                     ),
-                    aria_label=texts.FOOTER_NAV,
+                    aria_label=tr("FOOTER_NAV"),
                 ),
                 class_name="page-width",
             ),

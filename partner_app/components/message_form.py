@@ -4,6 +4,7 @@ import reflex as rx
 
 from partner_app import texts
 from partner_app.components.form_fields import described_by, field_error, form_status
+from partner_app.components.translated import tr, tr_label
 from partner_app.models import MessageTopic
 from partner_app.state.message_form import HONEYPOT_FIELD, MessageFormState
 
@@ -11,9 +12,16 @@ State = MessageFormState
 FIELD_PREFIX = "nachricht-"
 
 
-def _field(name: str, label: str, control: rx.Component, hint: str = "") -> rx.Component:
+def _field(
+    name: str,
+    label: rx.Var[str],
+    control: rx.Component,
+    hint: rx.Var[str] | None = None,
+) -> rx.Component:
     hint_element = (
-        rx.el.p(hint, id=f"{FIELD_PREFIX}{name}-hinweis", class_name="hint") if hint else ""
+        rx.el.p(hint, id=f"{FIELD_PREFIX}{name}-hinweis", class_name="hint")
+        if hint is not None
+        else ""
     )
     return rx.el.div(
         rx.el.label(label, html_for=FIELD_PREFIX + name),
@@ -37,7 +45,7 @@ def _control_props(name: str, hint: bool = False) -> dict[str, object]:
 def _honeypot() -> rx.Component:
     # Off-screen and out of the tab order: people never fill it in, form-filling bots do.
     return rx.el.div(
-        rx.el.label(texts.MESSAGE_HONEYPOT, html_for=FIELD_PREFIX + HONEYPOT_FIELD),
+        rx.el.label(tr("MESSAGE_HONEYPOT"), html_for=FIELD_PREFIX + HONEYPOT_FIELD),
         rx.el.input(
             id=FIELD_PREFIX + HONEYPOT_FIELD,
             name=HONEYPOT_FIELD,
@@ -56,17 +64,17 @@ def _topic_field(for_barriers: bool) -> rx.Component:
             rx.el.input(type="hidden", name="topic", value=MessageTopic.accessibility.value),
             _field(
                 "page",
-                texts.MESSAGE_PAGE,
+                tr("MESSAGE_PAGE"),
                 rx.el.input(type="text", max_length=300, **_control_props("page")),
             ),
         )
     return _field(
         "topic",
-        texts.MESSAGE_TOPIC,
+        tr("MESSAGE_TOPIC"),
         rx.el.select(
             *(
-                rx.el.option(label, value=topic.value)
-                for topic, label in texts.MESSAGE_TOPIC_LABELS.items()
+                rx.el.option(tr_label("MESSAGE_TOPIC_LABELS", topic), value=topic.value)
+                for topic in texts.MESSAGE_TOPIC_LABELS
             ),
             default_value=MessageTopic.general.value,
             **_control_props("topic"),
@@ -77,10 +85,10 @@ def _topic_field(for_barriers: bool) -> rx.Component:
 def message_form(heading_id: str, *, for_barriers: bool = False) -> rx.Component:
     """The fields, the consent, the honeypot and the result of the last send."""
     return rx.el.form(
-        rx.el.p(texts.MESSAGE_INTRO, class_name="hint"),
+        rx.el.p(tr("MESSAGE_INTRO"), class_name="hint"),
         _field(
             "name",
-            texts.MESSAGE_NAME,
+            tr("MESSAGE_NAME"),
             rx.el.input(
                 type="text",
                 auto_complete="name",
@@ -91,7 +99,7 @@ def message_form(heading_id: str, *, for_barriers: bool = False) -> rx.Component
         ),
         _field(
             "email",
-            texts.MESSAGE_EMAIL,
+            tr("MESSAGE_EMAIL"),
             rx.el.input(
                 type="email",
                 auto_complete="email",
@@ -99,23 +107,23 @@ def message_form(heading_id: str, *, for_barriers: bool = False) -> rx.Component
                 required=True,
                 **_control_props("email", hint=True),
             ),
-            hint=texts.MESSAGE_EMAIL_HINT,
+            hint=tr("MESSAGE_EMAIL_HINT"),
         ),
         _topic_field(for_barriers),
         _field(
             "text",
-            texts.MESSAGE_TEXT,
+            tr("MESSAGE_TEXT"),
             rx.el.textarea(rows=6, required=True, **_control_props("text", hint=True)),
-            hint=texts.MESSAGE_TEXT_HINT,
+            hint=tr("MESSAGE_TEXT_HINT"),
         ),
         rx.el.div(
             rx.el.input(type="checkbox", value="ja", required=True, **_control_props("consent")),
-            rx.el.label(texts.MESSAGE_CONSENT, html_for=FIELD_PREFIX + "consent"),
+            rx.el.label(tr("MESSAGE_CONSENT"), html_for=FIELD_PREFIX + "consent"),
             field_error("consent", State.errors),
             class_name="check-field",
         ),
         _honeypot(),
-        rx.el.button(texts.MESSAGE_SEND, type="submit", class_name="button"),
+        rx.el.button(tr("MESSAGE_SEND"), type="submit", class_name="button"),
         form_status(State.result),
         key=State.form_key.to_string(),
         on_submit=State.send,

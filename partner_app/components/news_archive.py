@@ -2,9 +2,9 @@
 
 import reflex as rx
 
-from partner_app import texts
 from partner_app.components.filter_bar import filter_bar, reset_button
 from partner_app.components.news_card import news_card
+from partner_app.components.translated import tr
 from partner_app.state.news_archive import NewsArchiveState
 
 
@@ -12,7 +12,7 @@ def _url_notices() -> rx.Component:
     return rx.cond(
         NewsArchiveState.notices.length() > 0,
         rx.el.div(
-            rx.el.p(rx.el.strong(texts.NOTICE_HEADING)),
+            rx.el.p(rx.el.strong(tr("NOTICE_HEADING"))),
             rx.el.ul(rx.foreach(NewsArchiveState.notices, lambda notice: rx.el.li(notice))),
             role="status",
             class_name="notice",
@@ -24,7 +24,7 @@ def _url_notices() -> rx.Component:
 def news_archive() -> rx.Component:
     """The filterable list of news cards."""
     return rx.el.section(
-        rx.el.h2(texts.NEWS_HEADING, id="pressearchiv"),
+        rx.el.h2(tr("NEWS_HEADING"), id="pressearchiv"),
         _url_notices(),
         filter_bar(),
         rx.el.p(
@@ -36,13 +36,13 @@ def news_archive() -> rx.Component:
         ),
         rx.cond(
             NewsArchiveState.total == 0,
-            rx.el.div(rx.el.p(texts.EMPTY_STATE), reset_button(), class_name="empty-state"),
+            rx.el.div(rx.el.p(tr("EMPTY_STATE")), reset_button(), class_name="empty-state"),
             rx.el.div(rx.foreach(NewsArchiveState.cards, news_card), class_name="card-grid"),
         ),
         rx.cond(
             NewsArchiveState.has_more,
             rx.el.button(
-                texts.LOAD_MORE,
+                tr("LOAD_MORE"),
                 type="button",
                 on_click=NewsArchiveState.load_more,
                 class_name="button",

@@ -2,7 +2,8 @@
 
 import reflex as rx
 
-from partner_app import routes, texts
+from partner_app import routes
+from partner_app.components.translated import localized_href, tr
 from partner_app.services.news_archive import CityBadge, NewsCard
 
 IMAGE_WIDTH = 800
@@ -10,11 +11,11 @@ IMAGE_HEIGHT = 450
 
 
 def _city_badge(city: rx.Var[CityBadge]) -> rx.Component:
-    return rx.el.li(city.name, class_name="city-badge")
+    return rx.el.li(city.name, lang="de", class_name="city-badge")
 
 
 def _topic(topic: rx.Var[str]) -> rx.Component:
-    return rx.el.li(topic, class_name="topic-label")
+    return rx.el.li(topic, lang="de", class_name="topic-label")
 
 
 def image_figure(
@@ -25,7 +26,10 @@ def image_figure(
     *,
     lazy: bool = True,
 ) -> rx.Component:
-    """An image with caption and credit; nothing when there is no image."""
+    """An image with caption and credit; nothing when there is no image.
+
+    Alt text, caption and credit are content, written in German.
+    """
     return rx.cond(
         src != "",
         rx.el.figure(
@@ -36,12 +40,17 @@ def image_figure(
                 height=IMAGE_HEIGHT,
                 loading="lazy" if lazy else "eager",
                 decoding="async",
+                lang="de",
             ),
             rx.el.figcaption(
-                caption,
+                rx.el.span(caption, lang="de"),
                 rx.cond(
                     credit != "",
-                    rx.el.span(" " + texts.IMAGE_CREDIT_PREFIX + " " + credit, class_name="credit"),
+                    rx.el.span(
+                        " " + tr("IMAGE_CREDIT_PREFIX") + " ",
+                        rx.el.span(credit, lang="de"),
+                        class_name="credit",
+                    ),
                 ),
             ),
             class_name="news-figure",
@@ -59,7 +68,7 @@ def badge_list(card: rx.Var[NewsCard]) -> rx.Component:
     return rx.el.ul(
         rx.foreach(card.cities, _city_badge),
         rx.foreach(card.topics, _topic),
-        aria_label=texts.CITIES_OF_NEWS,
+        aria_label=tr("CITIES_OF_NEWS"),
         class_name="badge-list",
     )
 
@@ -68,14 +77,15 @@ def news_card(card: rx.Var[NewsCard]) -> rx.Component:
     """Title (linking to the detail page), date, cities, teaser and the image."""
     return rx.el.article(
         rx.el.h3(
-            rx.el.a(card.title, href=routes.NEWS_PREFIX + card.slug),
+            rx.el.a(card.title, href=localized_href(routes.NEWS_PREFIX + card.slug)),
             id="news-title-" + card.slug,
+            lang="de",
             class_name="news-title",
         ),
         news_date(card),
         badge_list(card),
         image_figure(card.image_src, card.image_alt, card.image_caption, card.image_credit),
-        rx.el.p(card.teaser, class_name="news-teaser"),
+        rx.el.p(card.teaser, lang="de", class_name="news-teaser"),
         id="news-" + card.slug,
         tab_index=-1,
         aria_labelledby="news-title-" + card.slug,

@@ -2,22 +2,23 @@
 
 import reflex as rx
 
-from partner_app import routes, texts
+from partner_app import routes
 from partner_app.components.news_card import badge_list, image_figure, news_date
+from partner_app.components.translated import localized_href, tr
 from partner_app.services.news_archive import NewsCard
 from partner_app.state.news_detail import NewsDetailState
 
 
 def _back_link() -> rx.Component:
     return rx.el.p(
-        rx.el.a(texts.NEWS_BACK_TO_LIST, href=NewsDetailState.back_url),
+        rx.el.a(tr("NEWS_BACK_TO_LIST"), href=NewsDetailState.back_url),
         class_name="back-link",
     )
 
 
 def _related_item(card: rx.Var[NewsCard]) -> rx.Component:
     return rx.el.li(
-        rx.el.a(card.title, href=routes.NEWS_PREFIX + card.slug),
+        rx.el.a(card.title, href=localized_href(routes.NEWS_PREFIX + card.slug), lang="de"),
         " ",
         rx.el.time("(" + card.date_label + ")", date_time=card.date_iso),
     )
@@ -27,7 +28,7 @@ def _related() -> rx.Component:
     return rx.cond(
         NewsDetailState.related.length() > 0,
         rx.el.section(
-            rx.el.h2(texts.NEWS_RELATED_HEADING, id="verwandte-meldungen"),
+            rx.el.h2(tr("NEWS_RELATED_HEADING"), id="verwandte-meldungen"),
             rx.el.ul(rx.foreach(NewsDetailState.related, _related_item)),
             aria_labelledby="verwandte-meldungen",
             class_name="related-news",
@@ -37,7 +38,7 @@ def _related() -> rx.Component:
 
 def _article(card: rx.Var[NewsCard]) -> rx.Component:
     return rx.el.article(
-        rx.el.h1(card.title, class_name="page-title"),
+        rx.el.h1(card.title, lang="de", class_name="page-title"),
         news_date(card),
         badge_list(card),
         image_figure(
@@ -47,10 +48,10 @@ def _article(card: rx.Var[NewsCard]) -> rx.Component:
             card.image_credit,
             lazy=False,
         ),
-        rx.el.p(card.teaser, class_name="news-lead"),
+        rx.el.p(card.teaser, lang="de", class_name="news-lead"),
         rx.cond(
             NewsDetailState.body_html != "",
-            rx.html(NewsDetailState.body_html, class_name="news-body"),
+            rx.html(NewsDetailState.body_html, lang="de", class_name="news-body"),
         ),
         class_name="news-detail",
     )
@@ -58,9 +59,11 @@ def _article(card: rx.Var[NewsCard]) -> rx.Component:
 
 def _not_found() -> rx.Component:
     return rx.el.div(
-        rx.el.h1(texts.NEWS_NOT_FOUND_TITLE, class_name="page-title"),
-        rx.el.p(texts.NEWS_NOT_FOUND_TEXT),
-        rx.el.p(rx.el.a(texts.NEWS_NOT_FOUND_LINK, href=routes.PUBLIC + "#pressearchiv")),
+        rx.el.h1(tr("NEWS_NOT_FOUND_TITLE"), class_name="page-title"),
+        rx.el.p(tr("NEWS_NOT_FOUND_TEXT")),
+        rx.el.p(
+            rx.el.a(tr("NEWS_NOT_FOUND_LINK"), href=localized_href(routes.PUBLIC + "#pressearchiv"))
+        ),
         class_name="not-found",
     )
 
@@ -73,7 +76,7 @@ def news_detail() -> rx.Component:
         rx.cond(
             card,
             rx.fragment(_back_link(), _article(card.to(NewsCard)), _related(), _back_link()),
-            rx.el.p(texts.NEWS_LOADING, role="status"),
+            rx.el.p(tr("NEWS_LOADING"), role="status"),
         ),
         _not_found(),
     )

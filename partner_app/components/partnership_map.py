@@ -10,6 +10,7 @@ instead, after the markers. Styles: ``assets/map/map.css``.
 
 import reflex as rx
 
+from partner_app.components.translated import localized_href, tr
 from partner_app.services.partnership_map import (
     VIEW_HEIGHT,
     VIEW_WIDTH,
@@ -18,12 +19,6 @@ from partner_app.services.partnership_map import (
 )
 
 MAP_IMAGE_SRC = "/map/partnerschaften.svg"
-MAP_CAPTION = (
-    "Karte der Partnerstädte. Kartengrundlage: Natural Earth (gemeinfrei). "
-    "Die Links führen zum Reiter der Stadt."
-)
-MARKERS_LABEL = "Partnerstädte auf der Karte"
-OUTSIDE_MAP_NOTE = " – liegt außerhalb des Kartenausschnitts"
 # Markers right of this line get their label on the left, so it stays on the page.
 EAST_LABEL_FROM_PERCENT = 60
 
@@ -37,7 +32,7 @@ def _placed_marker(marker: rx.Var[MapMarker]) -> rx.Component:
         rx.el.a(
             rx.el.span(class_name="map-dot", aria_hidden="true"),
             rx.el.span(
-                rx.el.span(marker.name, class_name="map-name"),
+                rx.el.span(marker.name, lang="de", class_name="map-name"),
                 rx.cond(
                     marker.distance_label != "",
                     rx.fragment(
@@ -51,7 +46,7 @@ def _placed_marker(marker: rx.Var[MapMarker]) -> rx.Component:
                 ),
                 class_name="map-label",
             ),
-            href="/?stadt=" + marker.slug,
+            href=localized_href("/?stadt=" + marker.slug),
             class_name="map-link",
         ),
         class_name=rx.cond(
@@ -64,7 +59,9 @@ def _placed_marker(marker: rx.Var[MapMarker]) -> rx.Component:
 
 
 def _unplaced_marker(marker: rx.Var[MapMarker]) -> rx.Component:
-    return rx.el.li(rx.el.a(marker.name, href="/?stadt=" + marker.slug), OUTSIDE_MAP_NOTE)
+    return rx.el.li(
+        rx.el.a(marker.name, href=localized_href("/?stadt=" + marker.slug)), tr("MAP_OUTSIDE_NOTE")
+    )
 
 
 def _home(home: MapMarker) -> rx.Component:
@@ -100,7 +97,7 @@ def partnership_map(
                     markers, lambda marker: rx.cond(marker.frame != "", _placed_marker(marker))
                 ),
                 class_name="map-markers",
-                aria_label=MARKERS_LABEL,
+                aria_label=tr("MAP_MARKERS_LABEL"),
             ),
             class_name="map-canvas",
         ),
@@ -111,6 +108,6 @@ def partnership_map(
             ),
             class_name="map-unplaced",
         ),
-        rx.el.figcaption(MAP_CAPTION, class_name="map-caption"),
+        rx.el.figcaption(tr("MAP_CAPTION"), class_name="map-caption"),
         class_name="map",
     )

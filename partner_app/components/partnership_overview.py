@@ -4,6 +4,7 @@ import reflex as rx
 
 from partner_app import texts
 from partner_app.components.partnership_map import partnership_map
+from partner_app.components.translated import localized_href, tr, tr_item
 from partner_app.services.partnerships import PartnershipView
 from partner_app.state.page_content import PageContentState
 
@@ -11,7 +12,8 @@ from partner_app.state.page_content import PageContentState
 def _row(partnership: rx.Var[PartnershipView]) -> rx.Component:
     return rx.el.tr(
         rx.el.th(
-            rx.el.span(partnership.name),
+            # Names and countries are content, written in German.
+            rx.el.span(partnership.name, lang="de"),
             rx.cond(
                 partnership.native_name != partnership.name,
                 rx.el.span(
@@ -23,7 +25,7 @@ def _row(partnership: rx.Var[PartnershipView]) -> rx.Component:
             ),
             scope="row",
         ),
-        rx.el.td(partnership.country),
+        rx.el.td(partnership.country, lang="de"),
         rx.el.td(partnership.since_label),
         rx.el.td(
             rx.el.span(
@@ -39,12 +41,12 @@ def _anniversaries() -> rx.Component:
     return rx.cond(
         PageContentState.anniversaries.length() > 0,
         rx.el.div(
-            rx.el.h4(texts.ANNIVERSARIES_HEADING + " " + PageContentState.anniversary_years),
+            rx.el.h4(tr("ANNIVERSARIES_HEADING") + " " + PageContentState.anniversary_years),
             rx.el.ul(
                 rx.foreach(
                     PageContentState.anniversaries,
                     lambda item: rx.el.li(
-                        rx.el.a(item.label, href="/?stadt=" + item.slug),
+                        rx.el.a(item.label, href=localized_href("/?stadt=" + item.slug)),
                         " (" + item.when + ")",
                     ),
                 ),
@@ -57,12 +59,17 @@ def _anniversaries() -> rx.Component:
 def partnership_overview() -> rx.Component:
     """A table of all partnerships and the coming round anniversaries."""
     return rx.el.div(
-        rx.el.h3(texts.OVERVIEW_HEADING),
+        rx.el.h3(tr("OVERVIEW_HEADING")),
         _anniversaries(),
         rx.el.div(
             rx.el.table(
                 rx.el.thead(
-                    rx.el.tr(*(rx.el.th(column, scope="col") for column in texts.OVERVIEW_COLUMNS))
+                    rx.el.tr(
+                        *(
+                            rx.el.th(tr_item("OVERVIEW_COLUMNS", index), scope="col")
+                            for index in range(len(texts.OVERVIEW_COLUMNS))
+                        )
+                    )
                 ),
                 rx.el.tbody(rx.foreach(PageContentState.partnerships, _row)),
                 class_name="overview-table",
@@ -70,8 +77,8 @@ def partnership_overview() -> rx.Component:
             class_name="table-scroll",
             tab_index=0,
             role="region",
-            aria_label=texts.OVERVIEW_HEADING,
+            aria_label=tr("OVERVIEW_HEADING"),
         ),
-        rx.el.h4(texts.MAP_HEADING),
+        rx.el.h4(tr("MAP_HEADING")),
         partnership_map(PageContentState.map_markers),
     )

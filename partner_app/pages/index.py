@@ -8,17 +8,22 @@ from partner_app.components.intro import intro_text, page_title
 from partner_app.components.layout import page_layout
 from partner_app.components.live_updates import live_news_listener
 from partner_app.components.news_archive import news_archive
+from partner_app.components.translated import tr
+from partner_app.state.language import LanguageState
 from partner_app.state.live_news import LiveNewsState
 from partner_app.state.news_archive import NewsArchiveState
 from partner_app.state.page_content import PageContentState
 
 ROUTE = "/"
-TITLE = "Städtepartnerschaften – Stadt Krefeld"
-DESCRIPTION = (
-    "Krefelds Partnerstädte von Venlo bis Kropyvnytskyi, Nachrichten aus dem "
-    "Pressearchiv und der Kontakt zum Partnerschaftsbüro."
-)
-ON_LOAD = [LiveNewsState.follow, PageContentState.load, NewsArchiveState.apply_url_filter]
+TITLE = tr("SITE_TITLE")
+DESCRIPTION = tr("INDEX_DESCRIPTION")
+# The language first: the other handlers read it.
+ON_LOAD = [
+    LanguageState.detect,
+    LiveNewsState.follow,
+    PageContentState.load,
+    NewsArchiveState.apply_url_filter,
+]
 
 
 def index() -> rx.Component:

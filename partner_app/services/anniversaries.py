@@ -5,8 +5,9 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from partner_app.i18n import text
 from partner_app.models import DatePrecision, Partnership, PartnershipStatus
-from partner_app.services.german_dates import format_german_date
+from partner_app.services.german_dates import format_date
 
 # Partnerships are celebrated in steps of five years (25, 30, 35, 40, …).
 ROUND_STEP = 5
@@ -21,7 +22,7 @@ class Anniversary:
     when: str
 
 
-def upcoming_anniversaries(session: Session, *, today: date) -> list[Anniversary]:
+def upcoming_anniversaries(session: Session, *, today: date, lang: str = "de") -> list[Anniversary]:
     """Round anniversaries of active partnerships in this and next year, in date order.
 
     Suspended and dormant partnerships are left out: nobody celebrates those.
@@ -43,8 +44,10 @@ def upcoming_anniversaries(session: Session, *, today: date) -> list[Anniversary
                     day,
                     Anniversary(
                         slug=partnership.slug,
-                        label=f"{age} Jahre {partnership.name}",
-                        when=format_german_date(day, DatePrecision(partnership.since_precision)),
+                        label=text("ANNIVERSARY_LABEL", lang).format(
+                            age=age, name=partnership.name
+                        ),
+                        when=format_date(day, DatePrecision(partnership.since_precision), lang),
                     ),
                 )
             )

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, col, func, select, update
 
-from partner_app import texts
+from partner_app import i18n, texts
 from partner_app.models import ContactMessage, MessageTopic
 from partner_app.services import audit_log
 from partner_app.services.clock import CITY_TIMEZONE
@@ -61,21 +61,26 @@ def sender_key(client_address: str) -> str:
 
 
 def submit_message(
-    session: Session, form: MessageInput, *, client_address: str, now: datetime
+    session: Session,
+    form: MessageInput,
+    *,
+    client_address: str,
+    now: datetime,
+    lang: str = "de",
 ) -> bool:
     """Check and store a message; False when the honeypot caught a bot (nothing stored).
 
-    Raises ``ValidationError`` with a German message per field, or
+    Raises ``ValidationError`` with a message per field in ``lang``, or
     ``TooManyMessagesError`` when the rate limit is reached.
     """
-    checker = FormChecker()
+    checker = FormChecker(lang=lang)
     name = checker.text("name", form.name, max_length=120)
     email = checker.email("email", form.email)
     text = checker.text("text", form.text, max_length=MAX_TEXT_LENGTH)
     topic = checker.choice("topic", form.topic, {topic.value for topic in MessageTopic})
     page = checker.text("page", form.page, max_length=300, required=False)
     if not form.consent:
-        checker.errors["consent"] = texts.MESSAGE_CONSENT_MISSING
+        checker.errors["consent"] = i18n.text("MESSAGE_CONSENT_MISSING", lang)
     checker.raise_if_any()
     if form.honeypot.strip():
         # Tell a bot nothing: it sees the same success as a person.

@@ -129,6 +129,7 @@ def _partnership(entry: dict[str, Any], order: int) -> Partnership:
         status=PartnershipStatus(entry["status"]),
         status_note=entry.get("status_note", ""),
         description=entry.get("description", "").strip(),
+        description_en=entry.get("description_en", "").strip(),
         facts=list(entry.get("facts", [])),
         sort_order=order,
         latitude=entry["latitude"],

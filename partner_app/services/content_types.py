@@ -79,6 +79,13 @@ PARTNERSHIP = RecordType(
         ),
         FieldSpec("description", "Beschreibung", kind="textarea", max_length=5000),
         FieldSpec(
+            "description_en",
+            "Beschreibung auf Englisch (ohne sie zeigt die englische Seite die deutsche)",
+            kind="textarea",
+            max_length=5000,
+            required=False,
+        ),
+        FieldSpec(
             "facts",
             "Wissenswertes (eine Angabe pro Zeile)",
             kind="lines",

@@ -1,8 +1,13 @@
-"""Checking form input on the server, with German messages per field."""
+"""Checking form input on the server, with a message per field.
+
+Messages are German; the checks the public message form uses also speak English.
+"""
 
 import re
 from dataclasses import dataclass, field
 from datetime import date
+
+from partner_app.i18n import text
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 # Digits with the usual German separators: "0 21 51 / 86-1554", "+49 2151 86-1554".
@@ -24,23 +29,25 @@ class FormChecker:
     """Collects messages while fields are checked; ``raise_if_any`` ends the check."""
 
     errors: dict[str, str] = field(default_factory=dict)
+    # The language of the messages of text, email and choice (the public form's checks).
+    lang: str = "de"
 
     def text(self, name: str, value: str, *, max_length: int, required: bool = True) -> str:
         """A stripped text of limited length."""
         cleaned = value.strip()
         if required and not cleaned:
-            self.errors[name] = "Bitte füllen Sie dieses Feld aus."
+            self.errors[name] = text("VALIDATION_REQUIRED", self.lang)
         elif len(cleaned) > max_length:
-            self.errors[name] = f"Höchstens {max_length} Zeichen (jetzt {len(cleaned)})."
+            self.errors[name] = text("VALIDATION_TOO_LONG", self.lang).format(
+                limit=max_length, length=len(cleaned)
+            )
         return cleaned
 
     def email(self, name: str, value: str, *, required: bool = True) -> str:
         """An e-mail address of plausible form."""
         cleaned = self.text(name, value, max_length=200, required=required)
         if cleaned and name not in self.errors and not _EMAIL.fullmatch(cleaned):
-            self.errors[name] = (
-                "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@krefeld.de."
-            )
+            self.errors[name] = text("VALIDATION_EMAIL", self.lang)
         return cleaned
 
     def phone(self, name: str, value: str, *, required: bool = True) -> str:
@@ -67,7 +74,7 @@ class FormChecker:
     def choice(self, name: str, value: str, allowed: set[str]) -> str:
         """One of ``allowed``."""
         if value not in allowed:
-            self.errors[name] = "Bitte wählen Sie einen der angebotenen Werte."
+            self.errors[name] = text("VALIDATION_CHOICE", self.lang)
         return value
 
     def choices(self, name: str, values: list[str], allowed: set[str]) -> list[str]:

@@ -3,12 +3,13 @@
 import math
 from typing import NamedTuple
 
+from partner_app.i18n import format_integer, text
+
 # Mean earth radius (IUGG), in kilometres.
 EARTH_RADIUS_KM = 6371.0088
 
 # Above this distance the label rounds to 10 km; below it to whole kilometres.
 COARSE_ROUNDING_FROM_KM = 100
-DISTANCE_PREFIX = "Entfernung von Krefeld (Luftlinie): "
 
 
 class Coordinates(NamedTuple):
@@ -37,8 +38,8 @@ def distance_from_krefeld_km(lat: float, lon: float) -> float:
     return great_circle_km(KREFELD.latitude, KREFELD.longitude, lat, lon)
 
 
-def distance_from_krefeld_label(lat: float | None, lon: float | None) -> str:
-    """ "Entfernung von Krefeld (Luftlinie): rund 1.234 km", or "" without coordinates.
+def distance_from_krefeld_label(lat: float | None, lon: float | None, lang: str = "de") -> str:
+    """ "Entfernung von Krefeld (Luftlinie): rund 1.234 km" in ``lang``; "" without coordinates.
 
     Distances of 100 km and more are rounded to 10 km, shorter ones to whole kilometres.
     """
@@ -46,12 +47,7 @@ def distance_from_krefeld_label(lat: float | None, lon: float | None) -> str:
         return ""
     km = distance_from_krefeld_km(lat, lon)
     if km < 0.5:
-        return f"{DISTANCE_PREFIX}unter 1 km"
+        return text("DISTANCE_UNDER_ONE_KM", lang)
     step = 10 if km >= COARSE_ROUNDING_FROM_KM else 1
     rounded = math.floor(km / step + 0.5) * step
-    return f"{DISTANCE_PREFIX}rund {format_german_integer(rounded)} km"
-
-
-def format_german_integer(number: int) -> str:
-    """An integer with German thousands separators: 12345 becomes "12.345"."""
-    return f"{number:,}".replace(",", ".")
+    return text("DISTANCE_LABEL", lang).format(km=format_integer(rounded, lang))

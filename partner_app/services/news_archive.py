@@ -8,7 +8,7 @@ from sqlalchemy.orm import defer, selectinload
 from sqlmodel import Session, col, func, select
 
 from partner_app.models import NewsItem, NewsStatus, Partnership, Topic
-from partner_app.services.german_dates import format_german_date, machine_readable_date
+from partner_app.services.german_dates import format_date, machine_readable_date
 from partner_app.services.text_folding import search_terms
 
 PAGE_SIZE = 12
@@ -93,6 +93,7 @@ def published_news_page(
     today: date,
     offset: int = 0,
     limit: int = PAGE_SIZE,
+    lang: str = "de",
 ) -> NewsPage:
     """Return the public news matching ``news_filter``, newest first, one page of it."""
     conditions = _filter_conditions(news_filter, today)
@@ -111,7 +112,7 @@ def published_news_page(
             selectinload(NewsItem.topics),  # type: ignore[arg-type]
         )
     ).all()
-    return NewsPage(cards=[news_card_view(item) for item in items], total=total)
+    return NewsPage(cards=[news_card_view(item, lang) for item in items], total=total)
 
 
 def published_news_years(session: Session, *, today: date) -> list[int]:
@@ -123,14 +124,14 @@ def published_news_years(session: Session, *, today: date) -> list[int]:
     return [int(row) for row in rows]
 
 
-def news_card_view(item: NewsItem) -> NewsCard:
+def news_card_view(item: NewsItem, lang: str = "de") -> NewsCard:
     """The card of one news item (its partnerships and topics must be loaded)."""
     partnerships = sorted(item.partnerships, key=lambda partnership: partnership.since)
     return NewsCard(
         slug=item.slug,
         title=item.title,
         teaser=item.teaser,
-        date_label=format_german_date(item.published_on, item.published_precision),
+        date_label=format_date(item.published_on, item.published_precision, lang),
         date_iso=machine_readable_date(item.published_on, item.published_precision),
         cities=[CityBadge(slug=p.slug, name=p.name) for p in partnerships],
         topics=[topic.name for topic in sorted(item.topics, key=lambda topic: topic.sort_order)],

@@ -33,7 +33,9 @@ def detail_image_path(card_path: str) -> str:
     return card_path
 
 
-def published_news_detail(session: Session, slug: str, *, today: date) -> NewsDetail | None:
+def published_news_detail(
+    session: Session, slug: str, *, today: date, lang: str = "de"
+) -> NewsDetail | None:
     """The public news item with ``slug``; None for unknown, draft or scheduled items."""
     item = session.exec(
         select(NewsItem)
@@ -47,13 +49,17 @@ def published_news_detail(session: Session, slug: str, *, today: date) -> NewsDe
     if item is None or item.id is None:
         return None
     return NewsDetail(
-        card=news_card_view(item),
+        card=news_card_view(item, lang),
         body_html=render_markdown(item.body) if item.body.strip() else "",
         image_src=f"/{detail_image_path(item.image_path)}" if item.image_path else "",
         published_on=item.published_on,
         updated_at=item.updated_at,
         related=related_news(
-            session, item.id, [p.id for p in item.partnerships if p.id is not None], today=today
+            session,
+            item.id,
+            [p.id for p in item.partnerships if p.id is not None],
+            today=today,
+            lang=lang,
         ),
     )
 
@@ -65,6 +71,7 @@ def related_news(
     *,
     today: date,
     limit: int = RELATED_LIMIT,
+    lang: str = "de",
 ) -> list[NewsCard]:
     """The newest public news about any of the same partnerships, without the item itself."""
     if not partnership_ids:
@@ -86,4 +93,4 @@ def related_news(
             selectinload(NewsItem.topics),  # type: ignore[arg-type]
         )
     ).all()
-    return [news_card_view(item) for item in items]
+    return [news_card_view(item, lang) for item in items]

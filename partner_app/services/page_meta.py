@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass
 
 from partner_app import routes, texts
+from partner_app.i18n import text, with_language
 from partner_app.services.news_detail import NewsDetail
 
 DESCRIPTION_LIMIT = 160
@@ -24,6 +25,8 @@ class PageMeta:
     json_ld: str = ""
     # Pages that must not be indexed (the "not found" page).
     no_index: bool = False
+    site_name: str = texts.SITE_TITLE
+    locale: str = texts.OG_LOCALE
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
@@ -35,10 +38,14 @@ def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     return f"{cut}…"
 
 
-def news_page_meta(detail: NewsDetail, origin: str) -> PageMeta:
-    """The head of a news detail page, with a schema.org NewsArticle block."""
+def news_page_meta(detail: NewsDetail, origin: str, lang: str = "de") -> PageMeta:
+    """The head of a news detail page, with a schema.org NewsArticle block.
+
+    The article itself is German whatever the page's language (``inLanguage``).
+    """
     card = detail.card
-    url = f"{origin}{routes.news_url(card.slug)}"
+    url = f"{origin}{with_language(routes.news_url(card.slug), lang)}"
+    site_title = text("SITE_TITLE", lang)
     image_url = f"{origin}{detail.image_src}" if detail.image_src else ""
     article: dict[str, object] = {
         "@context": "https://schema.org",
@@ -57,22 +64,27 @@ def news_page_meta(detail: NewsDetail, origin: str) -> PageMeta:
     if image_url:
         article["image"] = [image_url]
     return PageMeta(
-        title=f"{card.title} – {texts.SITE_TITLE}",
+        title=f"{card.title} – {site_title}",
         description=shorten(card.teaser),
         canonical_url=url,
         og_type="article",
         image_url=image_url,
         image_alt=card.image_alt,
         json_ld=script_safe_json(article),
+        site_name=site_title,
+        locale=text("OG_LOCALE", lang),
     )
 
 
-def not_found_meta() -> PageMeta:
+def not_found_meta(lang: str = "de") -> PageMeta:
     """The head of the page for an unknown news address."""
+    site_title = text("SITE_TITLE", lang)
     return PageMeta(
-        title=f"{texts.NEWS_NOT_FOUND_TITLE} – {texts.SITE_TITLE}",
-        description=texts.NEWS_NOT_FOUND_TEXT,
+        title=f"{text('NEWS_NOT_FOUND_TITLE', lang)} – {site_title}",
+        description=text("NEWS_NOT_FOUND_TEXT", lang),
         no_index=True,
+        site_name=site_title,
+        locale=text("OG_LOCALE", lang),
     )
 
 
@@ -110,8 +122,8 @@ def head_tags_html(meta: PageMeta) -> str:
         tags.append(tag("meta", property="og:url", content=meta.canonical_url))
     tags.append(tag("meta", property="og:title", content=meta.title))
     tags.append(tag("meta", property="og:type", content=meta.og_type))
-    tags.append(tag("meta", property="og:site_name", content=texts.SITE_TITLE))
-    tags.append(tag("meta", property="og:locale", content=texts.OG_LOCALE))
+    tags.append(tag("meta", property="og:site_name", content=meta.site_name))
+    tags.append(tag("meta", property="og:locale", content=meta.locale))
     if meta.description:
         tags.append(tag("meta", property="og:description", content=meta.description))
     if meta.image_url:

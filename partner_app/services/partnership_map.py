@@ -142,7 +142,9 @@ def frame_position(lat: float, lon: float) -> tuple[MapFrame, Point] | None:
     return None
 
 
-def map_marker(slug: str, name: str, lat: float | None, lon: float | None) -> MapMarker:
+def map_marker(
+    slug: str, name: str, lat: float | None, lon: float | None, lang: str = "de"
+) -> MapMarker:
     """The marker of one place; without coordinates or outside the frames it has no frame."""
     found = None if lat is None or lon is None else frame_position(lat, lon)
     if found is None:
@@ -158,16 +160,18 @@ def map_marker(slug: str, name: str, lat: float | None, lon: float | None) -> Ma
         frame=frame_name,
         left_percent=left,
         top_percent=top,
-        distance_label=distance_from_krefeld_label(lat, lon),
+        distance_label=distance_from_krefeld_label(lat, lon, lang),
     )
 
 
-def map_markers(points: list[tuple[str, str, float | None, float | None]]) -> list[MapMarker]:
+def map_markers(
+    points: list[tuple[str, str, float | None, float | None]], lang: str = "de"
+) -> list[MapMarker]:
     """Markers for (slug, name, latitude, longitude) tuples, in the given order.
 
     Every point is kept: one outside all frames (or without coordinates) has the frame "".
     """
-    return [map_marker(slug, name, lat, lon) for slug, name, lat, lon in points]
+    return [map_marker(slug, name, lat, lon, lang) for slug, name, lat, lon in points]
 
 
 def home_marker() -> MapMarker:

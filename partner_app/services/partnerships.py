@@ -4,10 +4,10 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from partner_app import texts
+from partner_app.i18n import parse_language, text
 from partner_app.models import Partnership, PartnershipKind, PartnershipStatus
 from partner_app.services.geo import distance_from_krefeld_label
-from partner_app.services.german_dates import format_german_date, machine_readable_date
+from partner_app.services.german_dates import format_date, machine_readable_date
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,8 @@ class PartnershipView:
     is_marked: bool
     mark_label: str
     description_paragraphs: list[str]
+    # The language of the description: English ones exist for some partnerships.
+    description_lang: str
     facts: list[str]
     # Great-circle distance from Krefeld, computed from the coordinates ("" when unknown).
     distance_label: str
@@ -43,25 +45,30 @@ class PartnershipView:
     image_credit: str
 
 
-def partnerships_by_since(session: Session) -> list[PartnershipView]:
-    """All partnerships, the oldest first."""
+def partnerships_by_since(session: Session, lang: str = "de") -> list[PartnershipView]:
+    """All partnerships, the oldest first, with labels in ``lang``."""
     rows = session.exec(
         select(Partnership).order_by(
             col(Partnership.since), col(Partnership.sort_order), col(Partnership.name)
         )
     ).all()
-    return [partnership_view(row) for row in rows]
+    return [partnership_view(row, lang) for row in rows]
 
 
-def partnership_view(partnership: Partnership) -> PartnershipView:
-    """The view model of one partnership."""
+def partnership_view(partnership: Partnership, lang: str = "de") -> PartnershipView:
+    """The view model of one partnership; labels in ``lang``, content as written."""
+    kind_labels = text("KIND_LABELS", lang)
+    description, description_lang = partnership.description, "de"
+    if parse_language(lang) == "en" and partnership.description_en.strip():
+        description, description_lang = partnership.description_en, "en"
+    status_labels = text("STATUS_LABELS", lang)
     status = PartnershipStatus(partnership.status)
     kind = PartnershipKind(partnership.kind)
     mark_label = ""
     if status != PartnershipStatus.active:
-        mark_label = texts.STATUS_LABELS[status]
+        mark_label = status_labels[status]
     elif kind == PartnershipKind.project:
-        mark_label = texts.KIND_LABELS[kind]
+        mark_label = kind_labels[kind]
     return PartnershipView(
         slug=partnership.slug,
         name=partnership.name,
@@ -69,19 +76,22 @@ def partnership_view(partnership: Partnership) -> PartnershipView:
         native_lang=partnership.native_lang,
         country=partnership.country,
         region=partnership.region,
-        since_label=format_german_date(partnership.since, partnership.since_precision),
+        since_label=format_date(partnership.since, partnership.since_precision, lang),
         since_iso=machine_readable_date(partnership.since, partnership.since_precision),
         since_note=partnership.since_note,
         kind=kind.value,
-        kind_label=texts.KIND_LABELS[kind],
+        kind_label=kind_labels[kind],
         status=status.value,
-        status_label=texts.STATUS_LABELS[status],
+        status_label=status_labels[status],
         status_note=partnership.status_note,
         is_marked=bool(mark_label),
         mark_label=mark_label,
-        description_paragraphs=paragraphs(partnership.description),
+        description_paragraphs=paragraphs(description),
+        description_lang=description_lang,
         facts=list(partnership.facts),
-        distance_label=distance_from_krefeld_label(partnership.latitude, partnership.longitude),
+        distance_label=distance_from_krefeld_label(
+            partnership.latitude, partnership.longitude, lang
+        ),
         latitude=partnership.latitude,
         longitude=partnership.longitude,
         image_src=f"/{partnership.image_path}" if partnership.image_path else "",

@@ -8,6 +8,7 @@ its own filtered list, once per change. Nothing is queried while nothing changes
 """
 
 import reflex as rx
+from reflex_base.registry import RegistrationContext
 
 # Shared-state tokens may not contain "_".
 LIVE_NEWS_TOKEN = "public-news"  # noqa: S105 (a channel name, not a secret)
@@ -36,3 +37,20 @@ async def announce_news_change(state: rx.State) -> None:
     live = await state.get_state(LiveNewsState)
     live = await live._link_to(LIVE_NEWS_TOKEN)
     live.revision += 1
+    if len(live._linked_from) > PRUNE_LINKS_ABOVE:
+        live._linked_from = await _connected_only(live._linked_from)
+
+
+# Reflex keeps every client that ever linked (one per browser tab); above this many, the
+# ones no longer connected are dropped when an editor announces a change. A tab that comes
+# back links again on its next page load.
+PRUNE_LINKS_ABOVE = 1000
+
+
+async def _connected_only(tokens: set[str]) -> set[str]:
+    # Reflex has no public API for this yet; its shared-state fan-out uses the same check.
+    app = RegistrationContext.get().app
+    if app.event_namespace is None:
+        return tokens
+    token_manager = app.event_namespace._token_manager
+    return {token for token in tokens if await token_manager.is_token_connected(token)}

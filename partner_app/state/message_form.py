@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from partner_app import texts
+from partner_app.i18n import text
 from partner_app.models import utc_now
 from partner_app.services.contact_messages import (
     MessageInput,
@@ -10,6 +10,7 @@ from partner_app.services.contact_messages import (
     submit_message,
 )
 from partner_app.services.form_validation import ValidationError
+from partner_app.state.language import language_of
 
 # The field bots fill in and people never see (it has no label a person would read).
 HONEYPOT_FIELD = "website"
@@ -25,8 +26,9 @@ class MessageFormState(rx.State):
     form_key: int = 0
 
     @rx.event
-    def send(self, form_data: dict[str, str]) -> rx.event.EventSpec | None:
+    async def send(self, form_data: dict[str, str]) -> rx.event.EventSpec | None:
         """Check and store the message; on problems the form keeps everything typed."""
+        lang = await language_of(self)
         form = MessageInput(
             name=str(form_data.get("name", "")),
             email=str(form_data.get("email", "")),
@@ -43,19 +45,20 @@ class MessageFormState(rx.State):
                     form,
                     client_address=self.router.session.client_ip or "unbekannt",
                     now=utc_now(),
+                    lang=lang,
                 )
         except ValidationError as error:
             self.errors = error.errors
             self.sent = False
-            self.result = texts.MESSAGE_ERRORS
+            self.result = text("MESSAGE_ERRORS", lang)
             return rx.set_focus(f"nachricht-{next(iter(error.errors))}")
         except TooManyMessagesError as error:
             self.errors = {}
             self.sent = False
-            self.result = texts.MESSAGE_TOO_MANY.format(minutes=error.wait_minutes)
+            self.result = text("MESSAGE_TOO_MANY", lang).format(minutes=error.wait_minutes)
             return None
         self.errors = {}
         self.sent = True
-        self.result = texts.MESSAGE_SENT
+        self.result = text("MESSAGE_SENT", lang)
         self.form_key += 1
         return None

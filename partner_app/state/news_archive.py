@@ -13,7 +13,7 @@ import json
 import reflex as rx
 from sqlmodel import Session
 
-from partner_app import texts
+from partner_app.i18n import DEFAULT_LANGUAGE, text
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.filter_params import (
     filter_params,
@@ -32,6 +32,7 @@ from partner_app.services.news_archive import (
     topic_options,
 )
 from partner_app.state.assign import assign_if_changed
+from partner_app.state.language import language_of
 from partner_app.state.live_news import current_revision
 
 OVERVIEW_TAB_VALUE = "alle"
@@ -45,6 +46,8 @@ class NewsArchiveState(rx.State):
     topic: str = ""
     query: str = ""
     cards: list[NewsCard] = []
+    # The page language the cards' dates and the messages are written in.
+    lang: str = DEFAULT_LANGUAGE
     total: int = 0
     year_options: list[str] = []
     topics: list[TopicOption] = []
@@ -76,12 +79,14 @@ class NewsArchiveState(rx.State):
     def result_summary(self) -> str:
         """The result count, announced to screen readers when it changes."""
         if self.total == 0:
-            return texts.RESULTS_NONE
+            return text("RESULTS_NONE", self.lang)
         found = (
-            texts.RESULTS_ONE if self.total == 1 else texts.RESULTS_MANY.format(count=self.total)
+            text("RESULTS_ONE", self.lang)
+            if self.total == 1
+            else text("RESULTS_MANY", self.lang).format(count=self.total)
         )
         if len(self.cards) < self.total:
-            shown = texts.RESULTS_SHOWN.format(shown=len(self.cards), count=self.total)
+            shown = text("RESULTS_SHOWN", self.lang).format(shown=len(self.cards), count=self.total)
             return f"{found} {shown}"
         return found
 
@@ -89,8 +94,11 @@ class NewsArchiveState(rx.State):
     async def apply_url_filter(self) -> None:
         """Show what the page URL asks for (on page load, links, back/forward)."""
         revision = await current_revision(self)
-        news_changed = revision != self._shown_revision
+        lang = await language_of(self)
+        # News changed by an editor, or another language: the cards must be read again.
+        news_changed = revision != self._shown_revision or lang != self.lang
         self._shown_revision = revision
+        self.lang = lang
         connection = self.router.session.session_id
         same_page_load = bool(connection) and connection == self._shown_for_connection
         self._shown_for_connection = connection
@@ -101,6 +109,7 @@ class NewsArchiveState(rx.State):
                 self.router.url.query_parameters,
                 city_slugs=partnership_slugs(session),
                 topic_slugs={topic.slug for topic in self.topics},
+                lang=lang,
             )
             assign_if_changed(self, "notices", parsed.notices)
             if same_page_load and not news_changed and parsed.news_filter == self._current_filter():
@@ -153,7 +162,11 @@ class NewsArchiveState(rx.State):
         """Append the next page of cards and move focus to the first new one."""
         with rx.session() as session:
             page = published_news_page(
-                session, self._current_filter(), today=today_in_krefeld(), offset=len(self.cards)
+                session,
+                self._current_filter(),
+                today=today_in_krefeld(),
+                offset=len(self.cards),
+                lang=self.lang,
             )
         if not page.cards:
             return None
@@ -182,7 +195,7 @@ class NewsArchiveState(rx.State):
                 return None
             assign_if_changed(self, "notices", [])
             self._show(session, parsed.news_filter)
-        return rx.redirect(filter_url(parsed.news_filter), replace=replace)
+        return rx.redirect(filter_url(parsed.news_filter, lang=self.lang), replace=replace)
 
     def _show(self, session: Session, news_filter: NewsFilter, *, keep: int = 0) -> None:
         today = today_in_krefeld()
@@ -192,7 +205,9 @@ class NewsArchiveState(rx.State):
         assign_if_changed(self, "topic", news_filter.topic)
         assign_if_changed(self, "query", news_filter.text)
         # A live refresh keeps as many cards as "Mehr laden" had shown.
-        page = published_news_page(session, news_filter, today=today, limit=max(keep, PAGE_SIZE))
+        page = published_news_page(
+            session, news_filter, today=today, limit=max(keep, PAGE_SIZE), lang=self.lang
+        )
         assign_if_changed(self, "cards", page.cards)
         assign_if_changed(self, "total", page.total)
         years = [str(value) for value in published_news_years(session, today=today)]

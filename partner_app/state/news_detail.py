@@ -14,6 +14,7 @@ from partner_app.services.page_meta import (
     not_found_meta,
 )
 from partner_app.settings import public_origin
+from partner_app.state.language import language_of
 from partner_app.state.live_news import current_revision
 from partner_app.state.news_archive import NewsArchiveState
 
@@ -43,7 +44,7 @@ class NewsDetailState(rx.State):
         if not self.loaded_slug or revision == self._shown_revision:
             return
         self._shown_revision = revision
-        self._show(self.loaded_slug)
+        self._show(self.loaded_slug, await language_of(self))
 
     @rx.event
     async def load(self) -> rx.event.EventSpec:
@@ -53,20 +54,22 @@ class NewsDetailState(rx.State):
         # The archive state lives on across client-side navigation: its filters are the
         # ones the visitor came from (a direct visit gets the unfiltered archive).
         archive = await self.get_state(NewsArchiveState)
+        lang = await language_of(self)
         self.back_url = filter_url(
             NewsFilter(
                 city=archive.city,
                 year=parse_year(archive.year),
                 topic=archive.topic,
                 text=archive.query,
-            )
+            ),
+            lang=lang,
         )
-        self._show(slug)
+        self._show(slug, lang)
         return rx.call_script(_DROP_SERVER_HEAD)
 
-    def _show(self, slug: str) -> None:
+    def _show(self, slug: str, lang: str) -> None:
         with rx.session() as session:
-            detail = published_news_detail(session, slug, today=today_in_krefeld())
+            detail = published_news_detail(session, slug, today=today_in_krefeld(), lang=lang)
         self.loaded_slug = slug
         if detail is None:
             self.found = False
@@ -74,11 +77,11 @@ class NewsDetailState(rx.State):
             self.body_html = ""
             self.image_src = ""
             self.related = []
-            self.meta = not_found_meta()
+            self.meta = not_found_meta(lang)
         else:
             self.found = True
             self.card = detail.card
             self.body_html = detail.body_html
             self.image_src = detail.image_src
             self.related = detail.related
-            self.meta = news_page_meta(detail, public_origin(self.router.url.origin))
+            self.meta = news_page_meta(detail, public_origin(self.router.url.origin), lang)

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from partner_app.i18n import text
 from partner_app.services.anniversaries import Anniversary, upcoming_anniversaries
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.page_content import (
@@ -15,6 +16,7 @@ from partner_app.services.page_content import (
 from partner_app.services.partnership_map import MapMarker, map_markers
 from partner_app.services.partnerships import PartnershipView, partnerships_by_since
 from partner_app.state.assign import assign_if_changed
+from partner_app.state.language import language_of
 
 
 class PageContentState(rx.State):
@@ -27,29 +29,37 @@ class PageContentState(rx.State):
     anniversaries: list[Anniversary] = []
     anniversary_years: str = ""
     map_markers: list[MapMarker] = []
-    # The websocket connection the content was read for: on_load also runs on every
-    # filter change (the filter lives in the URL), and the content needs reading
-    # only once per page load, which opens a new connection.
-    _loaded_for_connection: str = ""
+    # The websocket connection and language the content was read for: on_load also runs
+    # on every filter change (the filter lives in the URL), and the content needs reading
+    # only once per page load (a new connection) or when the language changes.
+    _loaded_for: tuple[str, str] = ("", "")
 
     @rx.event
-    def load(self) -> None:
-        """Read the content once per page load; only what changed is sent."""
+    async def load(self) -> None:
+        """Read the content once per page load and language; only what changed is sent."""
         connection = self.router.session.session_id
-        if connection and connection == self._loaded_for_connection:
+        lang = await language_of(self)
+        if connection and (connection, lang) == self._loaded_for:
             return
-        self._loaded_for_connection = connection
+        self._loaded_for = (connection, lang)
         with rx.session() as session:
             assign_if_changed(self, "intro", page_intro(session))
-            partnerships = partnerships_by_since(session)
+            partnerships = partnerships_by_since(session, lang)
             assign_if_changed(self, "partnerships", partnerships)
             assign_if_changed(
                 self,
                 "map_markers",
-                map_markers([(p.slug, p.name, p.latitude, p.longitude) for p in partnerships]),
+                map_markers(
+                    [(p.slug, p.name, p.latitude, p.longitude) for p in partnerships], lang
+                ),
             )
             assign_if_changed(self, "contacts", contacts(session))
             assign_if_changed(self, "address", office_address(session))
             today = today_in_krefeld()
-            assign_if_changed(self, "anniversaries", upcoming_anniversaries(session, today=today))
-            assign_if_changed(self, "anniversary_years", f"{today.year} und {today.year + 1}")
+            assign_if_changed(
+                self, "anniversaries", upcoming_anniversaries(session, today=today, lang=lang)
+            )
+            years = text("ANNIVERSARY_YEARS", lang).format(
+                this_year=today.year, next_year=today.year + 1
+            )
+            assign_if_changed(self, "anniversary_years", years)

@@ -44,6 +44,9 @@ def axe_violations(page: Page) -> list[dict]:
         "/?stadt=uljanowsk",
         "/?stadt=kropyvnytskyi&thema=hilfe",
         "/?q=gibtesnicht&stadt=atlantis",
+        "/?lang=en",
+        "/?lang=en&stadt=charlotte",
+        "/?lang=en&stadt=uljanowsk&thema=politik",
     ],
 )
 def test_no_wcag_violations(app_page: Page, path: str) -> None:
@@ -57,6 +60,11 @@ def test_no_wcag_violations(app_page: Page, path: str) -> None:
     [
         ("/nachrichten/spende-20000-euro-kropyvnytskyi", "20.000 Euro Spende für Kropyvnytskyi"),
         ("/barrierefreiheit", "Erklärung zur Barrierefreiheit"),
+        (
+            "/nachrichten/spende-20000-euro-kropyvnytskyi?lang=en",
+            "20.000 Euro Spende für Kropyvnytskyi",
+        ),
+        ("/barrierefreiheit?lang=en", "Accessibility statement"),
     ],
 )
 def test_no_wcag_violations_on_the_other_public_pages(

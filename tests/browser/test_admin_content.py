@@ -158,6 +158,9 @@ def test_partnership_image_upload_shows_in_the_city_tab(editor_page: Page) -> No
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
 
 
+ENGLISH_DESCRIPTION = "Beschreibung auf Englisch (ohne sie zeigt die englische Seite die deutsche)"
+
+
 def test_xss_payloads_in_partnership_and_contact_fields_render_inert(editor_page: Page) -> None:
     page = editor_page
     dialogs: list[str] = []
@@ -170,9 +173,10 @@ def test_xss_payloads_in_partnership_and_contact_fields_render_inert(editor_page
         "Anmerkung zum Datum",
         "Anmerkung zum Status",
         "Beschreibung",
+        ENGLISH_DESCRIPTION,
         "Wissenswertes (eine Angabe pro Zeile)",
     ):
-        page.get_by_label(label).fill(f"{label} {XSS}")
+        page.get_by_label(label, exact=True).fill(f"{label} {XSS}")
     page.get_by_label("Status", exact=True).select_option("dormant")
     page.get_by_role("button", name="Speichern").click()
     expect(page.locator("#formular-meldung")).to_have_text("Gespeichert.")
@@ -190,6 +194,9 @@ def test_xss_payloads_in_partnership_and_contact_fields_render_inert(editor_page
     expect(panel.locator("li")).to_contain_text(["Wissenswertes (eine Angabe pro Zeile) " + XSS])
     expect(page.locator(".contact-card h3").first).to_have_text("Kontakt " + XSS)
     expect(page.locator(".contact-card").first).to_contain_text("<script>window.__xss=1</script>")
+    expect(page.locator("main script, main img[src='x']")).to_have_count(0)
+    open_page(page, "/?stadt=venlo&lang=en")
+    expect(page.get_by_role("tabpanel")).to_contain_text(f"{ENGLISH_DESCRIPTION} {XSS}")
     expect(page.locator("main script, main img[src='x']")).to_have_count(0)
     open_page(page, "/admin/inhalte")
     expect(page.get_by_role("link", name="Bearbeiten: Kontakt " + XSS)).to_be_visible()

@@ -2,11 +2,11 @@ import math
 
 import pytest
 
+from partner_app.i18n import format_integer
 from partner_app.services.geo import (
     EARTH_RADIUS_KM,
     KREFELD,
     distance_from_krefeld_label,
-    format_german_integer,
     great_circle_km,
 )
 
@@ -94,7 +94,14 @@ def test_label_is_empty_without_coordinates() -> None:
 
 
 def test_german_integer_format() -> None:
-    assert format_german_integer(0) == "0"
-    assert format_german_integer(999) == "999"
-    assert format_german_integer(1000) == "1.000"
-    assert format_german_integer(1_234_567) == "1.234.567"
+    assert format_integer(0, "de") == "0"
+    assert format_integer(999, "de") == "999"
+    assert format_integer(1000, "de") == "1.000"
+    assert format_integer(1_234_567, "de") == "1.234.567"
+    assert format_integer(1_234_567, "en") == "1,234,567"
+
+
+def test_distance_label_in_english() -> None:
+    label = distance_from_krefeld_label(35.2271, -80.8431, "en")
+
+    assert label == "Distance from Krefeld (as the crow flies): about 6,870 km"

@@ -307,7 +307,9 @@ def test_component_links_each_placed_city_and_lists_the_others() -> None:
     assert 'width:"1000"' in rendered
     assert 'css:({ ["width"]' not in rendered
     # Links to the city tab, placed in percent; places outside the frames listed below.
-    assert rendered.count('("/?stadt="+') == 2
+    # Each link (placed and unplaced) is built for both languages: 4 occurrences per link.
+    assert rendered.count('("/?stadt="+') == 8
+    assert '"&lang=en"' in rendered
     assert '["left"] : (marker_rx_state_?.["left_percent"]+"%")' in rendered
     assert '"map-unplaced"' in rendered
     assert "liegt außerhalb des Kartenausschnitts" in rendered.encode().decode("unicode_escape")

@@ -1,0 +1,45 @@
+"""UI strings and links that follow the page language.
+
+Both languages' strings are compiled into the page; ``LanguageState.is_english``
+picks one, so switching needs no extra data from the server.
+"""
+
+from typing import Any
+
+import reflex as rx
+
+from partner_app import texts, texts_en
+from partner_app.state.language import LanguageState
+
+
+def tr(name: str) -> rx.Var[str]:
+    """The UI string ``name`` in the page language."""
+    return _pick(getattr(texts, name), getattr(texts_en, name))
+
+
+def tr_item(name: str, index: int) -> rx.Var[str]:
+    """An item of a tuple of UI strings (e.g. table column headings)."""
+    return _pick(getattr(texts, name)[index], getattr(texts_en, name)[index])
+
+
+def tr_label(name: str, key: object) -> rx.Var[str]:
+    """A label from a dict of UI strings (e.g. the label of an enum value)."""
+    return _pick(getattr(texts, name)[key], getattr(texts_en, name)[key])
+
+
+def _pick(german: Any, english: Any) -> rx.Var[str]:
+    return rx.cond(LanguageState.is_english, english, german)  # type: ignore[return-value]
+
+
+def localized_href(href: str | rx.Var[str]) -> rx.Var[str]:
+    """``href`` carrying the language parameter on the English page.
+
+    Only for local paths: ``#fragments`` stay at the end.
+    """
+    if isinstance(href, str):
+        path, hash_mark, fragment = href.partition("#")
+        separator = "&" if "?" in path else "?"
+        english = f"{path}{separator}lang=en{hash_mark}{fragment}"
+        return _pick(href, english)
+    english_var = rx.cond(href.contains("?"), href + "&lang=en", href + "?lang=en")
+    return rx.cond(LanguageState.is_english, english_var, href)  # type: ignore[return-value]

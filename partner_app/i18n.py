@@ -1,0 +1,41 @@
+"""The languages of the public site: which exist, how the URL names one, its texts.
+
+German is the default and needs no URL parameter; ``?lang=en`` selects English.
+Plain Python (no Reflex): services and states both use it.
+"""
+
+from types import ModuleType
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from partner_app import texts, texts_en
+
+DEFAULT_LANGUAGE = "de"
+LANGUAGES = ("de", "en")
+LANGUAGE_PARAM = "lang"
+_TEXTS: dict[str, ModuleType] = {"de": texts, "en": texts_en}
+
+
+def parse_language(value: str | None) -> str:
+    """A supported language code; anything else means the default."""
+    cleaned = (value or "").strip().lower()
+    return cleaned if cleaned in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def text(name: str, lang: str) -> Any:
+    """The text ``name`` in ``lang``."""
+    return getattr(_TEXTS[parse_language(lang)], name)
+
+
+def with_language(url: str, lang: str) -> str:
+    """``url`` with the language parameter set (left out for the default language)."""
+    parts = urlsplit(url)
+    params = [(key, value) for key, value in parse_qsl(parts.query) if key != LANGUAGE_PARAM]
+    if parse_language(lang) != DEFAULT_LANGUAGE:
+        params.append((LANGUAGE_PARAM, lang))
+    return urlunsplit(parts._replace(query=urlencode(params)))
+
+
+def format_integer(number: int, lang: str) -> str:
+    """An integer with the language's thousands separator (12.345 / 12,345)."""
+    return f"{number:,}".replace(",", text("THOUSANDS_SEPARATOR", lang))

@@ -1,0 +1,35 @@
+"""The language of the public pages, taken from the URL (``?lang=en``)."""
+
+import json
+
+import reflex as rx
+
+from partner_app.i18n import DEFAULT_LANGUAGE, parse_language, with_language
+
+
+class LanguageState(rx.State):
+    """The page language and the address of the same page in the other language."""
+
+    lang: str = DEFAULT_LANGUAGE
+    switch_url: str = with_language("/", "en")
+
+    @rx.var
+    def is_english(self) -> bool:
+        """Whether the page is shown in English."""
+        return self.lang == "en"
+
+    @rx.event
+    def detect(self) -> rx.event.EventSpec:
+        """Read the language from the URL (first on_load event of every public page)."""
+        url = self.router.url
+        lang = parse_language(url.query_parameters.get("lang"))
+        self.lang = lang
+        here = url.path + (f"?{url.query}" if url.query else "")
+        self.switch_url = with_language(here, "de" if lang == "en" else "en")
+        # <html lang> is rendered once; screen readers and axe read the live attribute.
+        return rx.call_script(f"document.documentElement.lang = {json.dumps(lang)}")
+
+
+async def language_of(state: rx.State) -> str:
+    """The page language, for handlers of other states."""
+    return (await state.get_state(LanguageState)).lang
