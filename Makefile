@@ -24,11 +24,12 @@ export REFLEX_HTTP_CLIENT_BIND_ADDRESS := 0.0.0.0
 export NPM_CONFIG_REGISTRY ?= $(shell npm config get registry 2>/dev/null)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup database run dev test lint format chromium bench clean
+.PHONY: help setup database run dev test test-production lint format chromium bench clean
 
 help:
 	@echo "make run    set up and serve the app on http://localhost:$(PORT) (PORT=... to change)"
 	@echo "make test   set up and run lint, unit and browser tests"
+	@echo "make test-production   the same tests on PostgreSQL + Redis with two workers"
 	@echo "make dev    serve in development mode with hot reload (:3000 and :8000)"
 	@echo "make format apply ruff formatting and fixes"
 	@echo "make bench  print the benchmarks' figures"
@@ -81,6 +82,15 @@ format: setup
 
 test: setup chromium lint
 	python -m pytest $(PYTEST_ARGS)
+
+# The same suite on the production stack: PostgreSQL and Redis (Debian packages, started on
+# free loopback ports with their files in .stack/) and two backend workers.
+STACK_DIR := $(CURDIR)/.stack
+test-production: setup chromium lint
+	.ci/production-stack start $(STACK_DIR)
+	source $(STACK_DIR)/env && GRANIAN_WORKERS=2 python -m pytest $(PYTEST_ARGS) \
+		--output test-results/production; status=$$?; \
+		.ci/production-stack stop $(STACK_DIR); exit $$status
 
 bench: setup
 	python -m benchmarks.news_query

@@ -1,6 +1,8 @@
 """Reflex configuration: app name, database and plugins.
 
-Settings come from the environment (``REFLEX_DB_URL`` overrides the database);
+Settings come from the environment (``REFLEX_DB_URL`` overrides the database,
+``REFLEX_REDIS_URL`` selects Redis for the state of several workers,
+``PARTNER_APP_PUBLIC_ORIGIN`` limits CORS and the websocket to the public origin);
 the default is an SQLite file in ``PARTNER_APP_DATA_DIR`` (``./data``), uploaded
 images go to ``REFLEX_UPLOADED_FILES_DIR`` (``<data dir>/uploads``).
 """
@@ -17,10 +19,15 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 # Uploaded images live beside the database (Reflex serves them under /_upload).
 os.environ.setdefault("REFLEX_UPLOADED_FILES_DIR", str(DATA_DIR / "uploads"))
 
+# In production the public origin (e.g. https://www.krefeld.de) is the only origin whose
+# pages may open the websocket or call the API; without it (local use) any origin may.
+PUBLIC_ORIGIN = os.environ.get("PARTNER_APP_PUBLIC_ORIGIN", "").strip().rstrip("/")
+
 config = rx.Config(
     app_name="partner_app",
     db_url=f"sqlite:///{DATA_DIR / 'partner_app.db'}",
     telemetry_enabled=False,
+    cors_allowed_origins=[PUBLIC_ORIGIN] if PUBLIC_ORIGIN else ["*"],
     show_built_with_reflex=False,
     plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(accent_color="indigo"))],
     disable_plugins=[rx.plugins.SitemapPlugin],

@@ -7,7 +7,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import reflex as rx
+from reflex.model import get_engine
 
+from partner_app.services.backup import BackupError, BackupSummary, export_backup, import_backup
 from partner_app.services.content_loader import default_content, load_default_content
 from partner_app.services.editor_accounts import (
     AccountError,
@@ -100,6 +102,24 @@ def render_map() -> int:
     return 0
 
 
+def export_command(file: str) -> int:
+    """Write all content and uploaded images into a backup file (ZIP)."""
+    summary = export_backup(get_engine(), rx.get_upload_dir(), Path(file))
+    print(f"Sicherung geschrieben: {file} ({_summary_text(summary)}).")
+    return 0
+
+
+def import_command(file: str) -> int:
+    """Replace all content and images by a backup file; a damaged file changes nothing."""
+    summary = import_backup(get_engine(), rx.get_upload_dir(), Path(file))
+    print(f"Sicherung eingespielt: {file} ({_summary_text(summary)}); alle Sitzungen beendet.")
+    return 0
+
+
+def _summary_text(summary: BackupSummary) -> str:
+    return f"{sum(summary.rows.values())} Datensätze, {summary.files} Bilddateien"
+
+
 COMMANDS: dict[str, Callable[[], int]] = {
     "load-content": load_content,
     "render-placeholders": render_placeholders,
@@ -113,6 +133,12 @@ EDITOR_COMMANDS: dict[str, Callable[[str], int]] = {
 }
 
 
+FILE_COMMANDS: dict[str, Callable[[str], int]] = {
+    "export": export_command,
+    "import": import_command,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run the command."""
     parser = argparse.ArgumentParser(prog="python -m partner_app.cli")
@@ -121,12 +147,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands.add_parser(name, help=command.__doc__)
     for name, command in EDITOR_COMMANDS.items():
         commands.add_parser(name, help=command.__doc__).add_argument("username")
+    for name, command in FILE_COMMANDS.items():
+        commands.add_parser(name, help=command.__doc__).add_argument("file")
     args = parser.parse_args(argv)
     try:
         if args.command in EDITOR_COMMANDS:
             return EDITOR_COMMANDS[args.command](args.username)
+        if args.command in FILE_COMMANDS:
+            return FILE_COMMANDS[args.command](args.file)
         return COMMANDS[args.command]()
-    except AccountError as error:
+    except (AccountError, BackupError) as error:
         print(f"Fehler: {error}", file=sys.stderr)
         return 1
 

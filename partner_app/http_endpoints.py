@@ -12,11 +12,13 @@ from reflex import constants
 from reflex.utils import prerequisites
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from partner_app import routes, texts
+from partner_app.http_hardening import SecurityHeaders, UploadSizeLimit
 from partner_app.i18n import LANGUAGE_PARAM, parse_language
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.news_detail import published_news_detail
@@ -110,9 +112,10 @@ async def robots(request: Request) -> Response:
 
 
 def http_endpoints() -> Starlette:
-    """The Starlette app Reflex mounts itself under."""
+    """The Starlette app Reflex mounts itself under (its middleware wraps every answer)."""
     news_path = routes.NEWS_PREFIX + "{slug}"
     return Starlette(
+        middleware=[Middleware(SecurityHeaders), Middleware(UploadSizeLimit)],
         routes=[
             Route(news_path, news_page, methods=["GET", "HEAD"]),
             Route(news_path + "/", news_page, methods=["GET", "HEAD"]),
@@ -122,5 +125,5 @@ def http_endpoints() -> Starlette:
             ),
             Route("/sitemap.xml", sitemap, methods=["GET"]),
             Route("/robots.txt", robots, methods=["GET"]),
-        ]
+        ],
     )

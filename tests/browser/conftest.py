@@ -27,7 +27,7 @@ from sqlmodel import Session, col, delete, func, select
 from partner_app.models import ContactMessage, NewsItem
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.editor_accounts import create_editor
-from tests.database import PROJECT_DIR, upgrade_to_head
+from tests.database import PROJECT_DIR, fresh_database_url, upgrade_to_head
 
 STARTUP_TIMEOUT_S = 240
 EDITOR = "redaktion"
@@ -108,7 +108,7 @@ def app_database(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.
         yield None
         return
     path = tmp_path_factory.mktemp("app-data") / "partner_app.db"
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(fresh_database_url(path))
     upgrade_to_head(engine)
     with Session(engine) as session:
         load_default_content(session)
@@ -138,9 +138,12 @@ def base_url(
     assert app_database is not None
     port = _free_port()
     log = tmp_path_factory.mktemp("app-log") / "reflex.log"
+    url = f"http://localhost:{port}"
     env = {
         **os.environ,
-        "REFLEX_DB_URL": str(app_database.url),
+        # As in production: only the app's own origin may use the websocket and the API.
+        "PARTNER_APP_PUBLIC_ORIGIN": url,
+        "REFLEX_DB_URL": app_database.url.render_as_string(hide_password=False),
         "REFLEX_UPLOADED_FILES_DIR": str(app_upload_dir),
     }
     with log.open("w") as log_file:
@@ -161,7 +164,6 @@ def base_url(
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    url = f"http://localhost:{port}"
     try:
         _wait_until_up(url, process, log)
         yield url

@@ -75,12 +75,15 @@ def test_no_wcag_violations_on_the_other_public_pages(
     assert axe_violations(app_page) == []
 
 
+@pytest.mark.parametrize(
+    ("query", "heading"), [("", "Meldung nicht gefunden"), ("?lang=en", "News item not found")]
+)
 def test_no_wcag_violations_on_the_not_found_page(
-    app_page: Page, browser_problems: BrowserProblems
+    app_page: Page, browser_problems: BrowserProblems, query: str, heading: str
 ) -> None:
     browser_problems.expect_error(r"status of 404 \(Not Found\)")
-    open_page(app_page, "/nachrichten/gibt-es-nicht")
-    expect(app_page.get_by_role("heading", level=1)).to_have_text("Meldung nicht gefunden")
+    open_page(app_page, "/nachrichten/gibt-es-nicht" + query)
+    expect(app_page.get_by_role("heading", level=1)).to_have_text(heading)
     assert axe_violations(app_page) == []
 
 

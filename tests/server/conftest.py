@@ -20,7 +20,7 @@ from partner_app.models import utc_now
 from partner_app.services.contact_messages import MessageInput, submit_message
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.editor_accounts import create_editor
-from tests.database import upgrade_to_head
+from tests.database import fresh_database_url, upgrade_to_head
 
 EDITOR = "redaktion"
 PASSWORD = "ein-sehr-geheimes-passwort"
@@ -29,7 +29,7 @@ PASSWORD = "ein-sehr-geheimes-passwort"
 @pytest.fixture
 def app_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
     """A migrated database with the default content and one editor, used by rx.session()."""
-    url = f"sqlite:///{tmp_path / 'server.db'}"
+    url = fresh_database_url(tmp_path / "server.db")
     engine = create_engine(url)
     upgrade_to_head(engine)
     with Session(engine) as session:

@@ -1,4 +1,4 @@
-"""Fixtures for the unit tests: a private SQLite database per test."""
+"""Fixtures for the unit tests: a private database per test (SQLite, or PostgreSQL)."""
 
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -10,6 +10,7 @@ from sqlmodel import Session, SQLModel, create_engine
 
 from partner_app.models import NewsStatus
 from partner_app.services.content_loader import load_default_content
+from tests.database import fresh_database_url, postgres_server_url
 from tests.unit.factories import add_news, add_partnership, add_topic
 
 # A fixed "today" after every seed date, so results never depend on the calendar.
@@ -20,9 +21,27 @@ def _enable_foreign_keys(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA foreign_keys=ON")
 
 
+@pytest.fixture(scope="session")
+def postgres_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine | None]:
+    """One database on the test PostgreSQL server for all unit tests (None on SQLite)."""
+    if not postgres_server_url():
+        yield None
+        return
+    engine = create_engine(fresh_database_url(tmp_path_factory.mktemp("unused") / "x.db"))
+    yield engine
+    engine.dispose()
+
+
 @pytest.fixture
-def engine() -> Iterator[Engine]:
-    """An empty in-memory database with the models' schema."""
+def engine(postgres_engine: Engine | None) -> Iterator[Engine]:
+    """An empty database with the models' schema: in memory, or rebuilt on PostgreSQL."""
+    if postgres_engine is not None:
+        SQLModel.metadata.drop_all(postgres_engine)
+        SQLModel.metadata.create_all(postgres_engine)
+        # Pooled connections keep prepared statements of the dropped tables.
+        postgres_engine.dispose()
+        yield postgres_engine
+        return
     engine = create_engine(
         "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
     )

@@ -1,0 +1,71 @@
+"""Security headers and the upload size cap, on a small ASGI app."""
+
+from collections.abc import Iterator
+
+import pytest
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+from starlette.testclient import TestClient
+
+from partner_app.http_hardening import SECURITY_HEADERS, SecurityHeaders, UploadSizeLimit
+
+CAP = 1000
+
+
+async def _echo_length(request: Request) -> PlainTextResponse:
+    return PlainTextResponse(str(len(await request.body())))
+
+
+@pytest.fixture
+def client() -> Iterator[TestClient]:
+    app = Starlette(
+        routes=[
+            Route("/_upload", _echo_length, methods=["POST"]),
+            Route("/", lambda _request: PlainTextResponse("ok")),
+        ],
+        middleware=[Middleware(SecurityHeaders), Middleware(UploadSizeLimit, max_bytes=CAP)],
+    )
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def test_every_response_has_the_security_headers(client: TestClient) -> None:
+    for response in (client.get("/"), client.get("/gibt-es-nicht")):
+        for name, value in SECURITY_HEADERS.items():
+            assert response.headers[name] == value
+
+
+def test_policy_forbids_other_hosts_and_framing() -> None:
+    policy = dict(
+        directive.split(" ", 1)
+        for directive in SECURITY_HEADERS["content-security-policy"].split("; ")
+    )
+    assert policy["default-src"] == "'self'"
+    assert policy["frame-ancestors"] == "'none'"
+    for directive, sources in policy.items():
+        assert "http" not in sources, directive
+        assert "*" not in sources, directive
+
+
+def test_uploads_up_to_the_cap_pass(client: TestClient) -> None:
+    response = client.post("/_upload", content=b"x" * CAP)
+    assert response.status_code == 200
+    assert response.text == str(CAP)
+
+
+def test_declared_oversize_upload_is_refused_before_reading(client: TestClient) -> None:
+    response = client.post("/_upload", content=b"x" * (CAP + 1))
+    assert response.status_code == 413
+    assert "zu groß" in response.text
+
+
+def test_streamed_oversize_upload_without_length_is_refused(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        for _ in range(5):
+            yield b"x" * 300
+
+    response = client.post("/_upload", content=chunks())
+    assert response.status_code == 413
