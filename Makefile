@@ -94,6 +94,7 @@ test-production: setup chromium lint
 
 bench: setup
 	python -m benchmarks.news_query
+	python -m benchmarks.page_metrics
 
 clean:
 	rm -rf .web .states test-results

@@ -10,26 +10,21 @@ host but the app's own.
 import os
 import re
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import httpx
 import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import Engine, create_engine
 from sqlmodel import Session, col, delete, func, select
 
+from partner_app.devtools.app_process import AppStartError, running_app
 from partner_app.models import ContactMessage, NewsItem
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.editor_accounts import create_editor
-from tests.database import PROJECT_DIR, fresh_database_url, upgrade_to_head
+from tests.database import fresh_database_url, upgrade_to_head
 
-STARTUP_TIMEOUT_S = 240
 EDITOR = "redaktion"
 EDITOR_PASSWORD = "browser-test-passwort"
 CHROMIUM_ARGS = [
@@ -72,35 +67,6 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
-    with httpx.Client(timeout=2) as client:
-        for _ in range(STARTUP_TIMEOUT_S * 2):
-            if process.poll() is not None:
-                pytest.exit(f"The app stopped while starting:\n{log.read_text()[-3000:]}", 2)
-            try:
-                if client.get(f"{url}/ping").status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            # The poll interval; returns early when the process dies.
-            _wait_for_exit(process, 0.5)
-    pytest.exit(f"The app did not answer within {STARTUP_TIMEOUT_S} s:\n{log.read_text()}", 2)
-
-
-def _wait_for_exit(process: subprocess.Popen, seconds: float) -> bool:
-    try:
-        process.wait(timeout=seconds)
-    except subprocess.TimeoutExpired:
-        return False
-    return True
-
-
 @pytest.fixture(scope="session")
 def app_database(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config):
     """The self-started app's database engine, or None against a given deployment."""
@@ -136,42 +102,18 @@ def base_url(
         yield given.rstrip("/")
         return
     assert app_database is not None
-    port = _free_port()
     log = tmp_path_factory.mktemp("app-log") / "reflex.log"
-    url = f"http://localhost:{port}"
     env = {
-        **os.environ,
-        # As in production: only the app's own origin may use the websocket and the API.
-        "PARTNER_APP_PUBLIC_ORIGIN": url,
         "REFLEX_DB_URL": app_database.url.render_as_string(hide_password=False),
         "REFLEX_UPLOADED_FILES_DIR": str(app_upload_dir),
     }
-    with log.open("w") as log_file:
-        process = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "reflex"),
-                "run",
-                "--env",
-                "prod",
-                "--frontend-port",
-                str(port),
-                "--loglevel",
-                "warning",
-            ],
-            cwd=PROJECT_DIR,
-            env=env,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    # As in production, only the app's own origin may use the websocket and the API
+    # (running_app sets PARTNER_APP_PUBLIC_ORIGIN to the app's URL).
     try:
-        _wait_until_up(url, process, log)
-        yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        if not _wait_for_exit(process, 15):
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        with running_app(env, log) as (url, _process):
+            yield url
+    except AppStartError as error:
+        pytest.exit(str(error), 2)
 
 
 class BrowserProblems:

@@ -28,7 +28,7 @@ from partner_app.services.contact_messages import MessageInput, submit_message
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.editor_accounts import create_editor
 from partner_app.services.editor_sessions import log_in
-from tests.database import fresh_database_url, upgrade_to_head
+from tests.database import fresh_database_url, postgres_server_url, upgrade_to_head
 
 IMAGE = "news/0123456789abcdef01234567-card.webp"
 
@@ -226,3 +226,31 @@ def test_damaged_or_foreign_files_are_refused_and_change_nothing(
     assert sorted(path.name for path in target[1].iterdir()) == ["stray.txt"]
     assert not (tmp_path / "evil.sh").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".import-")] == []
+
+
+@pytest.mark.skipif(not postgres_server_url(), reason="needs the PostgreSQL test server")
+def test_sqlite_backup_restores_exactly_on_postgresql(tmp_path: Path) -> None:
+    # The path of a city that outgrows the embedded default.
+    sqlite = create_engine(f"sqlite:///{tmp_path / 'embedded.db'}")
+    upgrade_to_head(sqlite)
+    with Session(sqlite) as session:
+        load_default_content(session)
+        create_editor(session, "redaktion", "ein-langes-passwort")
+    uploads = tmp_path / "uploads"
+    (uploads / "news").mkdir(parents=True)
+    (uploads / IMAGE).write_bytes(b"bild")
+    postgres = _database(tmp_path / "unused.db")
+    backup, again = tmp_path / "sqlite.zip", tmp_path / "postgres.zip"
+
+    export_backup(sqlite, uploads, backup)
+    import_backup(postgres, tmp_path / "pg-uploads", backup)
+    export_backup(postgres, tmp_path / "pg-uploads", again)
+
+    with zipfile.ZipFile(backup) as first, zipfile.ZipFile(again) as second:
+        assert first.read(DATA) == second.read(DATA)
+    with Session(postgres) as session:
+        # The id sequences continue after the restored rows.
+        topic = Topic(slug="neu", name="Neu")
+        session.add(topic)
+        session.commit()
+        assert topic.id == len(session.exec(select(Topic)).all())
