@@ -136,7 +136,7 @@ def save_news(
         session.add(news)
         action = "angelegt"
     else:
-        news = _get(session, news_id)
+        news = _get(session, news_id, for_update=True)
         if base_version is not None and news.version != base_version:
             # A newer save that changed nothing this form shows cannot be overwritten.
             changes = changed_fields(
@@ -176,7 +176,7 @@ def save_news(
 
 def set_news_status(session: Session, news_id: int, status: NewsStatus, *, editor: str) -> None:
     """Publish or unpublish an item (a version change like any other save)."""
-    news = _get(session, news_id)
+    news = _get(session, news_id, for_update=True)
     if news.status == status:
         return
     audit_log.record(
@@ -211,8 +211,10 @@ def delete_news(session: Session, news_id: int, *, editor: str) -> None:
     session.commit()
 
 
-def _get(session: Session, news_id: int) -> NewsItem:
-    news = session.get(NewsItem, news_id)
+def _get(session: Session, news_id: int, *, for_update: bool = False) -> NewsItem:
+    # Saves lock the row (SELECT ... FOR UPDATE on PostgreSQL) until they commit, so two
+    # workers cannot both pass the version check; SQLite has one writer at a time anyway.
+    news = session.get(NewsItem, news_id, with_for_update=for_update)
     if news is None:
         raise RecordGoneError
     return news

@@ -136,7 +136,7 @@ def save_record(
         before: dict[str, str] = {}
         action = "angelegt"
     else:
-        record = _get(session, record_type, record_id)
+        record = _get(session, record_type, record_id, for_update=True)
         current = _as_form(record_type, record)
         if base_version is not None and record.version != base_version:  # type: ignore[attr-defined]
             changes = changed_fields(base or {}, current, labels)
@@ -246,8 +246,11 @@ def _as_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _get(session: Session, record_type: RecordType, record_id: int) -> Any:
-    record = session.get(record_type.model, record_id)
+def _get(
+    session: Session, record_type: RecordType, record_id: int, *, for_update: bool = False
+) -> Any:
+    # Saves lock the row until they commit (see news_admin._get).
+    record = session.get(record_type.model, record_id, with_for_update=for_update)
     if record is None:
         raise RecordGoneError
     return record

@@ -72,8 +72,8 @@ class AdminSessionState(rx.State):
         return None
 
     def _client(self) -> str:
-        # Behind a reverse proxy every client would share its address; the proxy's
-        # X-Forwarded-For is trusted only when configured (issue 5's production stack).
+        # Behind a reverse proxy every client would share its address: Reflex takes it
+        # from X-Forwarded-For only with REFLEX_TRUSTED_PROXY_HOPS set (see the README).
         return self.router.session.client_ip or "unbekannt"
 
 

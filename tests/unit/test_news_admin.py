@@ -1,9 +1,12 @@
 """Editing news in the admin: validation, slugs, versions, audit log."""
 
 import dataclasses
+import threading
+import time
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import Engine, text
 from sqlmodel import Session, select
 
 from partner_app.models import AuditEntry, NewsItem, NewsStatus
@@ -18,6 +21,7 @@ from partner_app.services.news_admin import (
     set_news_status,
 )
 from partner_app.services.news_archive import NewsFilter, published_news_page
+from tests.database import postgres_server_url
 from tests.unit.conftest import TODAY
 
 
@@ -263,3 +267,60 @@ def test_uploaded_and_placeholder_paths_are_accepted(seeded_session: Session) ->
         form = valid_form(image_path=path, image_alt="Alt", image_credit="Nachweis")
         news_id = save_news(seeded_session, form, editor="a", today=TODAY)
         assert seeded_session.get(NewsItem, news_id).image_path == path
+
+
+@pytest.mark.skipif(not postgres_server_url(), reason="row locks need the PostgreSQL test server")
+def test_concurrent_saves_cannot_both_pass_the_version_check(
+    engine: Engine, seeded_session: Session
+) -> None:
+    # Two workers save the same version at once: the second waits for the first's row lock,
+    # then sees the newer version and reports a conflict instead of overwriting it.
+    news_id = save_news(seeded_session, valid_form(), editor="anna", today=TODAY)
+    base, version = news_form(seeded_session, news_id)
+    outcome: list[str] = []
+
+    def other_worker_saves() -> None:
+        with Session(engine) as session:
+            try:
+                save_news(
+                    session,
+                    dataclasses.replace(base, teaser="Von Ben."),
+                    editor="ben",
+                    today=TODAY,
+                    news_id=news_id,
+                    base=base,
+                    base_version=version,
+                )
+                outcome.append("gespeichert")
+            except EditConflictError:
+                outcome.append("Konflikt")
+
+    with Session(engine) as first_worker:
+        news = first_worker.get(NewsItem, news_id, with_for_update=True)
+        assert news is not None
+        other = threading.Thread(target=other_worker_saves)
+        other.start()
+        _wait_until_a_query_waits_for_a_lock(engine)
+        news.title = "Von Anna."
+        news.version += 1
+        first_worker.commit()
+    other.join(timeout=30)
+
+    assert outcome == ["Konflikt"]
+    with Session(engine) as session:
+        saved = session.get(NewsItem, news_id)
+        assert saved is not None
+        assert (saved.title, saved.teaser) == ("Von Anna.", base.teaser)
+
+
+def _wait_until_a_query_waits_for_a_lock(engine: Engine, seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    with engine.connect() as connection:
+        while time.monotonic() < deadline:
+            waiting = connection.execute(
+                text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+            ).scalar_one()
+            if waiting:
+                return
+            connection.rollback()
+    pytest.fail("the second save never waited for the row lock")
