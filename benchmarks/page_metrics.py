@@ -12,7 +12,6 @@ build on a temporary SQLite database with the default content (or measures
 """
 
 import os
-import shutil
 import statistics
 import tempfile
 from pathlib import Path
@@ -21,12 +20,12 @@ from playwright.sync_api import Page, sync_playwright
 from sqlmodel import Session, SQLModel, create_engine
 
 from partner_app.devtools.app_process import running_app
+from partner_app.devtools.chromium import CHROMIUM_ARGS, chromium_path
 from partner_app.services.content_loader import load_default_content
 
 CHANGES = 60
 WARM_UP = 5
 LATENCY_TARGET_MS = 50.0
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 FIRST_LOAD_TYPES = {"document", "script", "stylesheet"}
 
 # Changes the city filter and resolves when the archive's cards or count change.
@@ -102,9 +101,7 @@ def percentile(values: list[float], share: float) -> float:
 def measure(url: str) -> None:
     """Run both measurements against ``url`` and print the table."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page()
         transfer, requests = first_load(page, url + "/")
         latencies = filter_latencies(page)

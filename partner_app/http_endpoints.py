@@ -5,6 +5,7 @@ Mounted in front of Reflex (``rx.App(api_transformer=...)``), so in production (
 port) these paths are answered here; everything else goes on to Reflex.
 """
 
+import functools
 from pathlib import Path
 
 import reflex as rx
@@ -45,9 +46,15 @@ def _origin(request: Request) -> str:
 def _spa_shell() -> str | None:
     path = Path(prerequisites.get_web_dir()) / constants.Dirs.STATIC / SPA_SHELL
     try:
-        return path.read_text(encoding="utf-8")
+        return _read_shell(path, path.stat().st_mtime_ns)
     except FileNotFoundError:
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def _read_shell(path: Path, _modified: int) -> str:
+    # Read once per build (the modification time is part of the cache key), not per request.
+    return path.read_text(encoding="utf-8")
 
 
 async def news_page(request: Request) -> Response:

@@ -1,5 +1,8 @@
 """The Reflex app: page registration only."""
 
+from collections.abc import Callable
+from types import ModuleType
+
 import reflex as rx
 
 from partner_app import routes, texts
@@ -23,40 +26,25 @@ app = rx.App(
     stylesheets=["/styles.css", "/map/map.css"],
     api_transformer=http_endpoints(),
 )
-app.add_page(
-    index.index,
-    route=index.ROUTE,
-    title=index.TITLE,
-    description=index.DESCRIPTION,
-    on_load=index.ON_LOAD,
-)
-app.add_page(
-    news_detail.news_detail_page,
-    route=news_detail.ROUTE,
-    title=news_detail.TITLE,
-    description=news_detail.DESCRIPTION,
-    on_load=news_detail.ON_LOAD,
-)
-app.add_page(
-    accessibility_statement.accessibility_statement,
-    route=accessibility_statement.ROUTE,
-    title=accessibility_statement.TITLE,
-    description=accessibility_statement.DESCRIPTION,
-    on_load=accessibility_statement.ON_LOAD,
-)
-for page in (
-    admin_login,
-    admin_news,
-    admin_news_edit,
-    admin_content,
-    admin_record_edit,
-    admin_messages,
-    admin_audit,
-):
+# Each page module names its ROUTE, TITLE and ON_LOAD (public pages also a DESCRIPTION).
+PAGES: list[tuple[ModuleType, Callable[[], rx.Component]]] = [
+    (index, index.index),
+    (news_detail, news_detail.news_detail_page),
+    (accessibility_statement, accessibility_statement.accessibility_statement),
+    (admin_login, admin_login.admin_login),
+    (admin_news, admin_news.admin_news),
+    (admin_news_edit, admin_news_edit.admin_news_edit),
+    (admin_content, admin_content.admin_content),
+    (admin_record_edit, admin_record_edit.admin_record_edit),
+    (admin_messages, admin_messages.admin_messages),
+    (admin_audit, admin_audit.admin_audit),
+]
+for page, component in PAGES:
     app.add_page(
-        getattr(page, page.__name__.rsplit(".", 1)[-1]),
+        component,
         route=page.ROUTE,
         title=page.TITLE,
+        description=getattr(page, "DESCRIPTION", None),
         on_load=page.ON_LOAD,
     )
 # /admin itself: the news list for editors, the login for everyone else.

@@ -45,7 +45,6 @@ MAP_CAPTION = (
 )
 MAP_MARKERS_LABEL = "Partnerstädte auf der Karte"
 MAP_OUTSIDE_NOTE = " – liegt außerhalb des Kartenausschnitts"
-MAP_HOME = "Krefeld"
 VALIDATION_REQUIRED = "Bitte füllen Sie dieses Feld aus."
 VALIDATION_TOO_LONG = "Höchstens {limit} Zeichen (jetzt {length})."
 VALIDATION_EMAIL = "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@krefeld.de."
@@ -64,7 +63,6 @@ SINCE = "Partnerschaft seit"
 KIND = "Art"
 STATUS = "Status"
 FACTS_HEADING = "Wissenswertes"
-SHOW_CITY_NEWS = "Meldungen zu {name} anzeigen"
 
 KIND_LABELS = {
     PartnershipKind.city: "Städtepartnerschaft",
@@ -102,7 +100,6 @@ CITIES_OF_NEWS = "Partnerstädte dieser Meldung"
 
 NEWS_BACK_TO_LIST = "Zurück zur Übersicht der Meldungen"
 NEWS_RELATED_HEADING = "Weitere Meldungen zu diesen Partnerstädten"
-NEWS_PUBLISHED = "Veröffentlicht am"
 NEWS_NOT_FOUND_TITLE = "Meldung nicht gefunden"
 NEWS_NOT_FOUND_TEXT = (
     "Unter dieser Adresse gibt es keine Meldung. Vielleicht wurde sie verschoben oder "
@@ -232,11 +229,9 @@ INBOX_REOPEN = "Wieder öffnen"
 INBOX_FROM = "Von"
 INBOX_RECEIVED = "Eingegangen"
 INBOX_PAGE = "Betroffene Seite"
-INBOX_REPLY = "Per E-Mail antworten"
 INBOX_MARKED_DONE = "Die Nachricht ist als erledigt markiert."
 INBOX_REOPENED = "Die Nachricht ist wieder offen."
 INBOX_GONE = "Diese Nachricht gibt es nicht mehr."
-INBOX_TOPIC = "Anliegen"
 
 ACCESSIBILITY_TITLE = "Erklärung zur Barrierefreiheit"
 ACCESSIBILITY_DESCRIPTION = (

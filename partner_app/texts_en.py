@@ -44,7 +44,6 @@ MAP_CAPTION = (
 )
 MAP_MARKERS_LABEL = "Partner cities on the map"
 MAP_OUTSIDE_NOTE = " – outside the area of the map"
-MAP_HOME = "Krefeld"
 VALIDATION_REQUIRED = "Please fill in this field."
 VALIDATION_TOO_LONG = "At most {limit} characters (now {length})."
 VALIDATION_EMAIL = "Please enter a valid e-mail address, e.g. name@example.org."
@@ -67,7 +66,6 @@ SINCE = "Partnership since"
 KIND = "Kind"
 STATUS = "Status"
 FACTS_HEADING = "Good to know"
-SHOW_CITY_NEWS = "Show news about {name}"
 
 KIND_LABELS = {
     PartnershipKind.city: "Town twinning",
@@ -102,7 +100,6 @@ CITIES_OF_NEWS = "Partner cities of this item"
 
 NEWS_BACK_TO_LIST = "Back to the list of news"
 NEWS_RELATED_HEADING = "More news about these partner cities"
-NEWS_PUBLISHED = "Published on"
 NEWS_NOT_FOUND_TITLE = "News item not found"
 NEWS_NOT_FOUND_TEXT = (
     "There is no news item at this address. It may have been moved or withdrawn. "

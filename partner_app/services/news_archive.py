@@ -5,6 +5,7 @@ from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy.orm import defer, selectinload
+from sqlalchemy.sql.base import ExecutableOption
 from sqlmodel import Session, col, func, select
 
 from partner_app.models import NewsItem, NewsStatus, Partnership, Topic
@@ -68,7 +69,23 @@ def is_public(today: date) -> list[sa.ColumnElement[bool]]:
     return [NewsItem.status == NewsStatus.published, col(NewsItem.published_on) <= today]
 
 
-def _filter_conditions(news_filter: NewsFilter, today: date) -> list[sa.ColumnElement[bool]]:
+def card_loading(*, with_body: bool = False) -> list[ExecutableOption]:
+    """Query options for news shown as cards: their cities and topics loaded in one go.
+
+    The search column is only for WHERE clauses; cards never show the body.
+    """
+    options: list[ExecutableOption] = [
+        defer(NewsItem.search_text),  # type: ignore[arg-type]
+        selectinload(NewsItem.partnerships),  # type: ignore[arg-type]
+        selectinload(NewsItem.topics),  # type: ignore[arg-type]
+    ]
+    if not with_body:
+        options.append(defer(NewsItem.body))  # type: ignore[arg-type]
+    return options
+
+
+def public_news_conditions(news_filter: NewsFilter, today: date) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions for the public news matching ``news_filter``."""
     conditions = is_public(today)
     if news_filter.city:
         conditions.append(col(NewsItem.partnerships).any(Partnership.slug == news_filter.city))
@@ -96,7 +113,7 @@ def published_news_page(
     lang: str = "de",
 ) -> NewsPage:
     """Return the public news matching ``news_filter``, newest first, one page of it."""
-    conditions = _filter_conditions(news_filter, today)
+    conditions = public_news_conditions(news_filter, today)
     total = session.exec(select(func.count(col(NewsItem.id))).where(*conditions)).one()
     items = session.exec(
         select(NewsItem)
@@ -104,13 +121,7 @@ def published_news_page(
         .order_by(col(NewsItem.published_on).desc(), col(NewsItem.id).desc())
         .offset(max(offset, 0))
         .limit(limit)
-        .options(
-            # Cards never show the body; the search column is only for the WHERE clause.
-            defer(NewsItem.body),  # type: ignore[arg-type]
-            defer(NewsItem.search_text),  # type: ignore[arg-type]
-            selectinload(NewsItem.partnerships),  # type: ignore[arg-type]
-            selectinload(NewsItem.topics),  # type: ignore[arg-type]
-        )
+        .options(*card_loading())
     ).all()
     return NewsPage(cards=[news_card_view(item, lang) for item in items], total=total)
 

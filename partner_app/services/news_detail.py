@@ -3,12 +3,11 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy.orm import defer, selectinload
 from sqlmodel import Session, col, select
 
 from partner_app.models import NewsItem, NewsPartnershipLink
 from partner_app.services.markdown_text import render_markdown
-from partner_app.services.news_archive import NewsCard, is_public, news_card_view
+from partner_app.services.news_archive import NewsCard, card_loading, is_public, news_card_view
 
 RELATED_LIMIT = 3
 
@@ -40,11 +39,7 @@ def published_news_detail(
     item = session.exec(
         select(NewsItem)
         .where(NewsItem.slug == slug, *is_public(today))
-        .options(
-            defer(NewsItem.search_text),  # type: ignore[arg-type]
-            selectinload(NewsItem.partnerships),  # type: ignore[arg-type]
-            selectinload(NewsItem.topics),  # type: ignore[arg-type]
-        )
+        .options(*card_loading(with_body=True))
     ).first()
     if item is None or item.id is None:
         return None
@@ -86,11 +81,6 @@ def related_news(
         .where(col(NewsItem.id).in_(sharing_a_city), NewsItem.id != news_id, *is_public(today))
         .order_by(col(NewsItem.published_on).desc(), col(NewsItem.id).desc())
         .limit(limit)
-        .options(
-            defer(NewsItem.body),  # type: ignore[arg-type]
-            defer(NewsItem.search_text),  # type: ignore[arg-type]
-            selectinload(NewsItem.partnerships),  # type: ignore[arg-type]
-            selectinload(NewsItem.topics),  # type: ignore[arg-type]
-        )
+        .options(*card_loading())
     ).all()
     return [news_card_view(item, lang) for item in items]

@@ -7,13 +7,12 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
-from sqlalchemy.orm import defer, selectinload
 from sqlmodel import Session, col, select
 
 from partner_app import routes, texts
 from partner_app.models import NewsItem, Partnership
 from partner_app.services.markdown_text import render_markdown
-from partner_app.services.news_archive import is_public
+from partner_app.services.news_archive import NewsFilter, card_loading, public_news_conditions
 
 FEED_LENGTH = 30
 KREFELD_TIME = ZoneInfo("Europe/Berlin")
@@ -70,19 +69,13 @@ def news_feed(
     city: FeedCity | None = None,
 ) -> bytes:
     """The newest public news (of ``city``, when given) as an RSS or Atom document."""
-    conditions = is_public(today)
-    if city is not None:
-        conditions.append(col(NewsItem.partnerships).any(Partnership.slug == city.slug))
+    news_filter = NewsFilter(city=city.slug if city is not None else "")
     items = session.exec(
         select(NewsItem)
-        .where(*conditions)
+        .where(*public_news_conditions(news_filter, today))
         .order_by(col(NewsItem.published_on).desc(), col(NewsItem.id).desc())
         .limit(FEED_LENGTH)
-        .options(
-            defer(NewsItem.search_text),  # type: ignore[arg-type]
-            selectinload(NewsItem.partnerships),  # type: ignore[arg-type]
-            selectinload(NewsItem.topics),  # type: ignore[arg-type]
-        )
+        .options(*card_loading(with_body=True))
     ).all()
 
     generator = FeedGenerator()

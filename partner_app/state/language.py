@@ -19,13 +19,17 @@ class LanguageState(rx.State):
         return self.lang == "en"
 
     @rx.event
-    def detect(self) -> rx.event.EventSpec:
+    def detect(self) -> rx.event.EventSpec | None:
         """Read the language from the URL (first on_load event of every public page)."""
         url = self.router.url
         lang = parse_language(url.query_parameters.get("lang"))
+        changed = lang != self.lang
         self.lang = lang
         here = url.path + (f"?{url.query}" if url.query else "")
         self.switch_url = with_language(here, "de" if lang == "en" else "en")
+        if not changed and lang == DEFAULT_LANGUAGE:
+            # The served HTML already says lang="de".
+            return None
         # <html lang> is rendered once; screen readers and axe read the live attribute.
         return rx.call_script(f"document.documentElement.lang = {json.dumps(lang)}")
 

@@ -176,9 +176,7 @@ class NewsArchiveState(rx.State):
         return rx.call_script(f"document.getElementById({first_new})?.focus()")
 
     def _current_filter(self) -> NewsFilter:
-        return NewsFilter(
-            city=self.city, year=parse_year(self.year), topic=self.topic, text=self.query
-        )
+        return shown_filter(self)
 
     def _change(
         self, *, replace: bool = False, **changes: str | int | None
@@ -215,3 +213,10 @@ class NewsArchiveState(rx.State):
             # A valid year without news stays selectable, so the empty result makes sense.
             years = sorted([*years, year], reverse=True)
         assign_if_changed(self, "year_options", years)
+
+
+def shown_filter(archive: NewsArchiveState) -> NewsFilter:
+    """The filter the archive shows (other states read it, e.g. for a way back to it)."""
+    return NewsFilter(
+        city=archive.city, year=parse_year(archive.year), topic=archive.topic, text=archive.query
+    )

@@ -4,8 +4,8 @@ import reflex as rx
 
 from partner_app import routes
 from partner_app.services.clock import today_in_krefeld
-from partner_app.services.filter_params import filter_url, parse_year
-from partner_app.services.news_archive import NewsCard, NewsFilter
+from partner_app.services.filter_params import filter_url
+from partner_app.services.news_archive import NewsCard
 from partner_app.services.news_detail import published_news_detail
 from partner_app.services.page_meta import (
     SERVER_HEAD_ATTRIBUTE,
@@ -16,7 +16,7 @@ from partner_app.services.page_meta import (
 from partner_app.settings import public_origin
 from partner_app.state.language import language_of
 from partner_app.state.live_news import current_revision
-from partner_app.state.news_archive import NewsArchiveState
+from partner_app.state.news_archive import NewsArchiveState, shown_filter
 
 # The server puts the head tags into the HTML for clients without JavaScript; once the
 # app renders its own (which follow navigation), the server's copies must go.
@@ -55,15 +55,7 @@ class NewsDetailState(rx.State):
         # ones the visitor came from (a direct visit gets the unfiltered archive).
         archive = await self.get_state(NewsArchiveState)
         lang = await language_of(self)
-        self.back_url = filter_url(
-            NewsFilter(
-                city=archive.city,
-                year=parse_year(archive.year),
-                topic=archive.topic,
-                text=archive.query,
-            ),
-            lang=lang,
-        )
+        self.back_url = filter_url(shown_filter(archive), lang=lang)
         self._show(slug, lang)
         return rx.call_script(_DROP_SERVER_HEAD)
 

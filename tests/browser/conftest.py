@@ -7,9 +7,7 @@ Every test fails on a browser console error, a page error, or a request to any
 host but the app's own.
 """
 
-import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,6 +18,7 @@ from sqlalchemy import Engine, create_engine
 from sqlmodel import Session, col, delete, func, select
 
 from partner_app.devtools.app_process import AppStartError, running_app
+from partner_app.devtools.chromium import CHROMIUM_ARGS, chromium_path
 from partner_app.models import ContactMessage, NewsItem
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.editor_accounts import create_editor
@@ -27,15 +26,6 @@ from tests.database import fresh_database_url, upgrade_to_head
 
 EDITOR = "redaktion"
 EDITOR_PASSWORD = "browser-test-passwort"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 expect.set_options(timeout=10_000)
 
@@ -47,11 +37,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def _chromium_path() -> str:
-    path = (
-        os.environ.get("CHROMIUM_PATH")
-        or shutil.which("chromium")
-        or shutil.which("chromium-browser")
-    )
+    path = chromium_path()
     if not path:
         pytest.exit("No Chromium found: install Debian's 'chromium' or set CHROMIUM_PATH.", 2)
     return path
