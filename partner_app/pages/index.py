@@ -10,7 +10,6 @@ from partner_app.components.live_updates import live_news_listener
 from partner_app.components.news_archive import news_archive
 from partner_app.components.translated import tr
 from partner_app.state.language import LanguageState
-from partner_app.state.live_news import LiveNewsState
 from partner_app.state.news_archive import NewsArchiveState
 from partner_app.state.page_content import PageContentState
 
@@ -20,7 +19,6 @@ DESCRIPTION = tr("INDEX_DESCRIPTION")
 # The language first: the other handlers read it.
 ON_LOAD = [
     LanguageState.detect,
-    LiveNewsState.follow,
     PageContentState.load,
     NewsArchiveState.apply_url_filter,
 ]

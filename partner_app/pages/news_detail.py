@@ -7,13 +7,12 @@ from partner_app.components.layout import page_layout
 from partner_app.components.live_updates import live_news_listener
 from partner_app.components.news_detail import news_detail
 from partner_app.state.language import LanguageState
-from partner_app.state.live_news import LiveNewsState
 from partner_app.state.news_detail import NewsDetailState
 
 ROUTE = routes.NEWS_DETAIL
 TITLE = NewsDetailState.meta.title
 DESCRIPTION = NewsDetailState.meta.description
-ON_LOAD = [LanguageState.detect, LiveNewsState.follow, NewsDetailState.load]
+ON_LOAD = [LanguageState.detect, NewsDetailState.load]
 
 
 def head_tags() -> list[rx.Component]:

@@ -33,7 +33,7 @@ from partner_app.services.news_archive import (
 )
 from partner_app.state.assign import assign_if_changed
 from partner_app.state.language import language_of
-from partner_app.state.live_news import current_revision
+from partner_app.state.live_news import current_revision, follow_live_news
 
 OVERVIEW_TAB_VALUE = "alle"
 
@@ -93,15 +93,16 @@ class NewsArchiveState(rx.State):
     @rx.event
     async def apply_url_filter(self) -> None:
         """Show what the page URL asks for (on page load, links, back/forward)."""
-        revision = await current_revision(self)
         lang = await language_of(self)
-        # News changed by an editor, or another language: the cards must be read again.
-        news_changed = revision != self._shown_revision or lang != self.lang
-        self._shown_revision = revision
-        self.lang = lang
         connection = self.router.session.session_id
         same_page_load = bool(connection) and connection == self._shown_for_connection
         self._shown_for_connection = connection
+        # Another language: the cards must be read again (their dates are worded).
+        language_changed = lang != self.lang
+        self.lang = lang
+        if not same_page_load:
+            # Only a page load joins the live news; changes after it arrive by refresh_live.
+            self._shown_revision = await follow_live_news(self)
         with rx.session() as session:
             if not same_page_load:
                 assign_if_changed(self, "topics", topic_options(session))
@@ -112,7 +113,11 @@ class NewsArchiveState(rx.State):
                 lang=lang,
             )
             assign_if_changed(self, "notices", parsed.notices)
-            if same_page_load and not news_changed and parsed.news_filter == self._current_filter():
+            if (
+                same_page_load
+                and not language_changed
+                and parsed.news_filter == self._current_filter()
+            ):
                 # The URL echo of a control's own change: already queried and shown.
                 return
             if parsed.news_filter.text != self.query:

@@ -15,7 +15,7 @@ from partner_app.services.page_meta import (
 )
 from partner_app.settings import public_origin
 from partner_app.state.language import language_of
-from partner_app.state.live_news import current_revision
+from partner_app.state.live_news import current_revision, follow_live_news
 from partner_app.state.news_archive import NewsArchiveState, shown_filter
 
 # The server puts the head tags into the HTML for clients without JavaScript; once the
@@ -49,7 +49,7 @@ class NewsDetailState(rx.State):
     @rx.event
     async def load(self) -> rx.event.EventSpec:
         """Read the item of the URL, and remember the archive's filters for the way back."""
-        self._shown_revision = await current_revision(self)
+        self._shown_revision = await follow_live_news(self)
         slug = routes.news_slug_from_path(self.router.url.path)
         # The archive state lives on across client-side navigation: its filters are the
         # ones the visitor came from (a direct visit gets the unfiltered archive).

@@ -1,0 +1,209 @@
+"""A simulated visitor: one websocket connection speaking Reflex's event protocol.
+
+The load test and the benchmarks open many of these to load the backend the way
+browsers do, without a browser each. A visitor opens the archive page (connect with
+the hydrate event, as the frontend does), changes the city filter and sends the
+router's URL echo afterwards, exactly like the page (see ``NewsArchiveState``).
+"""
+
+import asyncio
+import random
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import reflex as rx
+import socketio
+from reflex.state import OnLoadInternalState
+
+from partner_app.state.news_archive import NewsArchiveState
+
+NAMESPACE = "/_event"
+ROOT_STATE = rx.State.get_full_name()
+ARCHIVE_STATE = NewsArchiveState.get_full_name()
+HYDRATE_EVENT = f"{ROOT_STATE}.hydrate_and_load"
+URL_ECHO_EVENT = f"{OnLoadInternalState.get_full_name()}.on_load_internal"
+REDIRECT = "_redirect"
+# Events the page handles itself; any other event from the server is reported.
+EXPECTED_EVENTS = {REDIRECT}
+
+
+def state_field(name: str) -> str:
+    """How a state var is named in the deltas the backend sends."""
+    return f"{name}_rx_state_"
+
+
+def router_data(path: str) -> dict[str, Any]:
+    """The router data the frontend sends with an event on page ``path``."""
+    parts = urlsplit(path)
+    return {"pathname": parts.path or "/", "asPath": path, "query": dict(parse_qsl(parts.query))}
+
+
+class VisitorError(RuntimeError):
+    """The backend did not answer as a page expects (timeout, disconnect)."""
+
+
+@dataclass
+class VisitorStats:
+    """What one visitor saw: latency per filter change and anything that went wrong."""
+
+    latencies_s: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    unexpected_events: list[str] = field(default_factory=list)
+
+
+class SimulatedVisitor:
+    """One visitor on the archive page (``/``), connected over one websocket."""
+
+    def __init__(self, base_url: str, *, timeout_s: float = 10.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout_s = timeout_s
+        self.path = "/"
+        self.stats = VisitorStats()
+        self._messages: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self._client = socketio.AsyncClient(reconnection=False)
+        self._client.on("event", self._messages.put_nowait, namespace=NAMESPACE)
+        self._client.on("disconnect", self._disconnected, namespace=NAMESPACE)
+        self._closing = False
+
+    async def open(self) -> None:
+        """Connect and wait until the archive shows its first cards (page hydrated)."""
+        token = str(uuid.uuid4())
+        await self._client.connect(
+            f"{self.base_url}?token={token}",
+            headers={"Origin": self.base_url},
+            # The frontend sends its hydrate event inside the connect packet.
+            auth={"event": self._event(HYDRATE_EVENT, {})},
+            transports=["websocket"],
+            namespaces=[NAMESPACE],
+            socketio_path="_event",
+            wait_timeout=self.timeout_s,
+        )
+        await self._wait_for(
+            lambda delta, _events: bool(delta.get(state_field("cards"))), "the first cards"
+        )
+
+    async def choose_city(self, city: str) -> float:
+        """Select a city tab like the page does; returns seconds until its cards arrived."""
+        start = time.perf_counter()
+        await self._send(f"{ARCHIVE_STATE}.select_tab", {"value": city})
+        await self._wait_for(
+            lambda delta, _events: delta.get(state_field("city")) == city, f"cards of {city}"
+        )
+        latency = time.perf_counter() - start
+        redirect = await self._wait_for(
+            lambda _delta, events: next((e for e in events if e["name"] == REDIRECT), None),
+            "the new URL",
+        )
+        # The router moves to the new URL and sends it back as the page's on_load.
+        self.path = redirect["payload"]["path"]
+        await self._send(URL_ECHO_EVENT, {})
+        self.stats.latencies_s.append(latency)
+        return latency
+
+    async def close(self) -> None:
+        """Leave the page."""
+        self._closing = True
+        await self._client.disconnect()
+
+    @property
+    def connected(self) -> bool:
+        """Whether the websocket is still open."""
+        return self._client.connected
+
+    def _event(self, name: str, payload: dict[str, Any]) -> dict[str, Any]:
+        return {"name": name, "payload": payload, "router_data": router_data(self.path)}
+
+    async def _send(self, name: str, payload: dict[str, Any]) -> None:
+        await self._client.emit("event", self._event(name, payload), namespace=NAMESPACE)
+
+    async def _wait_for(
+        self, found: Callable[[dict[str, Any], list[dict[str, Any]]], Any], what: str
+    ) -> Any:
+        """Read the backend's messages until ``found(archive delta, events)`` is truthy."""
+        deadline = time.perf_counter() + self.timeout_s
+        while True:
+            remaining = deadline - time.perf_counter()
+            try:
+                message = await asyncio.wait_for(self._messages.get(), max(remaining, 0))
+            except TimeoutError:
+                error = f"no answer with {what} within {self.timeout_s:.0f} s"
+                self.stats.errors.append(error)
+                raise VisitorError(error) from None
+            delta = message.get("delta", {}).get(ARCHIVE_STATE, {})
+            events = message.get("events", [])
+            self.stats.unexpected_events.extend(
+                event["name"] for event in events if event["name"] not in EXPECTED_EVENTS
+            )
+            if result := found(delta, events):
+                return result
+
+    def _disconnected(self, reason: object = None) -> None:
+        if not self._closing:
+            self.stats.errors.append(f"disconnected by the server ({reason})")
+
+
+@dataclass
+class CrowdResult:
+    """Every filter change of a crowd of visitors, and what went wrong."""
+
+    visitors: int
+    duration_s: float
+    latencies_s: list[float]
+    errors: list[str]
+    unexpected_events: list[str]
+    still_connected: int
+
+    @property
+    def changes_per_s(self) -> float:
+        """Answered filter changes per second, all visitors together."""
+        return len(self.latencies_s) / self.duration_s
+
+
+async def run_crowd(
+    base_url: str,
+    cities: list[str],
+    *,
+    visitors: int,
+    duration_s: float,
+    pause_s: tuple[float, float] = (0.5, 1.5),
+    seed: int = 5,
+) -> CrowdResult:
+    """``visitors`` open the page at once, then each changes the city every ``pause_s``.
+
+    The pause between a visitor's changes is random within ``pause_s`` (people read
+    before they click), so the crowd does not change filters in lockstep.
+    """
+    rng = random.Random(seed)
+    crowd = [SimulatedVisitor(base_url) for _ in range(visitors)]
+    opened = await asyncio.gather(*(visitor.open() for visitor in crowd), return_exceptions=True)
+    errors = [f"opening the page: {error!r}" for error in opened if isinstance(error, Exception)]
+    ready = [visitor for visitor, result in zip(crowd, opened, strict=True) if result is None]
+    start = time.perf_counter()
+    end = start + duration_s
+
+    async def browse(visitor: SimulatedVisitor, pauses: random.Random) -> None:
+        turn = pauses.randrange(len(cities))
+        while time.perf_counter() < end:
+            await asyncio.sleep(pauses.uniform(*pause_s))  # a person's pause, not a wait
+            turn += 1
+            try:
+                await visitor.choose_city(cities[turn % len(cities)])
+            except VisitorError:
+                return
+
+    await asyncio.gather(*(browse(v, random.Random(rng.random())) for v in ready))
+    elapsed = time.perf_counter() - start
+    still_connected = sum(visitor.connected for visitor in ready)
+    await asyncio.gather(*(visitor.close() for visitor in ready), return_exceptions=True)
+    return CrowdResult(
+        visitors=visitors,
+        duration_s=elapsed,
+        latencies_s=[s for visitor in crowd for s in visitor.stats.latencies_s],
+        errors=errors + [e for visitor in crowd for e in visitor.stats.errors],
+        unexpected_events=[e for visitor in crowd for e in visitor.stats.unexpected_events],
+        still_connected=still_connected,
+    )
