@@ -11,6 +11,7 @@ from reflex.model import get_engine
 
 from partner_app.services.backup import BackupError, BackupSummary, export_backup, import_backup
 from partner_app.services.content_loader import default_content, load_default_content
+from partner_app.services.database_integrity import integrity_problems
 from partner_app.services.editor_accounts import (
     AccountError,
     check_password,
@@ -116,6 +117,17 @@ def import_command(file: str) -> int:
     return 0
 
 
+def check_database() -> int:
+    """Check the database's files, indexes and references (e.g. after a crash)."""
+    problems = integrity_problems(get_engine())
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    print("Datenbank in Ordnung.")
+    return 0
+
+
 def _summary_text(summary: BackupSummary) -> str:
     return f"{sum(summary.rows.values())} Datensätze, {summary.files} Bilddateien"
 
@@ -124,6 +136,7 @@ COMMANDS: dict[str, Callable[[], int]] = {
     "load-content": load_content,
     "render-placeholders": render_placeholders,
     "render-map": render_map,
+    "check-database": check_database,
 }
 EDITOR_COMMANDS: dict[str, Callable[[str], int]] = {
     "create-editor": create_editor_command,

@@ -123,6 +123,11 @@ class BrowserProblems:
         """Accept console errors matching ``pattern`` (e.g. the 404 of a page meant to be one)."""
         self.expected_errors.append(re.compile(pattern))
 
+    def assert_none(self) -> None:
+        """Fail the test on any unexpected error or foreign request."""
+        assert self.unexpected_errors() == [], "browser console errors"
+        assert self.foreign_requests == [], "requests to hosts other than the app's"
+
     def unexpected_errors(self) -> list[str]:
         return [
             error
@@ -134,6 +139,13 @@ class BrowserProblems:
 @pytest.fixture
 def browser_problems(page: Page, base_url: str) -> Iterator[BrowserProblems]:
     """Records what the browser did wrong; the test fails on any of it."""
+    problems = watch_for_problems(page, base_url)
+    yield problems
+    problems.assert_none()
+
+
+def watch_for_problems(page: Page, base_url: str) -> BrowserProblems:
+    """Record the console errors, page errors and foreign requests of ``page``."""
     problems = BrowserProblems(urlsplit(base_url).hostname or "")
     page.on(
         "console",
@@ -142,9 +154,7 @@ def browser_problems(page: Page, base_url: str) -> Iterator[BrowserProblems]:
     page.on("pageerror", lambda error: problems.errors.append(str(error)))
     page.on("request", lambda request: problems.on_request(request.url))
     page.on("websocket", lambda socket: problems.on_request(socket.url))
-    yield problems
-    assert problems.unexpected_errors() == [], "browser console errors"
-    assert problems.foreign_requests == [], "requests to hosts other than the app's"
+    return problems
 
 
 @pytest.fixture
