@@ -5,7 +5,7 @@ from types import ModuleType
 
 import reflex as rx
 
-from partner_app import routes, texts
+from partner_app import database_pool, routes, texts
 from partner_app.http_endpoints import http_endpoints
 from partner_app.pages import (
     accessibility_statement,
@@ -20,6 +20,8 @@ from partner_app.pages import (
     news_detail,
 )
 from partner_app.state.admin_session import AdminSessionState
+
+database_pool.register()
 
 app = rx.App(
     html_lang=texts.PAGE_LANG,

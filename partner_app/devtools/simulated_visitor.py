@@ -7,6 +7,7 @@ router's URL echo afterwards, exactly like the page (see ``NewsArchiveState``).
 """
 
 import asyncio
+import json
 import random
 import time
 import uuid
@@ -31,6 +32,12 @@ REDIRECT = "_redirect"
 EXPECTED_EVENTS = {REDIRECT}
 
 
+def percentile(values: list[float], share: float) -> float:
+    """The value below which ``share`` of ``values`` lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
 def state_field(name: str) -> str:
     """How a state var is named in the deltas the backend sends."""
     return f"{name}_rx_state_"
@@ -50,6 +57,7 @@ class VisitorError(RuntimeError):
 class VisitorStats:
     """What one visitor saw: latency per filter change and anything that went wrong."""
 
+    changes_sent: int = 0
     latencies_s: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     unexpected_events: list[str] = field(default_factory=list)
@@ -89,6 +97,7 @@ class SimulatedVisitor:
     async def choose_city(self, city: str) -> float:
         """Select a city tab like the page does; returns seconds until its cards arrived."""
         start = time.perf_counter()
+        self.stats.changes_sent += 1
         await self._send(f"{ARCHIVE_STATE}.select_tab", {"value": city})
         await self._wait_for(
             lambda delta, _events: delta.get(state_field("city")) == city, f"cards of {city}"
@@ -136,7 +145,9 @@ class SimulatedVisitor:
             delta = message.get("delta", {}).get(ARCHIVE_STATE, {})
             events = message.get("events", [])
             self.stats.unexpected_events.extend(
-                event["name"] for event in events if event["name"] not in EXPECTED_EVENTS
+                f"{event['name']}: {json.dumps(event.get('payload'))[:300]}"
+                for event in events
+                if event["name"] not in EXPECTED_EVENTS
             )
             if result := found(delta, events):
                 return result
@@ -152,10 +163,16 @@ class CrowdResult:
 
     visitors: int
     duration_s: float
+    changes_sent: int
     latencies_s: list[float]
     errors: list[str]
     unexpected_events: list[str]
     still_connected: int
+
+    @property
+    def lost(self) -> int:
+        """Filter changes sent that were never answered."""
+        return self.changes_sent - len(self.latencies_s)
 
     @property
     def changes_per_s(self) -> float:
@@ -202,6 +219,7 @@ async def run_crowd(
     return CrowdResult(
         visitors=visitors,
         duration_s=elapsed,
+        changes_sent=sum(visitor.stats.changes_sent for visitor in crowd),
         latencies_s=[s for visitor in crowd for s in visitor.stats.latencies_s],
         errors=errors + [e for visitor in crowd for e in visitor.stats.errors],
         unexpected_events=[e for visitor in crowd for e in visitor.stats.unexpected_events],
