@@ -92,9 +92,22 @@ test-production: setup chromium lint
 		--output test-results/production; status=$$?; \
 		.ci/production-stack stop $(STACK_DIR); exit $$status
 
-bench: setup
+LIGHTHOUSE_VERSION := 13.5.0
+
+$(TOOLS)/.installed-lighthouse-$(LIGHTHOUSE_VERSION):
+	npm install --silent --no-fund --no-audit --prefix $(TOOLS) lighthouse@$(LIGHTHOUSE_VERSION)
+	touch $@
+
+# Every benchmark twice: on the embedded default, then on the production stack.
+bench: setup chromium $(TOOLS)/.installed-lighthouse-$(LIGHTHOUSE_VERSION)
 	python -m benchmarks.news_query
 	python -m benchmarks.page_metrics
+	python -m benchmarks.server_load
+	.ci/production-stack start $(STACK_DIR)
+	source $(STACK_DIR)/env && export GRANIAN_WORKERS=2 && \
+		python -m benchmarks.news_query && python -m benchmarks.page_metrics && \
+		python -m benchmarks.server_load; status=$$?; \
+		.ci/production-stack stop $(STACK_DIR); exit $$status
 
 clean:
 	rm -rf .web .states test-results

@@ -1,7 +1,8 @@
 """Benchmark: time of the archive's list query at 100, 10,000 and 100,000 news items.
 
 Run with ``make bench`` (or ``python -m benchmarks.news_query``). Generates the items
-in a temporary SQLite file with the real schema and times ``published_news_page``
+in a fresh database of the environment's stack (SQLite, or PostgreSQL under
+``make bench``'s production stack) with the real schema and times ``published_news_page``
 (count + one page of 12 cards) for typical filters. Prints a table; it asserts nothing.
 """
 
@@ -11,7 +12,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, insert
@@ -28,11 +29,13 @@ from partner_app.models import (
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.news_archive import NewsFilter, published_news_page
 from partner_app.services.text_folding import searchable_text
+from tests.database import fresh_database_url, postgres_server_url
 
 SIZES = tuple(int(size) for size in os.environ.get("BENCH_SIZES", "100,10000,100000").split(","))
 RUNS = 30
 TARGET_MS_AT_100K = 20.0
 TODAY = date(2026, 11, 25)
+CREATED_AT = datetime(2026, 11, 25, tzinfo=UTC)
 WORDS = [
     "Austausch",
     "Besuch",
@@ -106,8 +109,8 @@ def populate(engine: Engine, size: int, rng: random.Random) -> None:
                 "search_text": searchable_text(
                     title, teaser, body, *(name for _, name in cities), topic[1]
                 ),
-                "created_at": TODAY,
-                "updated_at": TODAY,
+                "created_at": CREATED_AT,
+                "updated_at": CREATED_AT,
             }
         )
         city_links += [{"news_id": news_id, "partnership_id": pid} for pid, _ in cities]
@@ -133,12 +136,14 @@ def time_ms(action: Callable[[], object]) -> list[float]:
 def main() -> None:
     """Print p50/p95 per size and filter."""
     rng = random.Random(2026)
-    print(f"News list query (count + 12 cards), SQLite, {os.cpu_count()} cores, {RUNS} runs")
+    stack = "PostgreSQL" if postgres_server_url() else "SQLite"
+    print(f"News list query (count + 12 cards), {stack}, {os.cpu_count()} cores, {RUNS} runs")
     print(f"{'Meldungen':>10} | {'Filter':<16} | {'Treffer':>8} | {'p50 ms':>8} | {'p95 ms':>8}")
     worst_at_largest = 0.0
     for size in SIZES:
         with tempfile.TemporaryDirectory() as folder:
-            engine = create_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
+            # SQLite, or a new database on PostgreSQL under `make bench`'s production stack.
+            engine = create_engine(fresh_database_url(Path(folder) / "bench.db"))
             populate(engine, size, rng)
             with Session(engine) as session:
                 for label, news_filter in FILTERS.items():

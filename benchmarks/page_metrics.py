@@ -7,8 +7,8 @@
    Playwright's own overhead is not counted.
 
 Run with ``make bench`` or ``python -m benchmarks.page_metrics``. Starts the production
-build on a temporary SQLite database with the default content (or measures
-``BENCH_BASE_URL``). Prints a table; it asserts nothing.
+build on a fresh database of the environment's stack with the default content (or
+measures ``BENCH_BASE_URL``). Prints a table; it asserts nothing.
 """
 
 import os
@@ -17,11 +17,10 @@ import tempfile
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
-from sqlmodel import Session, SQLModel, create_engine
 
-from partner_app.devtools.app_process import running_app
 from partner_app.devtools.chromium import CHROMIUM_ARGS, chromium_path
-from partner_app.services.content_loader import load_default_content
+from partner_app.devtools.simulated_visitor import percentile
+from tests.browser.own_app import OwnApp
 
 CHANGES = 60
 WARM_UP = 5
@@ -92,12 +91,6 @@ def filter_latencies(page: Page) -> list[float]:
     return timings[WARM_UP:]
 
 
-def percentile(values: list[float], share: float) -> float:
-    """The value below which ``share`` of ``values`` lie (nearest rank)."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def measure(url: str) -> None:
     """Run both measurements against ``url`` and print the table."""
     with sync_playwright() as playwright:
@@ -108,7 +101,8 @@ def measure(url: str) -> None:
         browser.close()
     p50, p95 = statistics.median(latencies), percentile(latencies, 0.95)
     verdict = "met" if p95 <= LATENCY_TARGET_MS else f"missed by {p95 - LATENCY_TARGET_MS:.1f} ms"
-    print(f"Page metrics of {url} ({os.cpu_count()} cores)")
+    stack = "PostgreSQL + Redis" if os.environ.get("REFLEX_REDIS_URL") else "SQLite"
+    print(f"Page metrics of {url} ({stack}, {os.cpu_count()} cores)")
     print(f"{'measure':<44} {'value':>12}")
     print(f"{'first load of / (HTML+JS+CSS, compressed)':<44} {transfer / 1024:>9.1f} KB")
     print(f"{'  requests for it':<44} {requests:>12}")
@@ -124,16 +118,13 @@ def main() -> None:
         measure(given.rstrip("/"))
         return
     with tempfile.TemporaryDirectory() as folder:
-        database = Path(folder) / "bench.db"
-        engine = create_engine(f"sqlite:///{database}")
-        # The models' schema equals the migrations' (tests/unit/test_migrations.py).
-        SQLModel.metadata.create_all(engine)
-        with Session(engine) as session:
-            load_default_content(session)
-        engine.dispose()
-        env = {"REFLEX_DB_URL": f"sqlite:///{database}", "REFLEX_UPLOADED_FILES_DIR": folder}
-        with running_app(env, Path(folder) / "reflex.log") as (url, _process):
-            measure(url)
+        # The environment's stack: SQLite, or PostgreSQL + Redis under `make bench`.
+        app = OwnApp(Path(folder))
+        app.start()
+        try:
+            measure(app.url)
+        finally:
+            app.stop()
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ class OwnApp:
         self.url = f"http://localhost:{self.port}"
         self.starts = 0
         self._running: ExitStack | None = None
-        self._process = None
+        self.process = None
 
     def engine(self) -> Engine:
         """A new engine on the app's database (the caller disposes of it)."""
@@ -53,7 +53,7 @@ class OwnApp:
         self.starts += 1
         stack = ExitStack()
         log = self.folder / f"reflex-{self.starts}.log"
-        _url, self._process = stack.enter_context(running_app(self.env, log, port=self.port))
+        _url, self.process = stack.enter_context(running_app(self.env, log, port=self.port))
         self._running = stack
 
     def stop(self) -> None:
@@ -64,9 +64,9 @@ class OwnApp:
 
     def kill(self) -> None:
         """Kill the app's whole process group at once (SIGKILL): no clean-up runs."""
-        assert self._process is not None
-        os.killpg(self._process.pid, signal.SIGKILL)
-        self._process.wait()
+        assert self.process is not None
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
         self.stop()
 
     def log_text(self) -> str:

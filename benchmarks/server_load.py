@@ -1,0 +1,166 @@
+"""Benchmark: the backend under many visitors, and Lighthouse on the production build.
+
+1. Filter latency with 50 concurrent simulated visitors (one websocket each, the
+   page's own events; each changes the city every 0.5-1.5 s): p50/p95 from sending
+   the change to receiving the new cards.
+2. Backend memory per connected idle visitor: resident memory of the app's processes
+   with 0 and with 200 open pages.
+3. Lighthouse (npm ``lighthouse`` in Debian's Chromium) for ``/`` and a detail page,
+   with its default mobile emulation and with its desktop preset.
+
+Run with ``make bench`` (both stacks) or ``python -m benchmarks.server_load``. The stack
+is the environment's: SQLite and one worker by default; PostgreSQL, Redis and
+``GRANIAN_WORKERS`` when ``make bench`` starts the production stack. Prints a table;
+it asserts nothing.
+"""
+
+import asyncio
+import gc
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import psutil
+from sqlmodel import Session, col, select
+
+from partner_app.devtools.chromium import chromium_path
+from partner_app.devtools.simulated_visitor import SimulatedVisitor, percentile, run_crowd
+from partner_app.models import NewsItem
+from tests.browser.own_app import OwnApp
+
+CROWD = 50
+CROWD_SECONDS = 30
+CROWD_PAUSE_S = (0.5, 1.5)
+LATENCY_TARGET_MS = 50.0
+IDLE_VISITORS = 200
+MEMORY_TARGET_MB = 1.0
+LIGHTHOUSE_TARGETS = {
+    "performance": 0.90,
+    "accessibility": 1.00,
+    "best-practices": 0.95,
+    "seo": 0.95,
+}
+CITIES = ["venlo", "leicester", "duenkirchen", "kropyvnytskyi"]
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = PROJECT_DIR / ".tools" / "node_modules" / ".bin" / "lighthouse"
+
+
+def stack_name() -> str:
+    """Which stack the app runs on, as the table's heading says."""
+    if os.environ.get("REFLEX_REDIS_URL"):
+        workers = os.environ.get("GRANIAN_WORKERS", "1")
+        return f"PostgreSQL + Redis, {workers} workers"
+    return "SQLite, 1 worker"
+
+
+def verdict(value: float, target: float, *, higher_is_better: bool, unit: str = "") -> str:
+    """ "met", or by how much the target is missed."""
+    missed = target - value if higher_is_better else value - target
+    return "met" if missed <= 0 else f"missed by {missed:.2f}{unit}"
+
+
+def resident_mb(process: psutil.Process) -> float:
+    """Resident memory of a process and all its children, in MB."""
+    processes = [process, *process.children(recursive=True)]
+    return sum(p.memory_info().rss for p in processes if p.is_running()) / 1024 / 1024
+
+
+async def idle_memory(url: str, process: psutil.Process) -> tuple[float, float]:
+    """Memory with no page open, and with ``IDLE_VISITORS`` pages open and idle."""
+    gc.collect()
+    before = resident_mb(process)
+    visitors = [SimulatedVisitor(url, timeout_s=60) for _ in range(IDLE_VISITORS)]
+    # Opened in groups, like visitors arriving over a few seconds.
+    for start in range(0, IDLE_VISITORS, 25):
+        await asyncio.gather(*(v.open() for v in visitors[start : start + 25]))
+    after = resident_mb(process)
+    await asyncio.gather(*(v.close() for v in visitors))
+    return before, after
+
+
+def lighthouse(url: str, preset: str | None) -> dict[str, float]:
+    """Lighthouse's category scores for ``url`` (empty when it cannot run)."""
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        command = [
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            f"--output-path={report}",
+            "--quiet",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            f"--only-categories={','.join(LIGHTHOUSE_TARGETS)}",
+        ]
+        if preset:
+            command.append(f"--preset={preset}")
+        env = {**os.environ, "CHROME_PATH": chromium_path() or ""}
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
+        categories = json.loads(report.read_text())["categories"]
+    return {name: categories[name]["score"] for name in LIGHTHOUSE_TARGETS}
+
+
+def main() -> None:
+    """Start the app on a fresh database of the environment's stack and print the table."""
+    with tempfile.TemporaryDirectory() as folder:
+        app = OwnApp(Path(folder))
+        engine = app.engine()
+        with Session(engine) as session:
+            slug = session.exec(select(NewsItem.slug).order_by(col(NewsItem.id))).first()
+        engine.dispose()
+        app.start()
+        try:
+            measure(app, f"/nachrichten/{slug}")
+        finally:
+            app.stop()
+
+
+def measure(app: OwnApp, detail_path: str) -> None:
+    """Run every measurement against the running ``app`` and print the table."""
+    assert app.process is not None
+    process = psutil.Process(app.process.pid)
+    before, after = asyncio.run(idle_memory(app.url, process))
+    per_visitor = (after - before) / IDLE_VISITORS
+    crowd = asyncio.run(
+        run_crowd(app.url, CITIES, visitors=CROWD, duration_s=CROWD_SECONDS, pause_s=CROWD_PAUSE_S)
+    )
+    latencies = [seconds * 1000 for seconds in crowd.latencies_s]
+    p50, p95 = percentile(latencies, 0.5), percentile(latencies, 0.95)
+
+    print(f"Backend benchmarks, {stack_name()}, {os.cpu_count()} cores")
+    print(f"{'measure':<52} {'value':>12}  target")
+    print(
+        f"{f'filter latency, {CROWD} visitors, p50':<52} {p50:>9.1f} ms"
+        f"  ({crowd.changes_per_s:.0f} changes/s, {crowd.lost} lost, {len(crowd.errors)} errors)"
+    )
+    print(
+        f"{f'filter latency, {CROWD} visitors, p95':<52} {p95:>9.1f} ms"
+        f"  <= {LATENCY_TARGET_MS:.0f} ms: "
+        f"{verdict(p95, LATENCY_TARGET_MS, higher_is_better=False, unit=' ms')}"
+    )
+    print(f"{'backend memory, no page open':<52} {before:>9.1f} MB")
+    print(f"{f'backend memory, {IDLE_VISITORS} idle pages open':<52} {after:>9.1f} MB")
+    print(
+        f"{'backend memory per idle page':<52} {per_visitor:>9.2f} MB"
+        f"  <= {MEMORY_TARGET_MB:.0f} MB: "
+        f"{verdict(per_visitor, MEMORY_TARGET_MB, higher_is_better=False, unit=' MB')}"
+    )
+    if not LIGHTHOUSE.exists() or not shutil.which(chromium_path() or "chromium"):
+        print("Lighthouse: not installed (make bench installs it into .tools/)")
+        return
+    for page, path in (("/", "/"), ("detail", detail_path)):
+        for preset in (None, "desktop"):
+            scores = lighthouse(app.url + path, preset)
+            for category, score in scores.items():
+                target = LIGHTHOUSE_TARGETS[category]
+                label = f"Lighthouse {page}, {preset or 'mobile'}, {category}"
+                print(
+                    f"{label:<52} {score:>12.2f}  >= {target:.2f}: "
+                    f"{verdict(score, target, higher_is_better=True)}"
+                )
+
+
+if __name__ == "__main__":
+    main()
