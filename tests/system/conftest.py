@@ -1,6 +1,13 @@
-"""Load tests: many simulated visitors against an app of the test's own."""
+"""Load and fault tests: each runs an app of its own and may take it down.
+
+They run after the browser suite (this folder sorts after it): starting another app
+rebuilds the shared frontend build, which the suite's own app serves.
+"""
 
 import pytest
+
+# Debian's Chromium for the fault tests' browser, as in the browser suite.
+from tests.browser.conftest import browser_type_launch_args  # noqa: F401
 
 REPORT = pytest.StashKey[list[str]]()
 
