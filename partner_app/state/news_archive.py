@@ -59,6 +59,10 @@ class NewsArchiveState(rx.State):
     _shown_for_connection: str = ""
     # The live-news revision the cards were read at (see refresh_live).
     _shown_revision: int = -1
+    # Read once per page load, not per filter change: valid city slugs and the years
+    # that have news (the tabs and options on screen are from the same load).
+    _city_slugs: list[str] = []
+    _news_years: list[str] = []
 
     @rx.var
     def selected_tab(self) -> str:
@@ -105,11 +109,11 @@ class NewsArchiveState(rx.State):
             self._shown_revision = await follow_live_news(self)
         with rx.session() as session:
             if not same_page_load:
-                assign_if_changed(self, "topics", topic_options(session))
+                self._load_choices(session)
             parsed = parse_filter_params(
                 self.router.url.query_parameters,
-                city_slugs=partnership_slugs(session),
-                topic_slugs={topic.slug for topic in self.topics},
+                city_slugs=self._valid_cities(session),
+                topic_slugs=self._valid_topics(session),
                 lang=lang,
             )
             assign_if_changed(self, "notices", parsed.notices)
@@ -132,6 +136,10 @@ class NewsArchiveState(rx.State):
             return
         self._shown_revision = revision
         with rx.session() as session:
+            # Published or removed news can add or remove a year.
+            self._news_years = [
+                str(y) for y in published_news_years(session, today=today_in_krefeld())
+            ]
             self._show(session, self._current_filter(), keep=len(self.cards))
 
     @rx.event
@@ -180,6 +188,23 @@ class NewsArchiveState(rx.State):
         first_new = json.dumps(f"news-{page.cards[0].slug}")
         return rx.call_script(f"document.getElementById({first_new})?.focus()")
 
+    def _load_choices(self, session: Session) -> None:
+        """Read what the filters offer (on a page load)."""
+        assign_if_changed(self, "topics", topic_options(session))
+        self._city_slugs = sorted(partnership_slugs(session))
+        self._news_years = [str(y) for y in published_news_years(session, today=today_in_krefeld())]
+
+    def _valid_cities(self, session: Session) -> set[str]:
+        if not self._city_slugs:
+            # The server lost this page's state (e.g. Redis restarted): read them again.
+            self._load_choices(session)
+        return set(self._city_slugs)
+
+    def _valid_topics(self, session: Session) -> set[str]:
+        if not self.topics:
+            self._load_choices(session)
+        return {topic.slug for topic in self.topics}
+
     def _current_filter(self) -> NewsFilter:
         return shown_filter(self)
 
@@ -191,8 +216,8 @@ class NewsArchiveState(rx.State):
             # The browser can send anything: validate it like a URL, silently.
             parsed = parse_filter_params(
                 filter_params(wanted),
-                city_slugs=partnership_slugs(session),
-                topic_slugs={topic.slug for topic in self.topics},
+                city_slugs=self._valid_cities(session),
+                topic_slugs=self._valid_topics(session),
             )
             if parsed.news_filter == self._current_filter():
                 return None
@@ -213,7 +238,7 @@ class NewsArchiveState(rx.State):
         )
         assign_if_changed(self, "cards", page.cards)
         assign_if_changed(self, "total", page.total)
-        years = [str(value) for value in published_news_years(session, today=today)]
+        years = self._news_years
         if year and year not in years:
             # A valid year without news stays selectable, so the empty result makes sense.
             years = sorted([*years, year], reverse=True)
