@@ -1,5 +1,6 @@
 """The filter lives in the URL: links restore it, back/forward work, bad input is survived."""
 
+import re
 from urllib.parse import quote
 
 from playwright.sync_api import Page, expect
@@ -96,3 +97,50 @@ def test_garbage_query_string_does_not_break_the_page(app_page: Page) -> None:
     expect(app_page.locator("h1")).to_have_text("Städtepartnerschaften")
     expect(app_page.locator("#url-notices")).to_be_visible()
     expect(app_page.locator(COUNT)).to_have_text("5 Meldungen gefunden.")
+
+
+# Picks a city, and the next one as soon as the first one's cards show: before the
+# server's URL change for the first one has arrived (it comes after the cards).
+PICK_THE_NEXT_CITY_AT_ONCE = """([first, firstName, second]) => {
+  const archive = document.querySelector("section[aria-labelledby='pressearchiv']");
+  const select = document.getElementById("filter-stadt");
+  // React ignores a plain .value assignment: set it through the native setter.
+  const setValue = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value").set;
+  const pick = (value) => {
+    setValue.call(select, value);
+    select.dispatchEvent(new Event("change", {bubbles: true}));
+  };
+  const observer = new MutationObserver(() => {
+    const badge = archive.querySelector(".news-card .city-badge");
+    if (badge?.textContent === firstName) {
+      observer.disconnect();
+      pick(second);
+    }
+  });
+  observer.observe(archive, {childList: true, subtree: true, characterData: true});
+  pick(first);
+}"""
+CITY_IN_UPDATE = re.compile(r'"city_rx_state_":"([^"]*)"')
+
+
+def test_fast_changes_never_fall_back_to_an_earlier_filter(app_page: Page) -> None:
+    # The cities the server shows, in the order its updates arrive.
+    shown: list[str] = []
+    app_page.on(
+        "websocket",
+        lambda socket: socket.on(
+            "framereceived",
+            lambda frame: shown.extend(CITY_IN_UPDATE.findall(str(frame))),
+        ),
+    )
+    open_page(app_page)
+    app_page.evaluate(PICK_THE_NEXT_CITY_AT_ONCE, ["venlo", "Venlo", "leicester"])
+    expect(app_page).to_have_url("/?stadt=leicester")
+    expect(app_page.locator(".news-card .city-badge")).to_have_text(["Leicester"])
+    # A later change is handled after both URL echoes: once it shows, they are done.
+    app_page.get_by_label("Partnerstadt").select_option(index=0)
+    expect(app_page).to_have_url("/")
+
+    # Venlo may show for a moment before Leicester, never again after it.
+    assert "leicester" in shown, shown
+    assert "venlo" not in shown[shown.index("leicester") :], shown
