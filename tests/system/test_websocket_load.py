@@ -6,15 +6,14 @@ changes the city filter after reading for 3-7 s, as a person would (see
 Nothing may fail and no change may go unanswered; throughput and p99 are reported.
 """
 
-import asyncio
 import os
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from partner_app.devtools.simulated_visitor import percentile, run_crowd
 from tests.browser.own_app import OwnApp
+from tests.own_loop import run_in_own_loop
 
 VISITORS = 200
 DURATION_S = 60
@@ -32,15 +31,9 @@ def test_200_visitors_filter_for_a_minute_without_errors(
     app = OwnApp(tmp_path)
     app.start()
     try:
-        # In a thread of its own: the browser tests' Playwright keeps an event loop
-        # running in this one.
-        with ThreadPoolExecutor(max_workers=1) as thread:
-            result = thread.submit(
-                asyncio.run,
-                run_crowd(
-                    app.url, CITIES, visitors=VISITORS, duration_s=DURATION_S, pause_s=PAUSE_S
-                ),
-            ).result()
+        result = run_in_own_loop(
+            run_crowd(app.url, CITIES, visitors=VISITORS, duration_s=DURATION_S, pause_s=PAUSE_S)
+        )
     finally:
         app.stop()
 

@@ -1,8 +1,7 @@
 """Telling open public pages about a news change: who is told, who is forgotten."""
 
-import asyncio
-
 from partner_app.services.live_followers import LocalFollowers, RedisFollowers, notify_followers
+from tests.own_loop import run_in_own_loop
 
 
 def announce(store: LocalFollowers, *, connected: set[str], failing: frozenset[str] = frozenset()):
@@ -16,7 +15,7 @@ def announce(store: LocalFollowers, *, connected: set[str], failing: frozenset[s
             raise ConnectionError(token)
         told_order.append(token)
 
-    result = asyncio.run(
+    result = run_in_own_loop(
         notify_followers(store, except_token="editor", is_connected=is_connected, tell=tell)
     )
     return result, told_order
@@ -46,9 +45,9 @@ def test_one_page_that_cannot_be_told_does_not_stop_the_others() -> None:
 def test_a_page_joins_once_however_often_it_loads() -> None:
     store = LocalFollowers()
     for _ in range(3):
-        asyncio.run(store.add("tab"))
+        run_in_own_loop(store.add("tab"))
 
-    assert asyncio.run(store.members()) == {"tab"}
+    assert run_in_own_loop(store.members()) == {"tab"}
 
 
 class FakeRedis:
@@ -73,8 +72,8 @@ def test_redis_followers_are_one_set_shared_by_all_workers() -> None:
     redis = FakeRedis()
     worker_1, worker_2 = RedisFollowers(redis), RedisFollowers(redis)
 
-    asyncio.run(worker_1.add("tab-a"))
-    asyncio.run(worker_2.add("tab-b"))
-    asyncio.run(worker_2.remove("tab-a"))
+    run_in_own_loop(worker_1.add("tab-a"))
+    run_in_own_loop(worker_2.add("tab-b"))
+    run_in_own_loop(worker_2.remove("tab-a"))
 
-    assert asyncio.run(worker_1.members()) == {"tab-b"}
+    assert run_in_own_loop(worker_1.members()) == {"tab-b"}
