@@ -29,6 +29,9 @@ config = rx.Config(
     telemetry_enabled=False,
     cors_allowed_origins=[PUBLIC_ORIGIN] if PUBLIC_ORIGIN else ["*"],
     show_built_with_reflex=False,
-    plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(accent_color="indigo"))],
-    disable_plugins=[rx.plugins.SitemapPlugin],
+    # No Radix Themes: its global CSS (84 KiB compressed) went almost unused, and it
+    # switched to a dark scheme the site's CSS did not follow. assets/styles.css styles
+    # everything; the tabs use Radix's unstyled primitive.
+    plugins=[],
+    disable_plugins=[rx.plugins.SitemapPlugin, rx.plugins.RadixThemesPlugin],
 )

@@ -6,6 +6,7 @@ from types import ModuleType
 import reflex as rx
 
 from partner_app import database_pool, routes, texts
+from partner_app.components.connection_notice import connection_notice_overlay
 from partner_app.http_endpoints import http_endpoints
 from partner_app.pages import (
     accessibility_statement,
@@ -18,6 +19,7 @@ from partner_app.pages import (
     admin_record_edit,
     index,
     news_detail,
+    not_found,
 )
 from partner_app.state.admin_session import AdminSessionState
 
@@ -28,11 +30,14 @@ app = rx.App(
     stylesheets=["/styles.css", "/map/map.css"],
     api_transformer=http_endpoints(),
 )
+# Our own notice instead of Reflex's English toast when the connection is lost.
+app.app_wraps[(5, "Overlay")] = connection_notice_overlay
 # Each page module names its ROUTE, TITLE and ON_LOAD (public pages also a DESCRIPTION).
 PAGES: list[tuple[ModuleType, Callable[[], rx.Component]]] = [
     (index, index.index),
     (news_detail, news_detail.news_detail_page),
     (accessibility_statement, accessibility_statement.accessibility_statement),
+    (not_found, not_found.not_found_page),
     (admin_login, admin_login.admin_login),
     (admin_news, admin_news.admin_news),
     (admin_news_edit, admin_news_edit.admin_news_edit),

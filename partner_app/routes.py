@@ -6,6 +6,8 @@ PUBLIC = "/"
 NEWS_PREFIX = "/nachrichten/"
 NEWS_DETAIL = NEWS_PREFIX + "[slug]"
 ACCESSIBILITY = "/barrierefreiheit"
+# Reflex's name for the page shown at every unknown address.
+NOT_FOUND = "404"
 # Public pages besides "/" (for the sitemap).
 PUBLIC_PAGES = (ACCESSIBILITY,)
 ADMIN = "/admin"

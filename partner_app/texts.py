@@ -115,6 +115,17 @@ FEED_LINK_RSS = "Nachrichten als RSS-Feed"
 FEED_LINK_ATOM = "Nachrichten als Atom-Feed"
 FEED_UNKNOWN_CITY = "„{value}“ ist keine Partnerstadt von Krefeld; diesen Feed gibt es nicht."
 
+NOT_FOUND_TITLE = "Seite nicht gefunden"
+NOT_FOUND_TEXT = (
+    "Unter dieser Adresse gibt es keine Seite. Vielleicht hat sie sich geändert, "
+    "oder sie wurde falsch eingegeben."
+)
+NOT_FOUND_HOME_LINK = "Zur Startseite: Städtepartnerschaften"
+NOT_FOUND_ARCHIVE_LINK = "Zum Pressearchiv"
+CONNECTION_LOST_TITLE = "Keine Verbindung zum Server."
+CONNECTION_LOST_TEXT = (
+    "Ihre Auswahl bleibt stehen und wird angewendet, sobald die Verbindung wieder besteht."
+)
 NOTICE_HEADING = "Hinweis zur Adresse"
 NOTICE_UNKNOWN_PARAM = "Der Adressparameter „{name}“ ist unbekannt und wurde ignoriert."
 NOTICE_UNKNOWN_CITY = (

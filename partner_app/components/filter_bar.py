@@ -11,17 +11,29 @@ from partner_app.state.page_content import PageContentState
 SEARCH_DEBOUNCE_MS = 300
 
 
+RESET_BUTTON_ID = "filter-reset"
+
+
 def _select_field(
     label: rx.Var[str],
     control_id: str,
     *,
     options: list[rx.Component],
     value: rx.Var[str],
+    key: rx.Var[int],
     on_change: rx.event.EventHandler,
 ) -> rx.Component:
     return rx.el.div(
         rx.el.label(label, html_for=control_id),
-        rx.el.select(*options, id=control_id, value=value, on_change=on_change),
+        rx.el.select(
+            *options,
+            id=control_id,
+            # Uncontrolled: the reader's pick stays even while the connection is down;
+            # the key re-creates the select when the filter changed elsewhere.
+            default_value=value,
+            key=key,
+            on_change=on_change,
+        ),
         class_name="filter-field",
     )
 
@@ -39,11 +51,34 @@ def _year_option(year: rx.Var[str]) -> rx.Component:
 
 
 def reset_button() -> rx.Component:
-    """Clears every filter."""
+    """Clears every filter; always there, so its focus survives the reset.
+
+    Without filters it is marked unavailable (aria-disabled keeps it focusable, where
+    ``disabled`` or removing it would drop the reader's focus on the page body).
+    """
     return rx.el.button(
         tr("FILTER_RESET"),
         type="button",
+        id=RESET_BUTTON_ID,
+        aria_disabled=rx.cond(NewsArchiveState.has_filters, "false", "true"),
         on_click=NewsArchiveState.reset_filters,
+        class_name="button button-secondary",
+    )
+
+
+def empty_state_reset_button() -> rx.Component:
+    """The reset offered with an empty result; focus moves to the filters' reset button.
+
+    This button disappears with the empty result, so focus goes where the reader can
+    go on: the reset button of the filters, which stays.
+    """
+    return rx.el.button(
+        tr("FILTER_RESET"),
+        type="button",
+        on_click=[
+            NewsArchiveState.reset_filters,
+            rx.call_script(f"document.getElementById('{RESET_BUTTON_ID}')?.focus()"),
+        ],
         class_name="button button-secondary",
     )
 
@@ -59,7 +94,8 @@ def filter_bar() -> rx.Component:
                 rx.foreach(PageContentState.partnerships, _city_option),
             ],
             value=NewsArchiveState.selected_tab,
-            on_change=NewsArchiveState.select_tab,
+            key=NewsArchiveState.city_select_key,
+            on_change=NewsArchiveState.select_city,
         ),
         _select_field(
             tr("FILTER_YEAR"),
@@ -69,6 +105,7 @@ def filter_bar() -> rx.Component:
                 rx.foreach(NewsArchiveState.year_options, _year_option),
             ],
             value=NewsArchiveState.year,
+            key=NewsArchiveState.year_select_key,
             on_change=NewsArchiveState.set_year,
         ),
         _select_field(
@@ -79,6 +116,7 @@ def filter_bar() -> rx.Component:
                 rx.foreach(NewsArchiveState.topics, _topic_option),
             ],
             value=NewsArchiveState.topic,
+            key=NewsArchiveState.topic_select_key,
             on_change=NewsArchiveState.set_topic,
         ),
         rx.el.div(
@@ -98,7 +136,7 @@ def filter_bar() -> rx.Component:
             rx.el.p(tr("FILTER_SEARCH_HINT"), id="filter-suche-hinweis", class_name="hint"),
             class_name="filter-field filter-field-wide",
         ),
-        rx.cond(NewsArchiveState.has_filters, reset_button()),
+        reset_button(),
         role="search",
         aria_label=tr("FILTER_LEGEND"),
         class_name="filter-bar",

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from partner_app.components.filter_bar import filter_bar, reset_button
+from partner_app.components.filter_bar import empty_state_reset_button, filter_bar
 from partner_app.components.news_card import news_card
 from partner_app.components.translated import tr
 from partner_app.state.news_archive import NewsArchiveState
@@ -36,7 +36,9 @@ def news_archive() -> rx.Component:
         ),
         rx.cond(
             NewsArchiveState.total == 0,
-            rx.el.div(rx.el.p(tr("EMPTY_STATE")), reset_button(), class_name="empty-state"),
+            rx.el.div(
+                rx.el.p(tr("EMPTY_STATE")), empty_state_reset_button(), class_name="empty-state"
+            ),
             rx.el.div(rx.foreach(NewsArchiveState.cards, news_card), class_name="card-grid"),
         ),
         rx.cond(

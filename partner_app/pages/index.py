@@ -9,6 +9,7 @@ from partner_app.components.layout import page_layout
 from partner_app.components.live_updates import live_news_listener
 from partner_app.components.news_archive import news_archive
 from partner_app.components.translated import tr
+from partner_app.in_place_navigation import in_place_navigator
 from partner_app.state.language import LanguageState
 from partner_app.state.news_archive import NewsArchiveState
 from partner_app.state.page_content import PageContentState
@@ -32,4 +33,5 @@ def index() -> rx.Component:
         news_archive(),
         contact_panel(),
         live_news_listener(NewsArchiveState.refresh_live),
+        in_place_navigator(),
     )

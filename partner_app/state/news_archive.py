@@ -1,10 +1,15 @@
 """The press archive: filters, the shown page of cards and the result count.
 
 The filter lives in the URL. A control changes the filter, queries at once and
-then moves the URL along; opening a link or going back/forward runs
-``apply_url_filter`` (the page's on_load), which shows what the URL asks for.
-The URL echo of a control's own change is recognised and not queried again; a
-page load (a new connection) always queries, so editors' changes show up.
+then moves the URL along (in place: no scroll, focus kept); opening a link or going
+back/forward runs ``apply_url_filter`` (the page's on_load), which shows what the
+URL asks for. The URL echo of a control's own change is recognised and not queried
+again; a page load (a new connection) always queries, so editors' changes show up.
+
+The controls are uncontrolled inputs keyed by a counter per control: what the reader
+picked stays on screen even while the connection is down (it is sent on reconnect),
+and a control is re-created with the new value only when the filter changed from
+elsewhere (another control, the URL, the reset button).
 """
 
 import dataclasses
@@ -14,6 +19,7 @@ import reflex as rx
 from sqlmodel import Session
 
 from partner_app.i18n import DEFAULT_LANGUAGE, text
+from partner_app.in_place_navigation import navigate_in_place
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.filter_params import (
     filter_params,
@@ -37,6 +43,21 @@ from partner_app.state.live_news import current_revision, follow_live_news
 
 OVERVIEW_TAB_VALUE = "alle"
 
+# Where a filter change came from: one of the controls, or the URL / reset button.
+TABS, CITY_SELECT, YEAR_SELECT, TOPIC_SELECT, SEARCH_FIELD = (
+    "tabs",
+    "city-select",
+    "year-select",
+    "topic-select",
+    "search-field",
+)
+ELSEWHERE = ""
+# Changes of one kind in a row are one history entry: arrowing through the tabs (or
+# the city select) or refining a search is one choice, not one per step.
+_HISTORY_KIND = {TABS: "city", CITY_SELECT: "city", SEARCH_FIELD: "search"}
+# More unanswered URL changes than this mean the echoes were lost (not a quick sequence).
+_MAX_PENDING_ECHOES = 10
+
 
 class NewsArchiveState(rx.State):
     """Filter values as the controls show them, and the cards on screen."""
@@ -52,9 +73,17 @@ class NewsArchiveState(rx.State):
     year_options: list[str] = []
     topics: list[TopicOption] = []
     notices: list[str] = []
-    # Bumped when the search text changes from outside the search field (URL, reset),
-    # so the uncontrolled field is re-created with the new text.
+    # Bumped when a control's value changes from outside that control (see module doc),
+    # so the uncontrolled control is re-created with the new value.
+    tabs_key: int = 0
+    city_select_key: int = 0
+    year_select_key: int = 0
+    topic_select_key: int = 0
     search_field_key: int = 0
+    # What kind of change made the current history entry ("" after a load or back/forward).
+    _history_kind: str = ""
+    # The URLs the controls moved to whose echo (the router's on_load) has not come yet.
+    _pushed_urls: list[str] = []
     # The websocket connection the cards were last shown for (see apply_url_filter).
     _shown_for_connection: str = ""
     # The live-news revision the cards were read at (see refresh_live).
@@ -117,16 +146,13 @@ class NewsArchiveState(rx.State):
                 lang=lang,
             )
             assign_if_changed(self, "notices", parsed.notices)
-            if (
-                same_page_load
-                and not language_changed
-                and parsed.news_filter == self._current_filter()
-            ):
+            if same_page_load and not language_changed and self._is_echo(parsed.news_filter):
                 # The URL echo of a control's own change: already queried and shown.
                 return
-            if parsed.news_filter.text != self.query:
-                self.search_field_key += 1
-            self._show(session, parsed.news_filter)
+            # A link, back/forward or a page load: a new place in the history.
+            self._history_kind = ""
+            self._pushed_urls = []
+            self._show(session, parsed.news_filter, origin=ELSEWHERE)
 
     @rx.event
     async def refresh_live(self) -> None:
@@ -145,30 +171,32 @@ class NewsArchiveState(rx.State):
     @rx.event
     def select_tab(self, value: str) -> rx.event.EventSpec | None:
         """Select a city tab; the overview tab clears the city filter."""
-        city = "" if value == OVERVIEW_TAB_VALUE else value
-        return self._change(city=city)
+        return self._change(TABS, city=_city_of(value))
+
+    @rx.event
+    def select_city(self, value: str) -> rx.event.EventSpec | None:
+        """Pick a city in the filter's select (the overview value clears it)."""
+        return self._change(CITY_SELECT, city=_city_of(value))
 
     @rx.event
     def set_year(self, value: str) -> rx.event.EventSpec | None:
         """Filter by publication year ("" for all years)."""
-        return self._change(year=parse_year(value))
+        return self._change(YEAR_SELECT, year=parse_year(value))
 
     @rx.event
     def set_topic(self, value: str) -> rx.event.EventSpec | None:
         """Filter by topic slug ("" for all topics)."""
-        return self._change(topic=value)
+        return self._change(TOPIC_SELECT, topic=value)
 
     @rx.event
     def set_query(self, value: str) -> rx.event.EventSpec | None:
         """Filter by free text as the user types (the field debounces)."""
-        # Refining a search replaces the history entry instead of adding one per pause.
-        return self._change(text=value, replace=bool(self.query))
+        return self._change(SEARCH_FIELD, text=value)
 
     @rx.event
     def reset_filters(self) -> rx.event.EventSpec | None:
         """Clear every filter and show the overview tab."""
-        self.search_field_key += 1
-        return self._change(city="", year="", topic="", text="")
+        return self._change(ELSEWHERE, city="", year="", topic="", text="")
 
     @rx.event
     def load_more(self) -> rx.event.EventSpec | None:
@@ -205,12 +233,22 @@ class NewsArchiveState(rx.State):
             self._load_choices(session)
         return {topic.slug for topic in self.topics}
 
+    def _is_echo(self, news_filter: NewsFilter) -> bool:
+        """Whether the URL is one the controls moved to (maybe overtaken by a later one).
+
+        Quick changes (arrowing through the tabs) can overtake the echo of an earlier
+        change; that echo must not bring the earlier filter back.
+        """
+        url = filter_url(news_filter, lang=self.lang)
+        if url in self._pushed_urls:
+            del self._pushed_urls[: self._pushed_urls.index(url) + 1]
+            return True
+        return news_filter == self._current_filter()
+
     def _current_filter(self) -> NewsFilter:
         return shown_filter(self)
 
-    def _change(
-        self, *, replace: bool = False, **changes: str | int | None
-    ) -> rx.event.EventSpec | None:
+    def _change(self, origin: str, **changes: str | int | None) -> rx.event.EventSpec | None:
         wanted = dataclasses.replace(self._current_filter(), **changes)
         with rx.session() as session:
             # The browser can send anything: validate it like a URL, silently.
@@ -222,12 +260,27 @@ class NewsArchiveState(rx.State):
             if parsed.news_filter == self._current_filter():
                 return None
             assign_if_changed(self, "notices", [])
-            self._show(session, parsed.news_filter)
-        return rx.redirect(filter_url(parsed.news_filter, lang=self.lang), replace=replace)
+            self._show(session, parsed.news_filter, origin=origin)
+        kind = _HISTORY_KIND.get(origin, "")
+        replace = bool(kind) and kind == self._history_kind
+        self._history_kind = kind
+        url = filter_url(parsed.news_filter, lang=self.lang)
+        self._pushed_urls = [*self._pushed_urls[-(_MAX_PENDING_ECHOES - 1) :], url]
+        return navigate_in_place(url, replace=replace)
 
-    def _show(self, session: Session, news_filter: NewsFilter, *, keep: int = 0) -> None:
+    def _show(
+        self, session: Session, news_filter: NewsFilter, *, origin: str | None = None, keep: int = 0
+    ) -> None:
+        """Show ``news_filter``'s cards; re-create the controls it changed (but ``origin``).
+
+        ``origin`` None (a live refresh) leaves the controls alone: the filter is the same.
+        """
         today = today_in_krefeld()
         year = str(news_filter.year) if news_filter.year is not None else ""
+        if origin is not None:
+            self._rekey_changed_controls(
+                news_filter.city, year, news_filter.topic, news_filter.text, origin
+            )
         assign_if_changed(self, "city", news_filter.city)
         assign_if_changed(self, "year", year)
         assign_if_changed(self, "topic", news_filter.topic)
@@ -243,6 +296,34 @@ class NewsArchiveState(rx.State):
             # A valid year without news stays selectable, so the empty result makes sense.
             years = sorted([*years, year], reverse=True)
         assign_if_changed(self, "year_options", years)
+
+    def _rekey_changed_controls(
+        self, city: str, year: str, topic: str, text: str, origin: str
+    ) -> None:
+        changed_controls = {
+            TABS: city != self.city,
+            CITY_SELECT: city != self.city,
+            YEAR_SELECT: year != self.year,
+            TOPIC_SELECT: topic != self.topic,
+            SEARCH_FIELD: text != self.query,
+        }
+        for control, changed in changed_controls.items():
+            if changed and control != origin:
+                key = _CONTROL_KEYS[control]
+                setattr(self, key, getattr(self, key) + 1)
+
+
+_CONTROL_KEYS = {
+    TABS: "tabs_key",
+    CITY_SELECT: "city_select_key",
+    YEAR_SELECT: "year_select_key",
+    TOPIC_SELECT: "topic_select_key",
+    SEARCH_FIELD: "search_field_key",
+}
+
+
+def _city_of(control_value: str) -> str:
+    return "" if control_value == OVERVIEW_TAB_VALUE else control_value
 
 
 def shown_filter(archive: NewsArchiveState) -> NewsFilter:

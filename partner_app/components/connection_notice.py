@@ -1,0 +1,63 @@
+"""A visible, announced notice while the page has no connection to the server.
+
+Replaces Reflex's default overlay (an English toast and a pulsing icon). The notice
+is a status region that is always in the page, so screen readers announce the text
+when it appears; it shows while the websocket reports connection errors or the
+browser says it is offline. What the reader picks meanwhile stays on screen (the
+filter controls are uncontrolled) and is sent when the connection is back.
+"""
+
+import reflex as rx
+from reflex.utils.imports import ImportVar
+from reflex.vars import VarData
+from reflex_components_core.core.banner import has_connection_errors
+
+from partner_app.components.translated import tr
+
+_BROWSER_OFFLINE_HOOK = """
+const [browserOffline, setBrowserOffline] = useState(false);
+useEffect(() => {
+  const update = () => setBrowserOffline(!navigator.onLine);
+  update();
+  window.addEventListener("online", update);
+  window.addEventListener("offline", update);
+  return () => {
+    window.removeEventListener("online", update);
+    window.removeEventListener("offline", update);
+  };
+}, []);"""
+
+# The browser's own offline flag: seen at once, where the socket notices only when a
+# reconnect fails.
+_browser_offline = rx.Var(
+    _js_expr="browserOffline",
+    _var_data=VarData(
+        imports={"react": [ImportVar(tag="useState"), ImportVar(tag="useEffect")]},
+        hooks={_BROWSER_OFFLINE_HOOK: None},
+    ),
+).to(bool)
+
+connection_down = has_connection_errors | _browser_offline
+
+
+def _notice() -> rx.Component:
+    return rx.el.div(
+        rx.cond(
+            connection_down,
+            rx.el.p(
+                rx.el.strong(tr("CONNECTION_LOST_TITLE")),
+                " ",
+                tr("CONNECTION_LOST_TEXT"),
+            ),
+        ),
+        role="status",
+        id="connection-notice",
+        class_name=rx.cond(connection_down, "connection-notice is-shown", "connection-notice"),
+    )
+
+
+def connection_notice_overlay(stateful: bool) -> rx.Component | None:
+    """The app wrap that shows the notice on every page (only a stateful app connects)."""
+    if not stateful:
+        return None
+    return rx.fragment(rx.memo(_notice)())
