@@ -15,9 +15,17 @@ from partner_app.services.partnerships import PartnershipView
 from partner_app.state.news_archive import OVERVIEW_TAB_VALUE, NewsArchiveState
 from partner_app.state.page_content import PageContentState
 
+# The browser scrolls a focused element into view only when it is wholly hidden: in the
+# sideways-scrolling row of a phone a tab reached by arrow key could stay cut off.
+_SHOW_FOCUSED_TAB = rx.call_script(
+    "document.activeElement?.scrollIntoView({block: 'nearest', inline: 'nearest'})"
+)
+
 
 def _tab(label: rx.Var[str], value: str | rx.Var[str], **props: str) -> rx.Component:
-    return tabs_trigger(label, value=value, class_name="city-tab", **props)
+    return tabs_trigger(
+        label, value=value, class_name="city-tab", on_focus=_SHOW_FOCUSED_TAB, **props
+    )
 
 
 def _city_tab(partnership: rx.Var[PartnershipView]) -> rx.Component:

@@ -1,10 +1,10 @@
 """A visible, announced notice while the page has no connection to the server.
 
 Replaces Reflex's default overlay (an English toast and a pulsing icon). The notice
-is a status region that is always in the page, so screen readers announce the text
-when it appears; it shows while the websocket reports connection errors or the
-browser says it is offline. What the reader picks meanwhile stays on screen (the
-filter controls are uncontrolled) and is sent when the connection is back.
+is an alert, which screen readers announce when it appears; it shows while the
+websocket reports connection errors or the browser says it is offline. What the
+reader picks meanwhile stays on screen (the filter controls are uncontrolled) and is
+sent when the connection is back.
 """
 
 import reflex as rx
@@ -41,18 +41,23 @@ connection_down = has_connection_errors | _browser_offline
 
 
 def _notice() -> rx.Component:
+    # An alert inserted with its text is announced at once (a lost connection is urgent);
+    # the empty wrapper is no landmark or live region, so it never competes with the
+    # page's own status messages.
     return rx.el.div(
         rx.cond(
             connection_down,
-            rx.el.p(
-                rx.el.strong(tr("CONNECTION_LOST_TITLE")),
-                " ",
-                tr("CONNECTION_LOST_TEXT"),
+            rx.el.div(
+                rx.el.p(
+                    rx.el.strong(tr("CONNECTION_LOST_TITLE")),
+                    " ",
+                    tr("CONNECTION_LOST_TEXT"),
+                ),
+                role="alert",
+                class_name="connection-notice",
             ),
         ),
-        role="status",
         id="connection-notice",
-        class_name=rx.cond(connection_down, "connection-notice is-shown", "connection-notice"),
     )
 
 

@@ -53,12 +53,23 @@ def test_usable_at_320_px_without_horizontal_scrolling(app_page: Page) -> None:
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
-    # The tab list wraps instead of hiding tabs in a sideways-scrolling strip.
-    for tab in app_page.get_by_role("tab").all():
+    # The tabs are one row that scrolls sideways (not four rows of tabs): each tab the
+    # keyboard moves to is scrolled fully into view.
+    tabs = app_page.get_by_role("tab")
+    row_top = tabs.first.evaluate("tab => tab.offsetTop")
+    tabs.first.evaluate("tab => tab.scrollIntoView({block: 'center'})")
+    tabs.first.focus()
+    for index in range(tabs.count()):
+        if index:
+            app_page.keyboard.press("ArrowRight")
+        tab = tabs.nth(index)
+        expect(tab).to_be_focused()
+        expect(tab).to_be_in_viewport(ratio=1)
         box = tab.bounding_box()
         assert box is not None
         assert box["x"] >= 0
         assert box["x"] + box["width"] <= 320
+        assert tab.evaluate("tab => tab.offsetTop") == row_top, "all tabs in one row"
 
 
 def test_contact_panel_links_phone_and_email(app_page: Page) -> None:
