@@ -218,7 +218,7 @@ MESSAGE_TOPIC_LABELS = {
     MessageTopic.accessibility: "Barriere auf dieser Website melden",
 }
 MESSAGE_DONE_BY = "erledigt am {at} von {editor}"
-MESSAGE_AUDIT_LABEL = "Nachricht von {name}"
+MESSAGE_AUDIT_LABEL = "Nachricht Nr. {number}"
 
 ADMIN_NAV_MESSAGES = "Postfach"
 INBOX_HEADING = "Nachrichten an das Partnerschaftsbüro"
