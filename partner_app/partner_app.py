@@ -16,8 +16,10 @@ from partner_app.pages import (
     admin_news,
     admin_news_edit,
     admin_record_edit,
+    imprint,
     index,
     news_detail,
+    privacy,
 )
 from partner_app.state.admin_session import AdminSessionState
 
@@ -33,6 +35,8 @@ PAGES: list[tuple[ModuleType, Callable[[], rx.Component]]] = [
     (index, index.index),
     (news_detail, news_detail.news_detail_page),
     (accessibility_statement, accessibility_statement.accessibility_statement),
+    (imprint, imprint.imprint),
+    (privacy, privacy.privacy_policy),
     (admin_login, admin_login.admin_login),
     (admin_news, admin_news.admin_news),
     (admin_news_edit, admin_news_edit.admin_news_edit),

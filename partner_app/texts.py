@@ -198,7 +198,7 @@ MESSAGE_TEXT = "Ihre Nachricht *"
 MESSAGE_TEXT_HINT = "Höchstens 5000 Zeichen."
 MESSAGE_CONSENT = (
     "Ich bin einverstanden, dass die Stadt Krefeld meine Angaben speichert, um meine Nachricht "
-    "zu bearbeiten und mir zu antworten. *"
+    "zu bearbeiten und mir zu antworten."
 )
 MESSAGE_HONEYPOT = "Bitte dieses Feld leer lassen"
 MESSAGE_SEND = "Nachricht senden"
@@ -240,3 +240,21 @@ ACCESSIBILITY_DESCRIPTION = (
 )
 ACCESSIBILITY_FORM_HEADING = "Formular: Barriere melden"
 FOOTER_NAV = "Service"
+
+# Legal pages and footer
+IMPRINT_TITLE = "Impressum"
+IMPRINT_DESCRIPTION = (
+    "Anbieter der Seiten der Krefelder Städtepartnerschaften: Anschrift, Vertretung, Kontakt "
+    "und Aufsichtsbehörde."
+)
+PRIVACY_TITLE = "Datenschutzerklärung"
+PRIVACY_DESCRIPTION = (
+    "Welche Daten die Seiten der Krefelder Städtepartnerschaften verarbeiten, wozu, wie lange, "
+    "und welche Rechte Sie haben."
+)
+BACK_TO_START = "Zur Startseite der Städtepartnerschaften"
+MESSAGE_CONSENT_PRIVACY_PREFIX = "Mehr dazu in der "
+MESSAGE_CONSENT_PRIVACY_LINK = "Datenschutzerklärung"
+MESSAGE_CONSENT_PRIVACY_SUFFIX = ". *"
+# A bundled placeholder says once that it is no photo; it has no credit line.
+PLACEHOLDER_CAPTION = "Symbolbild, kein Pressefoto"
