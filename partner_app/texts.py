@@ -96,7 +96,6 @@ EMPTY_STATE = (
 )
 LOAD_MORE = "Mehr laden"
 IMAGE_CREDIT_PREFIX = "Bildnachweis:"
-CITIES_OF_NEWS = "Partnerstädte dieser Meldung"
 
 NEWS_BACK_TO_LIST = "Zurück zur Übersicht der Meldungen"
 NEWS_RELATED_HEADING = "Weitere Meldungen zu diesen Partnerstädten"

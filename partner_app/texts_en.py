@@ -96,7 +96,6 @@ RESULTS_SHOWN = "{shown} of {count} shown."
 EMPTY_STATE = "There is no news for these filters. Change your choice or reset the filters."
 LOAD_MORE = "Load more"
 IMAGE_CREDIT_PREFIX = "Image credit:"
-CITIES_OF_NEWS = "Partner cities of this item"
 
 NEWS_BACK_TO_LIST = "Back to the list of news"
 NEWS_RELATED_HEADING = "More news about these partner cities"

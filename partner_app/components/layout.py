@@ -42,7 +42,8 @@ def language_switch() -> rx.Component:
             tr("LANGUAGE_SWITCH"),
             href=LanguageState.switch_url,
             lang=tr("LANGUAGE_SWITCH_CODE"),
-            hreflang=tr("LANGUAGE_SWITCH_CODE"),
+            # Reflex turns unknown props into CSS; custom_attrs makes it a real attribute.
+            custom_attrs={"hreflang": tr("LANGUAGE_SWITCH_CODE")},
             class_name="language-switch",
         ),
         aria_label=tr("LANGUAGE_NAV"),

@@ -68,7 +68,8 @@ def badge_list(card: rx.Var[NewsCard]) -> rx.Component:
     return rx.el.ul(
         rx.foreach(card.cities, _city_badge),
         rx.foreach(card.topics, _topic),
-        aria_label=tr("CITIES_OF_NEWS"),
+        # No aria-label: a plain list may not carry one, and city and topic names speak for
+        # themselves.
         class_name="badge-list",
     )
 
