@@ -129,3 +129,11 @@ def test_the_consent_links_the_privacy_policy(
     expect(app_page.get_by_role("heading", level=1)).to_have_text(
         "Privacy policy" if "lang=en" in href else "Datenschutzerklärung"
     )
+
+
+def test_lists_in_the_text_pages_show_their_bullets(app_page: Page) -> None:
+    open_page(app_page, "/datenschutz/")
+    item = app_page.locator(".statement li").first
+    expect(item).to_contain_text("Ihren Namen")
+    expect(item).to_have_css("display", "list-item")
+    assert item.evaluate("node => getComputedStyle(node.parentElement).listStyleType") == "disc"
