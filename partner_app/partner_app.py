@@ -17,9 +17,11 @@ from partner_app.pages import (
     admin_news,
     admin_news_edit,
     admin_record_edit,
+    imprint,
     index,
     news_detail,
     not_found,
+    privacy,
 )
 from partner_app.state.admin_session import AdminSessionState
 
@@ -38,6 +40,8 @@ PAGES: list[tuple[ModuleType, Callable[[], rx.Component]]] = [
     (news_detail, news_detail.news_detail_page),
     (accessibility_statement, accessibility_statement.accessibility_statement),
     (not_found, not_found.not_found_page),
+    (imprint, imprint.imprint),
+    (privacy, privacy.privacy_policy),
     (admin_login, admin_login.admin_login),
     (admin_news, admin_news.admin_news),
     (admin_news_edit, admin_news_edit.admin_news_edit),

@@ -6,10 +6,26 @@ PUBLIC = "/"
 NEWS_PREFIX = "/nachrichten/"
 NEWS_DETAIL = NEWS_PREFIX + "[slug]"
 ACCESSIBILITY = "/barrierefreiheit"
+IMPRINT = "/impressum"
+PRIVACY = "/datenschutz"
+
+
+def page_url(route: str) -> str:
+    """The address a static page answers directly (for links, sitemap and canonical).
+
+    The production build stores each static page as a folder: ``/barrierefreiheit``
+    answers 307 to ``/barrierefreiheit/``, which answers 200. Links use the final form.
+    """
+    return route.rstrip("/") + "/"
+
+
+ACCESSIBILITY_URL = page_url(ACCESSIBILITY)
+IMPRINT_URL = page_url(IMPRINT)
+PRIVACY_URL = page_url(PRIVACY)
 # Reflex's name for the page shown at every unknown address.
 NOT_FOUND = "404"
 # Public pages besides "/" (for the sitemap).
-PUBLIC_PAGES = (ACCESSIBILITY,)
+PUBLIC_PAGES = (ACCESSIBILITY_URL, IMPRINT_URL, PRIVACY_URL)
 ADMIN = "/admin"
 ADMIN_LOGIN = "/admin/anmelden"
 ADMIN_NEWS = "/admin/nachrichten"

@@ -13,3 +13,24 @@ def public_origin(request_origin: str = "") -> str:
     """
     configured = os.environ.get(PUBLIC_ORIGIN_VARIABLE, "").strip()
     return (configured or request_origin).rstrip("/")
+
+
+IMPRINT_ADDRESS_VARIABLE = "PARTNER_APP_IMPRINT_ADDRESS"
+# The provider named in the Impressum and the privacy policy (the controller).
+DEFAULT_IMPRINT_ADDRESS = (
+    "Stadt Krefeld",
+    "Der Oberbürgermeister",
+    "Von-der-Leyen-Platz 1",
+    "47798 Krefeld",
+)
+
+
+def imprint_address() -> tuple[str, ...]:
+    """The provider's postal address as lines, from ``PARTNER_APP_IMPRINT_ADDRESS``.
+
+    Lines are separated by ``;`` (e.g. ``Stadt Krefeld; Der Oberbürgermeister; …``), so the
+    value fits on one line of a systemd unit. Unset or blank means the city of Krefeld.
+    """
+    configured = os.environ.get(IMPRINT_ADDRESS_VARIABLE, "")
+    lines = tuple(line.strip() for line in configured.split(";") if line.strip())
+    return lines or DEFAULT_IMPRINT_ADDRESS

@@ -96,7 +96,6 @@ EMPTY_STATE = (
 )
 LOAD_MORE = "Mehr laden"
 IMAGE_CREDIT_PREFIX = "Bildnachweis:"
-CITIES_OF_NEWS = "Partnerstädte dieser Meldung"
 
 NEWS_BACK_TO_LIST = "Zurück zur Übersicht der Meldungen"
 NEWS_RELATED_HEADING = "Weitere Meldungen zu diesen Partnerstädten"
@@ -209,7 +208,7 @@ MESSAGE_TEXT = "Ihre Nachricht *"
 MESSAGE_TEXT_HINT = "Höchstens 5000 Zeichen."
 MESSAGE_CONSENT = (
     "Ich bin einverstanden, dass die Stadt Krefeld meine Angaben speichert, um meine Nachricht "
-    "zu bearbeiten und mir zu antworten. *"
+    "zu bearbeiten und mir zu antworten."
 )
 MESSAGE_HONEYPOT = "Bitte dieses Feld leer lassen"
 MESSAGE_SEND = "Nachricht senden"
@@ -229,7 +228,7 @@ MESSAGE_TOPIC_LABELS = {
     MessageTopic.accessibility: "Barriere auf dieser Website melden",
 }
 MESSAGE_DONE_BY = "erledigt am {at} von {editor}"
-MESSAGE_AUDIT_LABEL = "Nachricht von {name}"
+MESSAGE_AUDIT_LABEL = "Nachricht Nr. {number}"
 
 ADMIN_NAV_MESSAGES = "Postfach"
 INBOX_HEADING = "Nachrichten an das Partnerschaftsbüro"
@@ -251,3 +250,21 @@ ACCESSIBILITY_DESCRIPTION = (
 )
 ACCESSIBILITY_FORM_HEADING = "Formular: Barriere melden"
 FOOTER_NAV = "Service"
+
+# Legal pages and footer
+IMPRINT_TITLE = "Impressum"
+IMPRINT_DESCRIPTION = (
+    "Anbieter der Seiten der Krefelder Städtepartnerschaften: Anschrift, Vertretung, Kontakt "
+    "und Aufsichtsbehörde."
+)
+PRIVACY_TITLE = "Datenschutzerklärung"
+PRIVACY_DESCRIPTION = (
+    "Welche Daten die Seiten der Krefelder Städtepartnerschaften verarbeiten, wozu, wie lange, "
+    "und welche Rechte Sie haben."
+)
+BACK_TO_START = "Zur Startseite der Städtepartnerschaften"
+MESSAGE_CONSENT_PRIVACY_PREFIX = "Mehr dazu in der "
+MESSAGE_CONSENT_PRIVACY_LINK = "Datenschutzerklärung"
+MESSAGE_CONSENT_PRIVACY_SUFFIX = ". *"
+# A bundled placeholder says once that it is no photo; it has no credit line.
+PLACEHOLDER_CAPTION = "Symbolbild, kein Pressefoto"

@@ -96,7 +96,6 @@ RESULTS_SHOWN = "{shown} of {count} shown."
 EMPTY_STATE = "There is no news for these filters. Change your choice or reset the filters."
 LOAD_MORE = "Load more"
 IMAGE_CREDIT_PREFIX = "Image credit:"
-CITIES_OF_NEWS = "Partner cities of this item"
 
 NEWS_BACK_TO_LIST = "Back to the list of news"
 NEWS_RELATED_HEADING = "More news about these partner cities"
@@ -143,7 +142,7 @@ MESSAGE_PAGE = "Page or content with the barrier (optional)"
 MESSAGE_TEXT = "Your message *"
 MESSAGE_TEXT_HINT = "At most 5000 characters."
 MESSAGE_CONSENT = (
-    "I agree that the City of Krefeld stores my details to handle my message and to answer me. *"
+    "I agree that the City of Krefeld stores my details to handle my message and to answer me."
 )
 MESSAGE_HONEYPOT = "Please leave this field empty"
 MESSAGE_SEND = "Send message"
@@ -168,3 +167,21 @@ ACCESSIBILITY_DESCRIPTION = (
 )
 ACCESSIBILITY_FORM_HEADING = "Form: report a barrier"
 FOOTER_NAV = "Service"
+
+# Legal pages and footer
+IMPRINT_TITLE = "Legal notice"
+IMPRINT_DESCRIPTION = (
+    "Provider of the pages of Krefeld's partner cities: address, representation, contact and "
+    "supervisory authority."
+)
+PRIVACY_TITLE = "Privacy policy"
+PRIVACY_DESCRIPTION = (
+    "Which data the pages of Krefeld's partner cities process, what for, for how long, and "
+    "what rights you have."
+)
+BACK_TO_START = "To the main page of the partner cities"
+MESSAGE_CONSENT_PRIVACY_PREFIX = "More in the "
+MESSAGE_CONSENT_PRIVACY_LINK = "privacy policy"
+MESSAGE_CONSENT_PRIVACY_SUFFIX = ". *"
+# A bundled placeholder says once that it is no photo; it has no credit line.
+PLACEHOLDER_CAPTION = "Illustration, no press photo"

@@ -42,11 +42,21 @@ def language_switch() -> rx.Component:
             tr("LANGUAGE_SWITCH"),
             href=LanguageState.switch_url,
             lang=tr("LANGUAGE_SWITCH_CODE"),
-            hreflang=tr("LANGUAGE_SWITCH_CODE"),
+            # Reflex turns unknown props into CSS; custom_attrs makes it a real attribute.
+            custom_attrs={"hreflang": tr("LANGUAGE_SWITCH_CODE")},
             class_name="language-switch",
         ),
         aria_label=tr("LANGUAGE_NAV"),
     )
+
+
+def _page_link(text_name: str, url: str) -> rx.Component:
+    return rx.el.li(rx.el.a(tr(text_name), href=localized_href(url)))
+
+
+def _feed_link(text_name: str, feed_format: FeedFormat) -> rx.Component:
+    # A plain <a>: the client router would take the click and show the app's 404 for a feed.
+    return rx.el.li(PlainAnchor.create(tr(text_name), href=FEED_PATHS[feed_format]))
 
 
 def page_layout(*children: rx.Component) -> rx.Component:
@@ -74,14 +84,11 @@ def page_layout(*children: rx.Component) -> rx.Component:
                 rx.el.p(tr("SITE_NAME")),
                 rx.el.nav(
                     rx.el.ul(
-                        rx.el.li(
-                            rx.el.a(
-                                tr("ACCESSIBILITY_TITLE"),
-                                href=localized_href(routes.ACCESSIBILITY),
-                            )
-                        ),
-                        rx.el.li(rx.el.a(tr("FEED_LINK_RSS"), href=FEED_PATHS[FeedFormat.rss])),
-                        rx.el.li(rx.el.a(tr("FEED_LINK_ATOM"), href=FEED_PATHS[FeedFormat.atom])),
+                        _page_link("IMPRINT_TITLE", routes.IMPRINT_URL),
+                        _page_link("PRIVACY_TITLE", routes.PRIVACY_URL),
+                        _page_link("ACCESSIBILITY_TITLE", routes.ACCESSIBILITY_URL),
+                        _feed_link("FEED_LINK_RSS", FeedFormat.rss),
+                        _feed_link("FEED_LINK_ATOM", FeedFormat.atom),
                         class_name="footer-links",
                     ),
                     aria_label=tr("FOOTER_NAV"),

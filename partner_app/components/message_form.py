@@ -2,9 +2,9 @@
 
 import reflex as rx
 
-from partner_app import texts
+from partner_app import routes, texts
 from partner_app.components.form_fields import described_by, field_error, form_status
-from partner_app.components.translated import tr, tr_label
+from partner_app.components.translated import localized_href, tr, tr_label
 from partner_app.models import MessageTopic
 from partner_app.state.message_form import HONEYPOT_FIELD, MessageFormState
 
@@ -118,7 +118,17 @@ def message_form(heading_id: str, *, for_barriers: bool = False) -> rx.Component
         ),
         rx.el.div(
             rx.el.input(type="checkbox", value="ja", required=True, **_control_props("consent")),
-            rx.el.label(tr("MESSAGE_CONSENT"), html_for=FIELD_PREFIX + "consent"),
+            rx.el.label(
+                tr("MESSAGE_CONSENT"),
+                " ",
+                tr("MESSAGE_CONSENT_PRIVACY_PREFIX"),
+                rx.el.a(
+                    tr("MESSAGE_CONSENT_PRIVACY_LINK"),
+                    href=localized_href(routes.PRIVACY_URL),
+                ),
+                tr("MESSAGE_CONSENT_PRIVACY_SUFFIX"),
+                html_for=FIELD_PREFIX + "consent",
+            ),
             field_error("consent", State.errors),
             class_name="check-field",
         ),

@@ -5,6 +5,7 @@ import reflex as rx
 from partner_app import routes
 from partner_app.components.translated import localized_href, tr
 from partner_app.services.news_archive import CityBadge, NewsCard
+from partner_app.services.placeholder_art import PLACEHOLDER_URL_PREFIX
 
 IMAGE_WIDTH = 800
 IMAGE_HEIGHT = 450
@@ -28,8 +29,11 @@ def image_figure(
 ) -> rx.Component:
     """An image with caption and credit; nothing when there is no image.
 
-    Alt text, caption and credit are content, written in German.
+    Alt text, caption and credit are content, written in German. A bundled placeholder
+    shows one short notice in the page language instead: its stored caption and credit
+    only repeat that it is no photo.
     """
+    placeholder = src.startswith(PLACEHOLDER_URL_PREFIX)
     return rx.cond(
         src != "",
         rx.el.figure(
@@ -42,14 +46,18 @@ def image_figure(
                 decoding="async",
                 lang="de",
             ),
-            rx.el.figcaption(
-                rx.el.span(caption, lang="de"),
-                rx.cond(
-                    credit != "",
-                    rx.el.span(
-                        " " + tr("IMAGE_CREDIT_PREFIX") + " ",
-                        rx.el.span(credit, lang="de"),
-                        class_name="credit",
+            rx.cond(
+                placeholder,
+                rx.el.figcaption(tr("PLACEHOLDER_CAPTION")),
+                rx.el.figcaption(
+                    rx.el.span(caption, lang="de"),
+                    rx.cond(
+                        credit != "",
+                        rx.el.span(
+                            " " + tr("IMAGE_CREDIT_PREFIX") + " ",
+                            rx.el.span(credit, lang="de"),
+                            class_name="credit",
+                        ),
                     ),
                 ),
             ),
@@ -68,7 +76,8 @@ def badge_list(card: rx.Var[NewsCard]) -> rx.Component:
     return rx.el.ul(
         rx.foreach(card.cities, _city_badge),
         rx.foreach(card.topics, _topic),
-        aria_label=tr("CITIES_OF_NEWS"),
+        # No aria-label: a plain list may not carry one, and city and topic names speak for
+        # themselves.
         class_name="badge-list",
     )
 

@@ -96,8 +96,8 @@ def partnership_map(
                 rx.foreach(
                     markers, lambda marker: rx.cond(marker.frame != "", _placed_marker(marker))
                 ),
+                # Named by the figure's caption: a plain list may not carry an aria-label.
                 class_name="map-markers",
-                aria_label=tr("MAP_MARKERS_LABEL"),
             ),
             class_name="map-canvas",
         ),

@@ -23,7 +23,11 @@ def admin_login() -> rx.Component:
             rx.el.div(
                 rx.el.label(texts.LOGIN_USERNAME, html_for="username"),
                 rx.el.input(
-                    id="username", name="username", auto_complete="username", required=True
+                    id="username",
+                    name="username",
+                    type="text",
+                    auto_complete="username",
+                    required=True,
                 ),
                 class_name="form-field",
             ),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
-from sqlmodel import Session, col, func, select, update
+from sqlmodel import Session, col, delete, func, select, update
 
 from partner_app import i18n, texts
 from partner_app.models import ContactMessage, MessageTopic
@@ -25,6 +25,9 @@ MAX_PER_SENDER = 5
 MAX_FOR_EVERYONE = 200
 # The sender key is only needed for the rate limit; later it is wiped.
 SENDER_KEY_KEPT = timedelta(days=1)
+# A handled message stays a while for follow-up questions, then it is deleted (GDPR Art. 5(1)(e));
+# the privacy policy (content/datenschutz*.md) states both periods.
+DONE_MESSAGE_KEPT = timedelta(days=90)
 INBOX_LIMIT = 200
 
 
@@ -99,14 +102,28 @@ def submit_message(
             text=text,
         )
     )
+    purge_expired(session, now)
+    session.commit()
+    return True
+
+
+def purge_expired(session: Session, now: datetime) -> None:
+    """Wipe sender keys older than a day, delete messages done for 90 days (caller commits).
+
+    There is no scheduler: this runs whenever a message arrives and whenever an editor
+    opens or changes the inbox.
+    """
     session.exec(
         update(ContactMessage)
         .where(col(ContactMessage.received_at) < now - SENDER_KEY_KEPT)
         .where(col(ContactMessage.sender_key) != "")
         .values(sender_key="")
     )
-    session.commit()
-    return True
+    session.exec(
+        delete(ContactMessage)
+        .where(col(ContactMessage.done).is_(True))
+        .where(col(ContactMessage.done_at) < now - DONE_MESSAGE_KEPT)
+    )
 
 
 def _check_rate(session: Session, key: str, now: datetime) -> None:
@@ -173,13 +190,15 @@ def set_done(session: Session, message_id: int, *, done: bool, editor: str, now:
     message.done_at = now if done else None
     message.done_by = editor if done else ""
     session.add(message)
+    purge_expired(session, now)
     audit_log.record(
         session,
         editor=editor,
         action="done" if done else "reopened",
         entity_type="message",
         entity_id=message_id,
-        label=texts.MESSAGE_AUDIT_LABEL.format(name=message.name),
+        # The number, not the sender's name: the log outlives the deleted message.
+        label=texts.MESSAGE_AUDIT_LABEL.format(number=message_id),
         changes={"done": [not done, done]},
         at=now,
     )

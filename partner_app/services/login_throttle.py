@@ -7,13 +7,15 @@ no longer count, and a successful login clears its username's failures.
 
 from datetime import UTC, datetime, timedelta
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, delete, func, select
 
 from partner_app.models import LoginAttempt
 
 WINDOW = timedelta(minutes=15)
 FREE_FAILURES = 3
 MAX_WAIT = timedelta(minutes=15)
+# Attempts hold a client address; long after the window they only count for nothing.
+ATTEMPTS_KEPT = timedelta(days=1)
 
 
 def wait_needed(session: Session, *, username: str, client: str, now: datetime) -> timedelta:
@@ -27,7 +29,8 @@ def wait_needed(session: Session, *, username: str, client: str, now: datetime) 
 def record_attempt(
     session: Session, *, username: str, client: str, succeeded: bool, now: datetime
 ) -> None:
-    """Remember an attempt (the caller commits)."""
+    """Remember an attempt and forget those older than a day (the caller commits)."""
+    session.exec(delete(LoginAttempt).where(col(LoginAttempt.attempted_at) < now - ATTEMPTS_KEPT))
     session.add(
         LoginAttempt(username=username, client=client, succeeded=succeeded, attempted_at=now)
     )

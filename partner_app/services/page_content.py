@@ -9,6 +9,8 @@ from partner_app.models import ContactPerson, OfficeAddress, PageIntro
 from partner_app.services.partnerships import paragraphs
 
 _NOT_DIGITS = re.compile(r"\D")
+# "+49 (0) 2151 …": the bracketed trunk zero is dialled only from inside Germany.
+_TRUNK_ZERO = re.compile(r"\(\s*0\s*\)")
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def office_address(session: Session) -> AddressView:
 
 def tel_uri(phone: str, country_code: str = "49") -> str:
     """A ``tel:`` URI in international form from a German number ("0 21 51 / 86-1554")."""
-    digits = _NOT_DIGITS.sub("", phone)
+    digits = _NOT_DIGITS.sub("", _TRUNK_ZERO.sub("", phone))
     if not digits:
         return ""
     if phone.strip().startswith("+"):

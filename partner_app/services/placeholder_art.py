@@ -10,7 +10,8 @@ from xml.sax.saxutils import escape
 WIDTH = 800
 HEIGHT = 450
 PLACEHOLDER_LABEL = "Platzhaltergrafik – kein Foto"
-
+# Where the bundled placeholders are served (image fields hold "placeholders/<name>.svg").
+PLACEHOLDER_URL_PREFIX = "/placeholders/"
 # Dark backgrounds: white text on each has a contrast ratio above 7:1.
 _PALETTE = ("#1f3a8a", "#0f5132", "#5b2a86", "#7a2e0e", "#134e5e", "#3d3d3d")
 

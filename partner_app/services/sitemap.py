@@ -23,7 +23,7 @@ class SitemapEntry:
 
 
 def sitemap_entries(session: Session, *, today: date) -> list[SitemapEntry]:
-    """The public page, its city tabs, the accessibility statement and every public news item."""
+    """The public page, its city tabs, the text pages and every public news item."""
     entries = [SitemapEntry(routes.PUBLIC)]
     for slug in session.exec(select(Partnership.slug).order_by(col(Partnership.since))).all():
         entries.append(SitemapEntry(f"{routes.PUBLIC}?{urlencode({'stadt': slug})}"))

@@ -4,7 +4,7 @@ import reflex as rx
 
 from partner_app import routes, texts
 from partner_app.models import utc_now
-from partner_app.services.contact_messages import MessageRow, inbox, set_done
+from partner_app.services.contact_messages import MessageRow, inbox, purge_expired, set_done
 from partner_app.state.admin_session import require_editor
 
 
@@ -61,4 +61,6 @@ class AdminMessagesState(rx.State):
 
     def _refresh(self) -> None:
         with rx.session() as session:
+            purge_expired(session, utc_now())
+            session.commit()
             self.rows = inbox(session, include_done=self.include_done)

@@ -59,12 +59,16 @@ def test_no_wcag_violations(app_page: Page, path: str) -> None:
     ("path", "heading"),
     [
         ("/nachrichten/spende-20000-euro-kropyvnytskyi", "20.000 Euro Spende für Kropyvnytskyi"),
-        ("/barrierefreiheit", "Erklärung zur Barrierefreiheit"),
+        ("/barrierefreiheit/", "Erklärung zur Barrierefreiheit"),
+        ("/impressum/", "Impressum"),
+        ("/datenschutz/", "Datenschutzerklärung"),
+        ("/impressum/?lang=en", "Legal notice"),
+        ("/datenschutz/?lang=en", "Privacy policy"),
         (
             "/nachrichten/spende-20000-euro-kropyvnytskyi?lang=en",
             "20.000 Euro Spende für Kropyvnytskyi",
         ),
-        ("/barrierefreiheit?lang=en", "Accessibility statement"),
+        ("/barrierefreiheit/?lang=en", "Accessibility statement"),
     ],
 )
 def test_no_wcag_violations_on_the_other_public_pages(

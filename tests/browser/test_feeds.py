@@ -62,6 +62,10 @@ def test_sitemap_and_robots(base_url: str) -> None:
     assert any(
         re.fullmatch(re.escape(base_url) + r"/nachrichten/[a-z0-9-]+", u or "") for u in urls
     )
+    # The text pages are listed in the form that answers without a redirect.
+    for path in ("/barrierefreiheit/", "/impressum/", "/datenschutz/"):
+        assert f"{base_url}{path}" in urls
+        assert httpx.get(base_url + path, follow_redirects=False).status_code == 200
 
     robots = httpx.get(f"{base_url}/robots.txt")
     assert robots.status_code == 200

@@ -5,6 +5,7 @@ from sqlmodel import Session, select
 
 from partner_app.models import AuditEntry, ContactMessage, MessageTopic
 from partner_app.services.contact_messages import (
+    DONE_MESSAGE_KEPT,
     MAX_FOR_EVERYONE,
     MAX_PER_SENDER,
     MessageInput,
@@ -139,3 +140,28 @@ def test_marking_done_and_reopening_is_recorded(session: Session) -> None:
 
 def test_marking_an_unknown_message_reports_it(session: Session) -> None:
     assert set_done(session, 999, done=True, editor="redaktion", now=NOW) is False
+
+
+def test_done_messages_are_deleted_90_days_after_they_were_marked_done(session: Session) -> None:
+    _send(session, _form(name="Erledigt"))
+    _send(session, _form(name="Offen"), client="192.0.2.9")
+    done_id = next(row.id for row in inbox(session, include_done=False) if row.name == "Erledigt")
+    set_done(session, done_id, done=True, editor="redaktion", now=NOW)
+
+    # At the end of the period nothing goes yet; after it only the done message is deleted.
+    _send(session, _form(name="Neu"), client="192.0.2.3", at=NOW + DONE_MESSAGE_KEPT)
+    assert len(inbox(session, include_done=True)) == 3
+    _send(session, _form(name="Neuer"), client="192.0.2.4", at=NOW + DONE_MESSAGE_KEPT * 2)
+
+    names = sorted(row.name for row in inbox(session, include_done=True))
+    assert names == ["Neu", "Neuer", "Offen"]
+
+
+def test_the_audit_log_names_the_message_number_not_the_sender(session: Session) -> None:
+    _send(session, _form(name="Anna Beispiel"))
+    message_id = inbox(session, include_done=False)[0].id
+    set_done(session, message_id, done=True, editor="redaktion", now=NOW)
+
+    [label] = session.exec(select(AuditEntry.entity_label)).all()
+    assert label == f"Nachricht Nr. {message_id}"
+    assert "Anna" not in label

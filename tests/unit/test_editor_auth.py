@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
-from partner_app.models import Editor, EditorSession
+from partner_app.models import Editor, EditorSession, LoginAttempt
 from partner_app.services import login_throttle
 from partner_app.services.editor_accounts import (
     AccountError,
@@ -162,3 +162,14 @@ def test_old_failures_expire(session: Session, editor: Editor) -> None:
         log_in(session, "redaktion", "falsch-falsch-falsch", client=f"c{attempt}", now=NOW)
     later = NOW + login_throttle.WINDOW + timedelta(seconds=1)
     assert log_in(session, "redaktion", PASSWORD, client="x", now=later).token
+
+
+def test_login_attempts_with_their_client_address_are_forgotten_after_a_day(
+    session: Session, editor: Editor
+) -> None:
+    log_in(session, "redaktion", "falsch-falsch-falsch", client="198.51.100.9", now=NOW)
+    later = NOW + login_throttle.ATTEMPTS_KEPT + timedelta(seconds=1)
+    log_in(session, "redaktion", PASSWORD, client="198.51.100.10", now=later)
+
+    clients = session.exec(select(LoginAttempt.client)).all()
+    assert clients == ["198.51.100.10"]

@@ -11,11 +11,16 @@ from partner_app.services.partnerships import paragraphs, partnerships_by_since
         ("0 21 51 / 86-1554", "tel:+492151861554"),
         ("+49 2151 86-1562", "tel:+492151861562"),
         ("0049 2151 861562", "tel:+492151861562"),
+        ("+49 (0) 2151 86-1554", "tel:+492151861554"),
+        ("+49 (0)2151\u00a086\u202f1554", "tel:+492151861554"),
+        ("02151\t86 15 54", "tel:+492151861554"),
         ("", ""),
     ],
 )
 def test_tel_uri_is_international(phone: str, uri: str) -> None:
     assert tel_uri(phone) == uri
+    # Validators refuse whitespace in a tel: URI; the shown number keeps its spaces.
+    assert not any(character.isspace() for character in uri)
 
 
 def test_partnerships_are_ordered_by_since(seeded_session: Session) -> None:

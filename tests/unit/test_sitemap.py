@@ -13,7 +13,7 @@ from tests.unit.conftest import TODAY
 ORIGIN = "https://www.krefeld.de"
 
 
-def test_sitemap_lists_page_city_tabs_statement_and_public_news(archive: Session) -> None:
+def test_sitemap_lists_page_city_tabs_text_pages_and_public_news(archive: Session) -> None:
     # Our own output, not untrusted input.
     document = ET.fromstring(sitemap_xml(sitemap_entries(archive, today=TODAY), ORIGIN))  # noqa: S314
     locations = [loc.text for loc in document.iter(f"{{{SITEMAP_NAMESPACE}}}loc")]
@@ -22,7 +22,9 @@ def test_sitemap_lists_page_city_tabs_statement_and_public_news(archive: Session
         f"{ORIGIN}/",
         f"{ORIGIN}/?stadt=venlo",
         f"{ORIGIN}/?stadt=duenkirchen",
-        f"{ORIGIN}/barrierefreiheit",
+        f"{ORIGIN}/barrierefreiheit/",
+        f"{ORIGIN}/impressum/",
+        f"{ORIGIN}/datenschutz/",
         *(f"{ORIGIN}/nachrichten/{slug}" for slug in ("fest", "museum", "spende", "ohne-stadt")),
     ]
 

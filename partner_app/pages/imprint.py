@@ -1,0 +1,26 @@
+"""The page at ``/impressum/``: the provider's details (§ 5 DDG)."""
+
+import reflex as rx
+
+from partner_app import routes, settings, texts, texts_en
+from partner_app.components.layout import page_layout
+from partner_app.components.text_page import back_to_start, text_page
+from partner_app.components.translated import tr
+from partner_app.services.legal_pages import page_html
+from partner_app.state.language import LanguageState
+
+ROUTE = routes.IMPRINT
+TITLE = rx.cond(
+    LanguageState.is_english,
+    f"{texts_en.IMPRINT_TITLE} – {texts_en.SITE_TITLE}",
+    f"{texts.IMPRINT_TITLE} – {texts.SITE_TITLE}",
+)
+DESCRIPTION = tr("IMPRINT_DESCRIPTION")
+ON_LOAD = [LanguageState.detect]
+# The address is configuration, filled in when the app is built (see the README).
+IMPRINT_HTML = page_html("impressum", settings.imprint_address())
+
+
+def imprint() -> rx.Component:
+    """The Impressum."""
+    return page_layout(text_page(IMPRINT_HTML, routes.IMPRINT_URL, back_to_start()))

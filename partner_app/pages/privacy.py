@@ -1,0 +1,26 @@
+"""The page at ``/datenschutz/``: what the pages store and the visitor's rights (GDPR Art. 13)."""
+
+import reflex as rx
+
+from partner_app import routes, settings, texts, texts_en
+from partner_app.components.layout import page_layout
+from partner_app.components.text_page import back_to_start, text_page
+from partner_app.components.translated import tr
+from partner_app.services.legal_pages import page_html
+from partner_app.state.language import LanguageState
+
+ROUTE = routes.PRIVACY
+TITLE = rx.cond(
+    LanguageState.is_english,
+    f"{texts_en.PRIVACY_TITLE} – {texts_en.SITE_TITLE}",
+    f"{texts.PRIVACY_TITLE} – {texts.SITE_TITLE}",
+)
+DESCRIPTION = tr("PRIVACY_DESCRIPTION")
+ON_LOAD = [LanguageState.detect]
+# The controller's address is configuration, filled in when the app is built (see the README).
+PRIVACY_HTML = page_html("datenschutz", settings.imprint_address())
+
+
+def privacy_policy() -> rx.Component:
+    """The privacy policy."""
+    return page_layout(text_page(PRIVACY_HTML, routes.PRIVACY_URL, back_to_start()))

@@ -1,0 +1,69 @@
+import pytest
+
+from partner_app import routes, settings
+from partner_app.services import contact_messages, login_throttle
+from partner_app.services.legal_pages import ADDRESS_PLACEHOLDER, page_html, page_markdown
+
+KREFELD = ("Stadt Krefeld", "Der Oberbürgermeister", "Von-der-Leyen-Platz 1", "47798 Krefeld")
+
+
+def test_the_default_provider_is_the_city_of_krefeld(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(settings.IMPRINT_ADDRESS_VARIABLE, raising=False)
+    assert settings.imprint_address() == KREFELD
+    monkeypatch.setenv(settings.IMPRINT_ADDRESS_VARIABLE, "  ; ")
+    assert settings.imprint_address() == KREFELD
+
+
+def test_the_provider_address_is_configured_as_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(
+        settings.IMPRINT_ADDRESS_VARIABLE, "Stadt Krefeld; Postfach 2740 ;47727 Krefeld"
+    )
+    assert settings.imprint_address() == ("Stadt Krefeld", "Postfach 2740", "47727 Krefeld")
+
+
+@pytest.mark.parametrize("name", ["impressum", "datenschutz"])
+def test_both_languages_show_the_address_line_by_line(name: str) -> None:
+    html = page_html(name, KREFELD)
+    for lang in ("de", "en"):
+        assert (
+            "Stadt Krefeld<br />\nDer Oberbürgermeister<br />\nVon-der-Leyen-Platz 1<br />\n"
+            in (html[lang])
+        )
+        assert ADDRESS_PLACEHOLDER not in html[lang]
+        assert html[lang].startswith("<h1>")
+
+
+def test_an_address_is_text_never_markup() -> None:
+    html = page_html("impressum", ("<script>x</script>", "*Amt* [link](javascript:x)", "1. Etage"))[
+        "de"
+    ]
+    assert "<script>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html
+    assert "<em>" not in html
+    assert '<a href="javascript' not in html
+    assert "<ol" not in html
+
+
+def test_the_privacy_policy_states_what_the_message_form_keeps_and_for_how_long() -> None:
+    text = page_markdown("datenschutz", "de", KREFELD)
+    for fact in (
+        "Ihren Namen, Ihre E-Mail-Adresse und Ihre Nachricht",
+        "nach einem Tag gelöscht",
+        "90 Tage",
+        "keine Cookies",
+        "Art. 15 bis 21 DSGVO",
+        "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen",
+        "Kavalleriestraße 2–4, 40213 Düsseldorf",
+    ):
+        assert fact in text
+
+
+def test_the_privacy_policy_periods_are_the_ones_the_code_uses() -> None:
+    assert contact_messages.SENDER_KEY_KEPT.days == 1
+    assert contact_messages.DONE_MESSAGE_KEPT.days == 90
+    assert contact_messages.MAX_PER_SENDER == 5
+    assert login_throttle.ATTEMPTS_KEPT.days == 1
+
+
+def test_static_pages_are_linked_in_the_form_that_answers_without_redirect() -> None:
+    assert routes.PUBLIC_PAGES == ("/barrierefreiheit/", "/impressum/", "/datenschutz/")
