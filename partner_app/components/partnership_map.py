@@ -4,11 +4,12 @@ The image (``assets/map/partnerschaften.svg``) carries no information, so its ``
 empty. Each partner city is an ordinary link, absolutely positioned in percent of the
 image, with the city's name as its text: the name shows as a small label on hover and
 keyboard focus (the pointer may move onto it; Escape hides it), and screen readers read
-it (with the distance from Krefeld) at any time. Where places lie too close for separate
-24 px targets, the target sits aside with a leader line to the place, in one layout for
-phones and one for wider screens. A place outside the map's frames (or without
-coordinates) is listed below the map instead, after the markers. Styles:
-``assets/map/map.css``.
+it (with the distance from Krefeld) at any time. Each dot carries a number that a key
+below the map names, so the dots can be told apart on a touch screen too. Where places
+lie too close for separate 24 px targets, the target sits aside with a leader line to the
+place, in one layout for phones and one for wider screens. A place outside the map's
+frames (or without coordinates) is listed below the map instead, after the markers.
+Styles: ``assets/map/map.css``.
 """
 
 import reflex as rx
@@ -95,10 +96,11 @@ def _leaders(markers: rx.Var[list[MapMarker]]) -> rx.Component:
     )
 
 
-def _placed_marker(marker: rx.Var[MapMarker]) -> rx.Component:
+def _placed_marker(marker: rx.Var[MapMarker], number: rx.Var[int]) -> rx.Component:
     return rx.el.li(
         rx.el.a(
-            rx.el.span(class_name="map-dot", aria_hidden="true"),
+            # The number matches the key below the map: tells the dots apart without hover.
+            rx.el.span(number, class_name="map-dot", aria_hidden="true"),
             rx.el.span(
                 rx.el.span(marker.name, lang="de", class_name="map-name"),
                 rx.cond(
@@ -123,6 +125,25 @@ def _placed_marker(marker: rx.Var[MapMarker]) -> rx.Component:
             "map-marker",
         ),
         style=_target_position(marker),
+    )
+
+
+def _key_entry(marker: rx.Var[MapMarker], number: rx.Var[int]) -> rx.Component:
+    return rx.el.li(
+        rx.el.span(number, class_name="map-key-number"),
+        rx.el.span(marker.name, lang="de"),
+    )
+
+
+def _key(markers: rx.Var[list[MapMarker]]) -> rx.Component:
+    # For the eye only: screen readers already have every name as the markers' link text.
+    return rx.el.ol(
+        rx.foreach(
+            markers,
+            lambda marker, index: rx.cond(marker.frame != "", _key_entry(marker, index + 1)),
+        ),
+        class_name="map-key",
+        aria_hidden="true",
     )
 
 
@@ -163,7 +184,10 @@ def partnership_map(
             _home(home) if home.frame else rx.fragment(),
             rx.el.ul(
                 rx.foreach(
-                    markers, lambda marker: rx.cond(marker.frame != "", _placed_marker(marker))
+                    markers,
+                    lambda marker, index: rx.cond(
+                        marker.frame != "", _placed_marker(marker, index + 1)
+                    ),
                 ),
                 class_name="map-markers",
                 aria_label=tr("MAP_MARKERS_LABEL"),
@@ -171,6 +195,7 @@ def partnership_map(
             class_name="map-canvas",
         ),
         # Below the image, so they do not change the size the markers are placed in.
+        _key(markers),
         rx.el.ul(
             rx.foreach(
                 markers, lambda marker: rx.cond(marker.frame == "", _unplaced_marker(marker))

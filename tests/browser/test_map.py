@@ -133,3 +133,20 @@ def test_hovered_name_stays_while_the_pointer_moves_onto_it_and_escape_hides_it(
     marker.hover()
     expect(label).to_be_visible()
     expect(label).to_have_css("clip-path", "none")
+
+
+def test_numbered_dots_are_named_by_the_key_below_the_map(app_page: Page) -> None:
+    app_page.set_viewport_size({"width": 390, "height": 900})
+    open_page(app_page)
+    links = app_page.locator(".map-link")
+    expect(links).to_have_count(len(TAB_NAMES) - 1)
+    key = app_page.locator(".map-key")
+    # For the eye: the links already carry every name for screen readers.
+    expect(key).to_have_attribute("aria-hidden", "true")
+    entries = key.locator("li")
+    expect(entries).to_have_count(len(TAB_NAMES) - 1)
+    for index, name in enumerate(TAB_NAMES[1:]):
+        link = links.nth(index)
+        expect(link.locator(".map-dot")).to_have_text(str(index + 1))
+        expect(link).to_have_accessible_name(re.compile("^" + re.escape(name)))
+        expect(entries.nth(index)).to_have_text(f"{index + 1}{name}")
