@@ -22,8 +22,11 @@ from partner_app.services.partnership_map import (
     MapMarker,
     home_marker,
 )
+from partner_app.state.language import LanguageState
 
 MAP_IMAGE_SRC = "/map/partnerschaften.svg"
+# The same outline with the inset's caption in English.
+MAP_IMAGE_SRC_EN = "/map/partnerschaften.en.svg"
 # Markers right of this line get their label on the left, so it stays on the page.
 EAST_LABEL_FROM_PERCENT = 60
 
@@ -174,7 +177,7 @@ def partnership_map(
     return rx.el.figure(
         rx.el.div(
             rx.el.img(
-                src=MAP_IMAGE_SRC,
+                src=rx.cond(LanguageState.is_english, MAP_IMAGE_SRC_EN, MAP_IMAGE_SRC),
                 alt="",
                 # As attributes (reserving the space before the image loads), not as CSS.
                 custom_attrs={"width": str(round(VIEW_WIDTH)), "height": str(round(VIEW_HEIGHT))},

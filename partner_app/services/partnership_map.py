@@ -11,10 +11,11 @@ corner, an inset for the east of North America. A point that lies in no frame (o
 the inset) gets no marker; it is still returned, with the frame ``""``.
 """
 
+import html
 import itertools
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -309,8 +310,14 @@ def load_outline_polygons(path: Path = OUTLINE_DATA) -> list[Polygon]:
     return polygons
 
 
-def render_outline_svg(polygons: Sequence[Polygon] | None = None) -> str:
-    """The decorative outline map of all frames as an SVG document."""
+def render_outline_svg(
+    polygons: Sequence[Polygon] | None = None, captions: Mapping[str, str] | None = None
+) -> str:
+    """The decorative outline map of all frames as an SVG document.
+
+    ``captions`` replaces frames' captions by frame name (the image of another language).
+    """
+    captions = captions or {}
     if polygons is None:
         polygons = load_outline_polygons()
     width, height = _number(VIEW_WIDTH), _number(VIEW_HEIGHT)
@@ -336,11 +343,12 @@ def render_outline_svg(polygons: Sequence[Polygon] | None = None) -> str:
             f'<path class="land" stroke-width="{BORDER_WIDTH}" stroke-linejoin="round" '
             f'fill-rule="evenodd" d="{_frame_path(frame, polygons)}"/>'
         )
-        if frame.caption:
+        caption = captions.get(frame.name, frame.caption)
+        if caption:
             parts.append(
                 f'<text class="caption" x="{_number(frame.x + frame.width - 6)}" '
                 f'y="{_number(frame.y + frame.height - 7)}" text-anchor="end" '
-                f'font-family="sans-serif" font-size="13">{frame.caption}</text>'
+                f'font-family="sans-serif" font-size="13">{html.escape(caption)}</text>'
             )
         edge = "frame" if frame.y or frame.x else "edge"
         parts.append(f'<rect class="{edge}" {box} fill="none" stroke-width="1.5"/>')

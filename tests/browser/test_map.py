@@ -150,3 +150,11 @@ def test_numbered_dots_are_named_by_the_key_below_the_map(app_page: Page) -> Non
         expect(link.locator(".map-dot")).to_have_text(str(index + 1))
         expect(link).to_have_accessible_name(re.compile("^" + re.escape(name)))
         expect(entries.nth(index)).to_have_text(f"{index + 1}{name}")
+
+
+def test_english_page_shows_the_outline_with_an_english_inset_caption(app_page: Page) -> None:
+    open_page(app_page, "/?lang=en")
+    image = app_page.locator("img.map-image")
+    expect(image).to_have_attribute("src", "/map/partnerschaften.en.svg")
+    expect(image).to_have_js_property("complete", True)
+    assert image.evaluate("image => image.naturalWidth") > 0

@@ -7,8 +7,12 @@ from pathlib import Path
 import pytest
 import reflex as rx
 
-from partner_app.cli import ASSETS_DIR, MAP_IMAGE
-from partner_app.components.partnership_map import MAP_IMAGE_SRC, partnership_map
+from partner_app.cli import ASSETS_DIR, MAP_IMAGES, map_captions
+from partner_app.components.partnership_map import (
+    MAP_IMAGE_SRC,
+    MAP_IMAGE_SRC_EN,
+    partnership_map,
+)
 from partner_app.services.content_loader import default_content
 from partner_app.services.partnership_map import (
     EUROPE,
@@ -253,10 +257,22 @@ def test_outlines_line_up_with_the_marker_projection(
     assert _is_land(svg, frame, lat, lon) is land
 
 
-def test_committed_svg_is_up_to_date(svg: str) -> None:
-    assert MAP_IMAGE_SRC == "/" + MAP_IMAGE
-    committed = ASSETS_DIR / MAP_IMAGE
-    assert committed.read_text(encoding="utf-8") == svg, "Run: python -m partner_app.cli render-map"
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_committed_svgs_are_up_to_date(lang: str) -> None:
+    assert "/" + MAP_IMAGES["de"] == MAP_IMAGE_SRC
+    assert "/" + MAP_IMAGES["en"] == MAP_IMAGE_SRC_EN
+    committed = ASSETS_DIR / MAP_IMAGES[lang]
+    expected = render_outline_svg(captions=map_captions(lang))
+    assert committed.read_text(encoding="utf-8") == expected, (
+        "Run: python -m partner_app.cli render-map"
+    )
+
+
+def test_the_inset_caption_follows_the_language() -> None:
+    assert ">Nordamerika</text>" in render_outline_svg(captions=map_captions("de"))
+    english = render_outline_svg(captions=map_captions("en"))
+    assert ">North America</text>" in english
+    assert "Nordamerika" not in english
 
 
 def test_shipped_data_covers_the_frames_and_names_its_source() -> None:
