@@ -9,6 +9,7 @@ from pathlib import Path
 import reflex as rx
 from reflex.model import get_engine
 
+from partner_app.i18n import text
 from partner_app.services.backup import BackupError, BackupSummary, export_backup, import_backup
 from partner_app.services.content_loader import default_content, load_default_content
 from partner_app.services.database_integrity import integrity_problems
@@ -20,11 +21,17 @@ from partner_app.services.editor_accounts import (
     enable_editor,
     set_password,
 )
-from partner_app.services.partnership_map import render_outline_svg
+from partner_app.services.partnership_map import (
+    NORTH_AMERICA,
+    load_outline_polygons,
+    render_outline_svg,
+)
 from partner_app.services.placeholder_art import placeholder_svg
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 MAP_IMAGE = "map/partnerschaften.svg"
+# The outline image per page language: only the inset's caption differs.
+MAP_IMAGES = {"de": MAP_IMAGE, "en": "map/partnerschaften.en.svg"}
 
 
 def read_new_password() -> str:
@@ -94,12 +101,19 @@ def render_placeholders() -> int:
     return 0
 
 
+def map_captions(lang: str) -> dict[str, str]:
+    """The captions of the map's frames in the language ``lang``."""
+    return {NORTH_AMERICA.name: text("MAP_INSET_NORTH_AMERICA", lang)}
+
+
 def render_map() -> int:
-    """Write the outline map of the partnerships into ``assets/map/``."""
-    target = ASSETS_DIR / MAP_IMAGE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render_outline_svg(), encoding="utf-8")
-    print(target.relative_to(ASSETS_DIR.parent))
+    """Write the outline map of the partnerships into ``assets/map/``, once per language."""
+    polygons = load_outline_polygons()
+    for lang, image in MAP_IMAGES.items():
+        target = ASSETS_DIR / image
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render_outline_svg(polygons, map_captions(lang)), encoding="utf-8")
+        print(target.relative_to(ASSETS_DIR.parent))
     return 0
 
 

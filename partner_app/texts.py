@@ -45,6 +45,11 @@ MAP_CAPTION = (
 )
 MAP_MARKERS_LABEL = "Partnerstädte auf der Karte"
 MAP_OUTSIDE_NOTE = " – liegt außerhalb des Kartenausschnitts"
+
+# Map and phone layout
+# The caption of the map's inset, drawn into the outline image (one image per language).
+MAP_INSET_NORTH_AMERICA = "Nordamerika"
+
 VALIDATION_REQUIRED = "Bitte füllen Sie dieses Feld aus."
 VALIDATION_TOO_LONG = "Höchstens {limit} Zeichen (jetzt {length})."
 VALIDATION_EMAIL = "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@krefeld.de."

@@ -44,6 +44,11 @@ MAP_CAPTION = (
 )
 MAP_MARKERS_LABEL = "Partner cities on the map"
 MAP_OUTSIDE_NOTE = " – outside the area of the map"
+
+# Map and phone layout
+# The caption of the map's inset, drawn into the outline image (one image per language).
+MAP_INSET_NORTH_AMERICA = "North America"
+
 VALIDATION_REQUIRED = "Please fill in this field."
 VALIDATION_TOO_LONG = "At most {limit} characters (now {length})."
 VALIDATION_EMAIL = "Please enter a valid e-mail address, e.g. name@example.org."

@@ -9,6 +9,11 @@ from partner_app.services.partnerships import PartnershipView
 from partner_app.state.page_content import PageContentState
 
 
+def _column_label(index: int) -> dict[str, rx.Var[str]]:
+    # On phones each row is a block and styles.css shows the column's name before the value.
+    return {"data-label": tr_item("OVERVIEW_COLUMNS", index)}
+
+
 def _row(partnership: rx.Var[PartnershipView]) -> rx.Component:
     return rx.el.tr(
         rx.el.th(
@@ -25,14 +30,15 @@ def _row(partnership: rx.Var[PartnershipView]) -> rx.Component:
             ),
             scope="row",
         ),
-        rx.el.td(partnership.country, lang="de"),
-        rx.el.td(partnership.since_label),
+        rx.el.td(rx.el.span(partnership.country, lang="de"), custom_attrs=_column_label(1)),
+        rx.el.td(partnership.since_label, custom_attrs=_column_label(2)),
         rx.el.td(
             rx.el.span(
                 partnership.status_label,
                 class_name="status status-" + partnership.status,
             ),
             rx.cond(partnership.kind != "city", rx.el.span(" – " + partnership.kind_label)),
+            custom_attrs=_column_label(3),
         ),
     )
 
@@ -72,7 +78,7 @@ def partnership_overview() -> rx.Component:
                     )
                 ),
                 rx.el.tbody(rx.foreach(PageContentState.partnerships, _row)),
-                class_name="overview-table",
+                class_name="overview-table partnership-table",
             ),
             class_name="table-scroll",
             tab_index=0,

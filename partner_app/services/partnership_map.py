@@ -11,10 +11,11 @@ corner, an inset for the east of North America. A point that lies in no frame (o
 the inset) gets no marker; it is still returned, with the frame ``""``.
 """
 
+import html
 import itertools
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,10 +33,14 @@ OUTLINE_DATA = (
 # The image is this wide in SVG user units; its height follows from the main frame.
 VIEW_WIDTH = 1000.0
 
-WATER_COLOUR = "#f1f6fb"
-LAND_COLOUR = "#e6e8ee"
-BORDER_COLOUR = "#8a8a8a"
-FRAME_COLOUR = "#4a4a4a"
+# The image is shown with <img>, so the page's CSS cannot reach it: its colours live in a
+# style sheet of its own, by class, with a dark set for the system's dark mode (an image
+# follows the page's colour scheme). Pairs of (light, dark) colours:
+WATER_COLOURS = ("#f1f6fb", "#17212d")
+LAND_COLOURS = ("#e6e8ee", "#2b3038")
+BORDER_COLOURS = ("#8a8a8a", "#6e7681")
+# The inset's frame and caption ("Nordamerika"): >= 4.5:1 on the water in both schemes.
+FRAME_COLOURS = ("#4a4a4a", "#b6bcc6")
 BORDER_WIDTH = 0.6
 # Outlines are simplified to this deviation and rounded to this many decimals (user units).
 SIMPLIFY_TOLERANCE = 0.45
@@ -117,9 +122,29 @@ HOME_SLUG = "krefeld"
 HOME_NAME = "Krefeld"
 
 
+# Marker targets are this many CSS px square (WCAG 2.2 2.5.8 asks for 24) and keep this gap.
+TARGET_PX = 24.0
+TARGET_GAP_PX = 4.0
+# The map is this wide (CSS px) at the narrowest phone (320 px) and at the narrowest
+# viewport of the wide layout (assets/map/map.css switches at 45rem = 720 px); each layout
+# is spread for its narrowest map, so its targets stay apart at every larger width.
+PHONE_MAP_WIDTH_PX = 288.0
+WIDE_MAP_WIDTH_PX = 688.0
+# Krefeld's symbol and its name beside it (map.css), kept free of targets: left, top,
+# right, bottom in px from the place.
+HOME_BOX_PX = (-9.0, -9.0, 64.0, 22.0)
+# A target moved farther than this from its place (px) gets a leader line to the place.
+LEADER_FROM_PX = 6.0
+
+
 @dataclass(frozen=True)
 class MapMarker:
-    """A place on the map; ``frame`` is "" when it lies outside every frame."""
+    """A place on the map; ``frame`` is "" when it lies outside every frame.
+
+    The place and its link target are apart where places lie too close for separate
+    targets: the target moves aside (``phone_*`` on narrow screens, ``target_*`` on wide
+    ones) and a leader line joins it to the place.
+    """
 
     slug: str
     name: str
@@ -128,6 +153,14 @@ class MapMarker:
     left_percent: float
     top_percent: float
     distance_label: str
+    # Centre of the link target, in percent, on wide screens and on phones.
+    target_left_percent: float = 0.0
+    target_top_percent: float = 0.0
+    phone_left_percent: float = 0.0
+    phone_top_percent: float = 0.0
+    # Whether the target is away from the place (a leader line is drawn).
+    target_moved: bool = False
+    phone_moved: bool = False
 
 
 def frame_position(lat: float, lon: float) -> tuple[MapFrame, Point] | None:
@@ -170,8 +203,89 @@ def map_markers(
     """Markers for (slug, name, latitude, longitude) tuples, in the given order.
 
     Every point is kept: one outside all frames (or without coordinates) has the frame "".
+    Placed markers get link targets that do not overlap each other or Krefeld.
     """
-    return [map_marker(slug, name, lat, lon, lang) for slug, name, lat, lon in points]
+    markers = [map_marker(slug, name, lat, lon, lang) for slug, name, lat, lon in points]
+    placed = [index for index, marker in enumerate(markers) if marker.frame]
+    places = [(markers[i].left_percent, markers[i].top_percent) for i in placed]
+    home = home_marker()
+    wide = spread_targets(places, (home.left_percent, home.top_percent), WIDE_MAP_WIDTH_PX)
+    phone = spread_targets(places, (home.left_percent, home.top_percent), PHONE_MAP_WIDTH_PX)
+    for index, place, wide_target, phone_target in zip(placed, places, wide, phone, strict=True):
+        markers[index] = replace(
+            markers[index],
+            target_left_percent=wide_target[0],
+            target_top_percent=wide_target[1],
+            phone_left_percent=phone_target[0],
+            phone_top_percent=phone_target[1],
+            target_moved=_moved_px(place, wide_target, WIDE_MAP_WIDTH_PX) > LEADER_FROM_PX,
+            phone_moved=_moved_px(place, phone_target, PHONE_MAP_WIDTH_PX) > LEADER_FROM_PX,
+        )
+    return markers
+
+
+def spread_targets(places: Sequence[Point], home: Point, map_width_px: float) -> list[Point]:
+    """Target centres (percent) for places (percent) so no two targets overlap at this width.
+
+    Targets are squares of TARGET_PX plus TARGET_GAP_PX; Krefeld's symbol and name are a
+    fixed box. Overlaps are pushed apart along the shorter way out (a few hundred rounds
+    of a plain relaxation, deterministic), and targets stay inside the image.
+    """
+    height_px = map_width_px * VIEW_HEIGHT / VIEW_WIDTH
+    scale = (map_width_px / 100, height_px / 100)
+    size = TARGET_PX + TARGET_GAP_PX
+    targets = [[x * scale[0], y * scale[1]] for x, y in places]
+    hx, hy = home[0] * scale[0], home[1] * scale[1]
+    left, top, right, bottom = HOME_BOX_PX
+    home_box = (hx + left, hy + top, hx + right, hy + bottom)
+    for _ in range(400):
+        moved = False
+        for i, a in enumerate(targets):
+            for b in targets[i + 1 :]:
+                moved |= _push_apart(a, b, size)
+            moved |= _push_out_of_box(a, home_box, size / 2)
+            # Inside the image, half a target from its edges.
+            a[0] = min(max(a[0], TARGET_PX / 2), map_width_px - TARGET_PX / 2)
+            a[1] = min(max(a[1], TARGET_PX / 2), height_px - TARGET_PX / 2)
+        if not moved:
+            break
+    return [(round(x / scale[0], 3), round(y / scale[1], 3)) for x, y in targets]
+
+
+def _push_apart(a: list[float], b: list[float], size: float) -> bool:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    overlap_x, overlap_y = size - abs(dx), size - abs(dy)
+    if overlap_x <= 0 or overlap_y <= 0:
+        return False
+    # Out along the axis that needs the smaller move, half each; a tie goes sideways.
+    if overlap_x <= overlap_y:
+        step = overlap_x / 2 * (1 if dx >= 0 else -1)
+        a[0] -= step
+        b[0] += step
+    else:
+        step = overlap_y / 2 * (1 if dy >= 0 else -1)
+        a[1] -= step
+        b[1] += step
+    return True
+
+
+def _push_out_of_box(a: list[float], box: tuple[float, float, float, float], half: float) -> bool:
+    left, top, right, bottom = box[0] - half, box[1] - half, box[2] + half, box[3] + half
+    if not (left < a[0] < right and top < a[1] < bottom):
+        return False
+    # The nearest way out of the box.
+    way_out = min(
+        (a[0] - left, 0, -1), (right - a[0], 0, 1), (a[1] - top, 1, -1), (bottom - a[1], 1, 1)
+    )
+    distance, axis, sign = way_out
+    a[axis] += sign * distance
+    return True
+
+
+def _moved_px(place: Point, target: Point, map_width_px: float) -> float:
+    dx = (target[0] - place[0]) / 100 * map_width_px
+    dy = (target[1] - place[1]) / 100 * map_width_px * VIEW_HEIGHT / VIEW_WIDTH
+    return math.hypot(dx, dy)
 
 
 def home_marker() -> MapMarker:
@@ -196,8 +310,14 @@ def load_outline_polygons(path: Path = OUTLINE_DATA) -> list[Polygon]:
     return polygons
 
 
-def render_outline_svg(polygons: Sequence[Polygon] | None = None) -> str:
-    """The decorative outline map of all frames as an SVG document."""
+def render_outline_svg(
+    polygons: Sequence[Polygon] | None = None, captions: Mapping[str, str] | None = None
+) -> str:
+    """The decorative outline map of all frames as an SVG document.
+
+    ``captions`` replaces frames' captions by frame name (the image of another language).
+    """
+    captions = captions or {}
     if polygons is None:
         polygons = load_outline_polygons()
     width, height = _number(VIEW_WIDTH), _number(VIEW_HEIGHT)
@@ -206,7 +326,9 @@ def render_outline_svg(polygons: Sequence[Polygon] | None = None) -> str:
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
         "<!-- Kartengrundlage: Natural Earth 1:50m (gemeinfrei), aus world-atlas 2.0.2;"
         " erzeugt mit python -m partner_app.cli render-map -->",
-        f'<rect width="{width}" height="{height}" fill="{WATER_COLOUR}"/>',
+        f"<style>{_outline_style(0)}@media (prefers-color-scheme: dark){{{_outline_style(1)}}}"
+        "</style>",
+        f'<rect class="water" width="{width}" height="{height}"/>',
     ]
     # Bottom frame first, so the inset is drawn over the main map.
     for frame in reversed(FRAMES):
@@ -216,23 +338,33 @@ def render_outline_svg(polygons: Sequence[Polygon] | None = None) -> str:
         )
         if frame is not FRAMES[-1]:
             # An inset hides what lies beneath it.
-            parts.append(f'<rect {box} fill="{WATER_COLOUR}"/>')
+            parts.append(f'<rect class="water" {box}/>')
         parts.append(
-            f'<path fill="{LAND_COLOUR}" stroke="{BORDER_COLOUR}" '
-            f'stroke-width="{BORDER_WIDTH}" stroke-linejoin="round" fill-rule="evenodd" '
-            f'd="{_frame_path(frame, polygons)}"/>'
+            f'<path class="land" stroke-width="{BORDER_WIDTH}" stroke-linejoin="round" '
+            f'fill-rule="evenodd" d="{_frame_path(frame, polygons)}"/>'
         )
-        if frame.caption:
+        caption = captions.get(frame.name, frame.caption)
+        if caption:
             parts.append(
-                f'<text x="{_number(frame.x + frame.width - 6)}" '
+                f'<text class="caption" x="{_number(frame.x + frame.width - 6)}" '
                 f'y="{_number(frame.y + frame.height - 7)}" text-anchor="end" '
-                f'font-family="sans-serif" font-size="13" fill="{FRAME_COLOUR}">'
-                f"{frame.caption}</text>"
+                f'font-family="sans-serif" font-size="13">{html.escape(caption)}</text>'
             )
-        stroke = FRAME_COLOUR if frame.y or frame.x else BORDER_COLOUR
-        parts.append(f'<rect {box} fill="none" stroke="{stroke}" stroke-width="1.5"/>')
+        edge = "frame" if frame.y or frame.x else "edge"
+        parts.append(f'<rect class="{edge}" {box} fill="none" stroke-width="1.5"/>')
     parts.append("</svg>\n")
     return "\n".join(parts)
+
+
+def _outline_style(scheme: int) -> str:
+    """The outline's colours by class; ``scheme`` 0 is light, 1 dark."""
+    water, land, border, frame = (
+        colours[scheme] for colours in (WATER_COLOURS, LAND_COLOURS, BORDER_COLOURS, FRAME_COLOURS)
+    )
+    return (
+        f".water{{fill:{water}}}.land{{fill:{land};stroke:{border}}}.edge{{stroke:{border}}}"
+        f".frame{{stroke:{frame}}}.caption{{fill:{frame}}}"
+    )
 
 
 def _frame_path(frame: MapFrame, polygons: Iterable[Polygon]) -> str:

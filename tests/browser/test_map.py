@@ -1,7 +1,9 @@
 """The map of the partnerships: local SVG, keyboard-reachable markers, distances."""
 
+import itertools
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import BrowserProblems, expect_path, open_page
@@ -46,3 +48,113 @@ def test_city_facts_give_the_great_circle_distance(app_page: Page) -> None:
     expect(app_page.get_by_role("tabpanel").locator(".fact-distance")).to_have_text(
         re.compile(r"^Entfernung von Krefeld \(Luftlinie\): rund \d\d km$")
     )
+
+
+def _marker_boxes(page: Page) -> list[dict]:
+    return page.locator(".map-link").evaluate_all(
+        """links => links.map(link => {
+          const box = link.getBoundingClientRect();
+          return {name: link.querySelector('.map-name').textContent,
+                  left: box.left, top: box.top, right: box.right, bottom: box.bottom};
+        })"""
+    )
+
+
+@pytest.mark.parametrize("width", [320, 390, 768, 1366])
+def test_markers_are_separate_24_px_targets(app_page: Page, width: int) -> None:
+    app_page.set_viewport_size({"width": width, "height": 900})
+    open_page(app_page)
+    expect(app_page.locator(".map-link")).to_have_count(len(TAB_NAMES) - 1)
+    boxes = _marker_boxes(app_page)
+    for box in boxes:
+        assert box["right"] - box["left"] >= 24, box
+        assert box["bottom"] - box["top"] >= 24, box
+        assert box["left"] >= 0, box
+        assert box["right"] <= width, box
+    for first, second in itertools.combinations(boxes, 2):
+        apart = (
+            first["right"] <= second["left"]
+            or second["right"] <= first["left"]
+            or first["bottom"] <= second["top"]
+            or second["bottom"] <= first["top"]
+        )
+        assert apart, (first["name"], second["name"])
+
+
+def test_a_marker_moved_off_its_place_has_a_leader_line(app_page: Page) -> None:
+    app_page.set_viewport_size({"width": 390, "height": 900})
+    open_page(app_page)
+    # Venlo lies 27 km from Krefeld: its target sits aside, joined to the place.
+    expect(app_page.locator(".map-leader-phone").first).to_be_visible()
+    expect(app_page.locator(".map-leader-wide").first).to_be_hidden()
+
+
+def test_escape_hides_a_shown_name_until_a_marker_is_focused_again(app_page: Page) -> None:
+    open_page(app_page)
+    marker = app_page.locator(".map-link", has_text="Leiden")
+    label = marker.locator(".map-label")
+    marker.focus()
+    expect(label).to_have_css("clip-path", "none")
+    app_page.keyboard.press("Escape")
+    expect(label).to_be_hidden()
+    # The focus stays where it was.
+    expect(marker).to_be_focused()
+    app_page.keyboard.press("Tab")
+    expect(app_page.locator(".map-link").nth(4)).to_be_focused()
+    expect(app_page.locator(".map-link").nth(4).locator(".map-label")).to_have_css(
+        "clip-path", "none"
+    )
+
+
+def test_hovered_name_stays_while_the_pointer_moves_onto_it_and_escape_hides_it(
+    app_page: Page,
+) -> None:
+    app_page.set_viewport_size({"width": 390, "height": 900})
+    open_page(app_page)
+    marker = app_page.locator(".map-link", has_text="Kropyvnytskyi")
+    label = marker.locator(".map-label")
+    marker.scroll_into_view_if_needed()
+    marker.hover()
+    expect(label).to_have_css("clip-path", "none")
+    box = label.bounding_box()
+    dot = marker.bounding_box()
+    assert box is not None
+    assert dot is not None
+    # Up over the gap onto the name, then across it to its middle, in small steps.
+    app_page.mouse.move(dot["x"] + dot["width"] / 2, box["y"] + box["height"] - 4, steps=6)
+    expect(label).to_have_css("clip-path", "none")
+    app_page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=6)
+    expect(label).to_have_css("clip-path", "none")
+    expect(label).to_be_visible()
+    app_page.keyboard.press("Escape")
+    expect(label).to_be_hidden()
+    # Pointing at a marker again shows its name again.
+    app_page.mouse.move(0, 0)
+    marker.hover()
+    expect(label).to_be_visible()
+    expect(label).to_have_css("clip-path", "none")
+
+
+def test_numbered_dots_are_named_by_the_key_below_the_map(app_page: Page) -> None:
+    app_page.set_viewport_size({"width": 390, "height": 900})
+    open_page(app_page)
+    links = app_page.locator(".map-link")
+    expect(links).to_have_count(len(TAB_NAMES) - 1)
+    key = app_page.locator(".map-key")
+    # For the eye: the links already carry every name for screen readers.
+    expect(key).to_have_attribute("aria-hidden", "true")
+    entries = key.locator("li")
+    expect(entries).to_have_count(len(TAB_NAMES) - 1)
+    for index, name in enumerate(TAB_NAMES[1:]):
+        link = links.nth(index)
+        expect(link.locator(".map-dot")).to_have_text(str(index + 1))
+        expect(link).to_have_accessible_name(re.compile("^" + re.escape(name)))
+        expect(entries.nth(index)).to_have_text(f"{index + 1}{name}")
+
+
+def test_english_page_shows_the_outline_with_an_english_inset_caption(app_page: Page) -> None:
+    open_page(app_page, "/?lang=en")
+    image = app_page.locator("img.map-image")
+    expect(image).to_have_attribute("src", "/map/partnerschaften.en.svg")
+    expect(image).to_have_js_property("complete", True)
+    assert image.evaluate("image => image.naturalWidth") > 0

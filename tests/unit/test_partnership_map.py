@@ -7,16 +7,23 @@ from pathlib import Path
 import pytest
 import reflex as rx
 
-from partner_app.cli import ASSETS_DIR, MAP_IMAGE
-from partner_app.components.partnership_map import MAP_IMAGE_SRC, partnership_map
+from partner_app.cli import ASSETS_DIR, MAP_IMAGES, map_captions
+from partner_app.components.partnership_map import (
+    MAP_IMAGE_SRC,
+    MAP_IMAGE_SRC_EN,
+    partnership_map,
+)
 from partner_app.services.content_loader import default_content
 from partner_app.services.partnership_map import (
     EUROPE,
     FRAMES,
     NORTH_AMERICA,
     OUTLINE_DATA,
+    PHONE_MAP_WIDTH_PX,
+    TARGET_PX,
     VIEW_HEIGHT,
     VIEW_WIDTH,
+    WIDE_MAP_WIDTH_PX,
     MapFrame,
     MapMarker,
     clip_ring,
@@ -26,6 +33,7 @@ from partner_app.services.partnership_map import (
     render_outline_svg,
     ring_area,
     simplify_ring,
+    spread_targets,
 )
 
 SIZE_BUDGET_BYTES = 150_000
@@ -79,7 +87,7 @@ def _inside(point: tuple[float, float], ring: list[tuple[float, float]]) -> bool
 
 def _is_land(svg: str, frame: MapFrame, lat: float, lon: float) -> bool:
     """Whether the rendered land of the frame (even-odd rule) covers the point."""
-    land_paths = re.findall(r'<path fill="#e6e8ee"[^>]* d="([^"]*)"', svg)
+    land_paths = re.findall(r'<path class="land"[^>]* d="([^"]*)"', svg)
     path = land_paths[list(reversed(FRAMES)).index(frame)]
     point = frame.project(lat, lon)
     return sum(_inside(point, ring) for ring in _rings_of_path(path)) % 2 == 1
@@ -192,14 +200,29 @@ def test_svg_is_well_formed_and_local(svg: str) -> None:
     assert len(svg.encode("utf-8")) < SIZE_BUDGET_BYTES
 
 
+def test_svg_has_light_and_dark_colours_by_class(svg: str) -> None:
+    style = ET.fromstring(svg).find(f"{{{SVG_NAMESPACE}}}style")  # noqa: S314 (our own rendering)
+    assert style is not None
+    assert style.text
+    light, dark = style.text.split("@media (prefers-color-scheme: dark)")
+    for css in (light, dark):
+        for name in ("water", "land", "edge", "frame", "caption"):
+            assert re.search(rf"\.{name}\{{[^}}]*(fill|stroke):#[0-9a-f]{{6}}", css), (name, css)
+    assert ".land{fill:#e6e8ee" in light
+    assert ".land{fill:#2b3038" in dark
+
+
 def test_svg_draws_both_frames_with_a_border(svg: str) -> None:
     root = ET.fromstring(svg)  # noqa: S314 (our own rendering)
     paths = root.findall(f"{{{SVG_NAMESPACE}}}path")
     assert len(paths) == len(FRAMES)
-    assert all(path.attrib["fill"] == "#e6e8ee" for path in paths)
-    assert all(path.attrib["stroke"] == "#8a8a8a" for path in paths)
+    # Colours come from the image's own style sheet, by class (light and dark).
+    assert all(path.attrib["class"] == "land" for path in paths)
+    assert all("fill" not in path.attrib and "stroke" not in path.attrib for path in paths)
     borders = [
-        rect for rect in root.findall(f"{{{SVG_NAMESPACE}}}rect") if rect.attrib["fill"] == "none"
+        rect
+        for rect in root.findall(f"{{{SVG_NAMESPACE}}}rect")
+        if rect.attrib.get("fill") == "none"
     ]
     boxes = {
         tuple(round(float(rect.attrib[key]), 1) for key in ("x", "y", "width", "height"))
@@ -234,10 +257,22 @@ def test_outlines_line_up_with_the_marker_projection(
     assert _is_land(svg, frame, lat, lon) is land
 
 
-def test_committed_svg_is_up_to_date(svg: str) -> None:
-    assert MAP_IMAGE_SRC == "/" + MAP_IMAGE
-    committed = ASSETS_DIR / MAP_IMAGE
-    assert committed.read_text(encoding="utf-8") == svg, "Run: python -m partner_app.cli render-map"
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_committed_svgs_are_up_to_date(lang: str) -> None:
+    assert "/" + MAP_IMAGES["de"] == MAP_IMAGE_SRC
+    assert "/" + MAP_IMAGES["en"] == MAP_IMAGE_SRC_EN
+    committed = ASSETS_DIR / MAP_IMAGES[lang]
+    expected = render_outline_svg(captions=map_captions(lang))
+    assert committed.read_text(encoding="utf-8") == expected, (
+        "Run: python -m partner_app.cli render-map"
+    )
+
+
+def test_the_inset_caption_follows_the_language() -> None:
+    assert ">Nordamerika</text>" in render_outline_svg(captions=map_captions("de"))
+    english = render_outline_svg(captions=map_captions("en"))
+    assert ">North America</text>" in english
+    assert "Nordamerika" not in english
 
 
 def test_shipped_data_covers_the_frames_and_names_its_source() -> None:
@@ -310,9 +345,71 @@ def test_component_links_each_placed_city_and_lists_the_others() -> None:
     # Each link (placed and unplaced) is built for both languages: 4 occurrences per link.
     assert rendered.count('("/?stadt="+') == 8
     assert '"&lang=en"' in rendered
-    assert '["left"] : (marker_rx_state_?.["left_percent"]+"%")' in rendered
+    # The link target's position for wide screens and phones; leader lines from the place.
+    assert '["--target-left"] : (marker_rx_state_?.["target_left_percent"]+"%")' in rendered
+    assert '["--phone-top"] : (marker_rx_state_?.["phone_top_percent"]+"%")' in rendered
+    assert 'x1:(marker_rx_state_?.["left_percent"]+"%")' in rendered
     assert '"map-unplaced"' in rendered
     assert "liegt außerhalb des Kartenausschnitts" in rendered.encode().decode("unicode_escape")
     assert "Natural Earth (gemeinfrei)" in rendered
     # Krefeld is shown, but not as a link.
     assert '"map-home-label"},"Krefeld"' in rendered
+
+
+def _target_boxes_px(markers: list[MapMarker], layout: str, width: float) -> list[tuple]:
+    height = width * VIEW_HEIGHT / VIEW_WIDTH
+    boxes = []
+    for marker in markers:
+        left, top = (
+            (marker.target_left_percent, marker.target_top_percent)
+            if layout == "wide"
+            else (marker.phone_left_percent, marker.phone_top_percent)
+        )
+        x, y = left / 100 * width, top / 100 * height
+        boxes.append((marker.slug, x - TARGET_PX / 2, y - TARGET_PX / 2))
+    return boxes
+
+
+@pytest.mark.parametrize(
+    ("layout", "width"),
+    [
+        ("phone", PHONE_MAP_WIDTH_PX),
+        ("phone", 358.0),
+        ("wide", WIDE_MAP_WIDTH_PX),
+        ("wide", 1120.0),
+    ],
+)
+def test_default_targets_do_not_overlap_at_the_narrowest_width_of_their_layout(
+    layout: str, width: float
+) -> None:
+    placed = [marker for marker in map_markers(_default_points()) if marker.frame]
+    boxes = _target_boxes_px(placed, layout, width)
+    height = width * VIEW_HEIGHT / VIEW_WIDTH
+    for index, (slug, x, y) in enumerate(boxes):
+        assert 0 <= x <= width - TARGET_PX, slug
+        assert 0 <= y <= height - TARGET_PX, slug
+        for other, ox, oy in boxes[index + 1 :]:
+            assert abs(x - ox) >= TARGET_PX or abs(y - oy) >= TARGET_PX, (slug, other)
+
+
+def test_only_crowded_places_get_a_moved_target_and_a_leader() -> None:
+    markers = {marker.slug: marker for marker in map_markers(_default_points())}
+    # Venlo lies 27 km from Krefeld: on every screen its target moves aside.
+    assert markers["venlo"].target_moved
+    assert markers["venlo"].phone_moved
+    # Far from every other place, targets stay on the place.
+    for slug in ("charlotte", "uljanowsk", "kayseri", "kropyvnytskyi"):
+        marker = markers[slug]
+        assert not marker.target_moved
+        assert not marker.phone_moved
+        assert (marker.phone_left_percent, marker.phone_top_percent) == (
+            marker.left_percent,
+            marker.top_percent,
+        )
+
+
+def test_spread_targets_is_deterministic_and_separates_equal_places() -> None:
+    places = [(50.0, 50.0), (50.0, 50.0), (50.0, 50.0)]
+    first = spread_targets(places, (0.0, 0.0), 300.0)
+    assert first == spread_targets(places, (0.0, 0.0), 300.0)
+    assert len(set(first)) == 3
