@@ -39,14 +39,25 @@ _LABEL_DISMISSAL = FunctionStringVar.create(
   window.__mapLabelDismissal = true;
   const setHidden = (hidden) => document.querySelectorAll(".map")
     .forEach((map) => map.classList.toggle("map-labels-hidden", hidden));
+  // Where the pointer was when Escape hid the labels: the browser also sends pointerover
+  // when a hidden label uncovers another marker under a pointer that did not move.
+  let pointer = null;
+  let hiddenAt = null;
+  document.addEventListener("pointermove", (event) => {
+    pointer = {x: event.clientX, y: event.clientY};
+  });
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") setHidden(true);
+    if (event.key !== "Escape") return;
+    hiddenAt = pointer;
+    setHidden(true);
   });
   document.addEventListener("pointerover", (event) => {
     const link = event.target instanceof Element && event.target.closest(".map-link");
     // Only when the pointer comes from outside the marker, not between its parts.
     const from = event.relatedTarget;
-    if (link && !(from instanceof Node && link.contains(from))) setHidden(false);
+    if (!link || (from instanceof Node && link.contains(from))) return;
+    if (hiddenAt && event.clientX === hiddenAt.x && event.clientY === hiddenAt.y) return;
+    setHidden(false);
   });
   document.addEventListener("focusin", (event) => {
     if (event.target instanceof Element && event.target.closest(".map-link")) setHidden(false);

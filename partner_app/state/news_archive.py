@@ -7,13 +7,15 @@ URL asks for. The URL echo of a control's own change is recognised and not queri
 again; a page load (a new connection) always queries, so editors' changes show up.
 
 The controls are uncontrolled inputs keyed by a counter per control: what the reader
-picked stays on screen even while the connection is down (it is sent on reconnect),
-and a control is re-created with the new value only when the filter changed from
-elsewhere (another control, the URL, the reset button).
+picked stays on screen even while the connection is down (it is sent on reconnect).
+Which control is re-created, which change replaces the history entry and which URL
+is an echo: services/filter_navigation.py.
 """
 
 import dataclasses
 import json
+from collections.abc import Callable
+from typing import TypeVar
 
 import reflex as rx
 from sqlmodel import Session
@@ -21,6 +23,16 @@ from sqlmodel import Session
 from partner_app.i18n import DEFAULT_LANGUAGE, text
 from partner_app.in_place_navigation import navigate_in_place
 from partner_app.services.clock import today_in_krefeld
+from partner_app.services.filter_navigation import (
+    CITY_SELECT,
+    ELSEWHERE,
+    SEARCH_FIELD,
+    TABS,
+    TOPIC_SELECT,
+    YEAR_SELECT,
+    FilterHistory,
+    controls_to_recreate,
+)
 from partner_app.services.filter_params import (
     filter_params,
     filter_url,
@@ -42,21 +54,7 @@ from partner_app.state.language import language_of
 from partner_app.state.live_news import current_revision, follow_live_news
 
 OVERVIEW_TAB_VALUE = "alle"
-
-# Where a filter change came from: one of the controls, or the URL / reset button.
-TABS, CITY_SELECT, YEAR_SELECT, TOPIC_SELECT, SEARCH_FIELD = (
-    "tabs",
-    "city-select",
-    "year-select",
-    "topic-select",
-    "search-field",
-)
-ELSEWHERE = ""
-# Changes of one kind in a row are one history entry: arrowing through the tabs (or
-# the city select) or refining a search is one choice, not one per step.
-_HISTORY_KIND = {TABS: "city", CITY_SELECT: "city", SEARCH_FIELD: "search"}
-# More unanswered URL changes than this mean the echoes were lost (not a quick sequence).
-_MAX_PENDING_ECHOES = 10
+_T = TypeVar("_T")
 
 
 class NewsArchiveState(rx.State):
@@ -80,10 +78,9 @@ class NewsArchiveState(rx.State):
     year_select_key: int = 0
     topic_select_key: int = 0
     search_field_key: int = 0
-    # What kind of change made the current history entry ("" after a load or back/forward).
-    _history_kind: str = ""
-    # The URLs the controls moved to whose echo (the router's on_load) has not come yet.
-    _pushed_urls: list[str] = []
+    # This page's own URL changes (FilterHistory's fields, kept as plain values).
+    _history_entry_kind: str = ""
+    _pending_echoes: list[str] = []
     # The websocket connection the cards were last shown for (see apply_url_filter).
     _shown_for_connection: str = ""
     # The live-news revision the cards were read at (see refresh_live).
@@ -150,8 +147,7 @@ class NewsArchiveState(rx.State):
                 # The URL echo of a control's own change: already queried and shown.
                 return
             # A link, back/forward or a page load: a new place in the history.
-            self._history_kind = ""
-            self._pushed_urls = []
+            self._update_history(FilterHistory.arrived_elsewhere)
             self._show(session, parsed.news_filter, origin=ELSEWHERE)
 
     @rx.event
@@ -234,16 +230,18 @@ class NewsArchiveState(rx.State):
         return {topic.slug for topic in self.topics}
 
     def _is_echo(self, news_filter: NewsFilter) -> bool:
-        """Whether the URL is one the controls moved to (maybe overtaken by a later one).
-
-        Quick changes (arrowing through the tabs) can overtake the echo of an earlier
-        change; that echo must not bring the earlier filter back.
-        """
+        """Whether the URL is one the controls moved to (maybe overtaken by a later one)."""
         url = filter_url(news_filter, lang=self.lang)
-        if url in self._pushed_urls:
-            del self._pushed_urls[: self._pushed_urls.index(url) + 1]
-            return True
-        return news_filter == self._current_filter()
+        return self._update_history(lambda history: history.take_echo(url)) or (
+            news_filter == self._current_filter()
+        )
+
+    def _update_history(self, change: Callable[[FilterHistory], _T]) -> _T:
+        history = FilterHistory(self._history_entry_kind, list(self._pending_echoes))
+        result = change(history)
+        assign_if_changed(self, "_history_entry_kind", history.entry_kind)
+        assign_if_changed(self, "_pending_echoes", history.pending_echoes)
+        return result
 
     def _current_filter(self) -> NewsFilter:
         return shown_filter(self)
@@ -261,11 +259,8 @@ class NewsArchiveState(rx.State):
                 return None
             assign_if_changed(self, "notices", [])
             self._show(session, parsed.news_filter, origin=origin)
-        kind = _HISTORY_KIND.get(origin, "")
-        replace = bool(kind) and kind == self._history_kind
-        self._history_kind = kind
         url = filter_url(parsed.news_filter, lang=self.lang)
-        self._pushed_urls = [*self._pushed_urls[-(_MAX_PENDING_ECHOES - 1) :], url]
+        replace = self._update_history(lambda history: history.moved_to(url, origin))
         return navigate_in_place(url, replace=replace)
 
     def _show(
@@ -278,9 +273,9 @@ class NewsArchiveState(rx.State):
         today = today_in_krefeld()
         year = str(news_filter.year) if news_filter.year is not None else ""
         if origin is not None:
-            self._rekey_changed_controls(
-                news_filter.city, year, news_filter.topic, news_filter.text, origin
-            )
+            for control in controls_to_recreate(self._current_filter(), news_filter, origin):
+                key = _CONTROL_KEYS[control]
+                setattr(self, key, getattr(self, key) + 1)
         assign_if_changed(self, "city", news_filter.city)
         assign_if_changed(self, "year", year)
         assign_if_changed(self, "topic", news_filter.topic)
@@ -296,21 +291,6 @@ class NewsArchiveState(rx.State):
             # A valid year without news stays selectable, so the empty result makes sense.
             years = sorted([*years, year], reverse=True)
         assign_if_changed(self, "year_options", years)
-
-    def _rekey_changed_controls(
-        self, city: str, year: str, topic: str, text: str, origin: str
-    ) -> None:
-        changed_controls = {
-            TABS: city != self.city,
-            CITY_SELECT: city != self.city,
-            YEAR_SELECT: year != self.year,
-            TOPIC_SELECT: topic != self.topic,
-            SEARCH_FIELD: text != self.query,
-        }
-        for control, changed in changed_controls.items():
-            if changed and control != origin:
-                key = _CONTROL_KEYS[control]
-                setattr(self, key, getattr(self, key) + 1)
 
 
 _CONTROL_KEYS = {

@@ -25,7 +25,7 @@ CUT_OFF_CELLS = """() => [...document.querySelectorAll(
 SMALL_TARGETS = """() => {
   const inRunningText = (element) => {
     if (element.tagName !== "A") return false;
-    const block = element.closest("p, li, dd, td, figcaption");
+    const block = element.closest("p, li, dd, td, figcaption, label");
     return block !== null
       && block.textContent.trim().length > element.textContent.trim().length + 3;
   };
