@@ -27,6 +27,14 @@ def tr_label(name: str, key: object) -> rx.Var[str]:
     return _pick(getattr(texts, name)[key], getattr(texts_en, name)[key])
 
 
+def page_title(name: str) -> rx.Var[str]:
+    """A page's ``<title>``: the text ``name`` and the site title, in the page language."""
+    return _pick(
+        f"{getattr(texts, name)} – {texts.SITE_TITLE}",
+        f"{getattr(texts_en, name)} – {texts_en.SITE_TITLE}",
+    )
+
+
 def _pick(german: Any, english: Any) -> rx.Var[str]:
     return rx.cond(LanguageState.is_english, english, german)  # type: ignore[return-value]
 

@@ -2,20 +2,16 @@
 
 import reflex as rx
 
-from partner_app import routes, settings, texts, texts_en
+from partner_app import routes, settings
 from partner_app.components.layout import page_layout
 from partner_app.components.message_form import message_form
 from partner_app.components.text_page import text_page
-from partner_app.components.translated import tr
+from partner_app.components.translated import page_title, tr
 from partner_app.services.legal_pages import page_html
 from partner_app.state.language import LanguageState
 
 ROUTE = routes.ACCESSIBILITY
-TITLE = rx.cond(
-    LanguageState.is_english,
-    f"{texts_en.ACCESSIBILITY_TITLE} – {texts_en.SITE_TITLE}",
-    f"{texts.ACCESSIBILITY_TITLE} – {texts.SITE_TITLE}",
-)
+TITLE = page_title("ACCESSIBILITY_TITLE")
 DESCRIPTION = tr("ACCESSIBILITY_DESCRIPTION")
 ON_LOAD = [LanguageState.detect]
 FORM_HEADING_ID = "barriere-melden-formular"

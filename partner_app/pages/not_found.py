@@ -5,17 +5,13 @@ Reflex serves it for any path without a route, with HTTP status 404.
 
 import reflex as rx
 
-from partner_app import routes, texts, texts_en
+from partner_app import routes
 from partner_app.components.layout import page_layout
-from partner_app.components.translated import localized_href, tr
+from partner_app.components.translated import localized_href, page_title, tr
 from partner_app.state.language import LanguageState
 
 ROUTE = routes.NOT_FOUND
-TITLE = rx.cond(
-    LanguageState.is_english,
-    f"{texts_en.NOT_FOUND_TITLE} – {texts_en.SITE_TITLE}",
-    f"{texts.NOT_FOUND_TITLE} – {texts.SITE_TITLE}",
-)
+TITLE = page_title("NOT_FOUND_TITLE")
 DESCRIPTION = tr("NOT_FOUND_TEXT")
 ON_LOAD = [LanguageState.detect]
 

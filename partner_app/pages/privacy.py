@@ -2,19 +2,15 @@
 
 import reflex as rx
 
-from partner_app import routes, settings, texts, texts_en
+from partner_app import routes, settings
 from partner_app.components.layout import page_layout
 from partner_app.components.text_page import back_to_start, text_page
-from partner_app.components.translated import tr
+from partner_app.components.translated import page_title, tr
 from partner_app.services.legal_pages import page_html
 from partner_app.state.language import LanguageState
 
 ROUTE = routes.PRIVACY
-TITLE = rx.cond(
-    LanguageState.is_english,
-    f"{texts_en.PRIVACY_TITLE} – {texts_en.SITE_TITLE}",
-    f"{texts.PRIVACY_TITLE} – {texts.SITE_TITLE}",
-)
+TITLE = page_title("PRIVACY_TITLE")
 DESCRIPTION = tr("PRIVACY_DESCRIPTION")
 ON_LOAD = [LanguageState.detect]
 # The controller's address is configuration, filled in when the app is built (see the README).
