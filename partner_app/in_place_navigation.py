@@ -8,12 +8,16 @@ handler returns) calls it. Back and forward still go through the router as befor
 """
 
 import json
+import re
 
 import reflex as rx
 from reflex.utils.imports import ImportVar
 
 # The page-wide function the component installs (one per document).
 _GLOBAL_NAME = "partnerAppNavigateInPlace"
+# Reflex's client-side event that carries the script.
+SCRIPT_EVENT = "_call_script"
+_NAVIGATION_CALL = re.compile(rf"window\.{_GLOBAL_NAME}\((\"(?:[^\"\\]|\\.)*\"), (true|false)\)")
 
 
 class InPlaceNavigator(rx.Fragment):
@@ -52,3 +56,12 @@ def navigate_in_place(url: str, *, replace: bool = False) -> rx.event.EventSpec:
         f"window.{_GLOBAL_NAME} ? window.{_GLOBAL_NAME}({arguments})"
         f" : window.location.assign({json.dumps(url)})"
     )
+
+
+def navigation_target(script: str) -> str | None:
+    """The URL a ``navigate_in_place`` script moves to (None for any other script).
+
+    For clients that speak the websocket protocol without a browser (load tests).
+    """
+    match = _NAVIGATION_CALL.search(script)
+    return json.loads(match.group(1)) if match else None

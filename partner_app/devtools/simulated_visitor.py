@@ -20,6 +20,7 @@ import reflex as rx
 import socketio
 from reflex.state import OnLoadInternalState
 
+from partner_app.in_place_navigation import SCRIPT_EVENT, navigation_target
 from partner_app.state.news_archive import NewsArchiveState
 
 NAMESPACE = "/_event"
@@ -27,9 +28,8 @@ ROOT_STATE = rx.State.get_full_name()
 ARCHIVE_STATE = NewsArchiveState.get_full_name()
 HYDRATE_EVENT = f"{ROOT_STATE}.hydrate_and_load"
 URL_ECHO_EVENT = f"{OnLoadInternalState.get_full_name()}.on_load_internal"
-REDIRECT = "_redirect"
 # Events the page handles itself; any other event from the server is reported.
-EXPECTED_EVENTS = {REDIRECT}
+EXPECTED_EVENTS = {SCRIPT_EVENT}
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -103,12 +103,20 @@ class SimulatedVisitor:
             lambda delta, _events: delta.get(state_field("city")) == city, f"cards of {city}"
         )
         latency = time.perf_counter() - start
-        redirect = await self._wait_for(
-            lambda _delta, events: next((e for e in events if e["name"] == REDIRECT), None),
+        new_path = await self._wait_for(
+            lambda _delta, events: next(
+                (
+                    target
+                    for event in events
+                    if event["name"] == SCRIPT_EVENT
+                    and (target := navigation_target(event["payload"]["javascript_code"]))
+                ),
+                None,
+            ),
             "the new URL",
         )
         # The router moves to the new URL and sends it back as the page's on_load.
-        self.path = redirect["payload"]["path"]
+        self.path = new_path
         await self._send(URL_ECHO_EVENT, {})
         self.stats.latencies_s.append(latency)
         return latency
