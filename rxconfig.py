@@ -12,6 +12,8 @@ from pathlib import Path
 
 import reflex as rx
 
+from partner_app.server_render.context_patch import ServerRenderPlugin
+
 PROJECT_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("PARTNER_APP_DATA_DIR", PROJECT_DIR / "data")).resolve()
 # SQLite cannot create the folder of its file; make sure it exists.
@@ -32,6 +34,8 @@ config = rx.Config(
     # No Radix Themes: its global CSS (84 KiB compressed) went almost unused, and it
     # switched to a dark scheme the site's CSS did not follow. assets/styles.css styles
     # everything; the tabs use Radix's unstyled primitive.
-    plugins=[],
+    # The frontend starts from the state the server rendered the page with
+    # (partner_app/server_render).
+    plugins=[ServerRenderPlugin()],
     disable_plugins=[rx.plugins.SitemapPlugin, rx.plugins.RadixThemesPlugin],
 )

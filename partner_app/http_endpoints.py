@@ -1,28 +1,23 @@
-"""Answers the server gives without the app's JavaScript: feeds, sitemap, robots.txt,
-and the HTML of news detail pages with their head filled in and the right status.
+"""Answers the server gives without the app's JavaScript: the public pages rendered per
+request (partner_app.server_render), feeds, sitemap and robots.txt.
 
 Mounted in front of Reflex (``rx.App(api_transformer=...)``), so in production (one
 port) these paths are answered here; everything else goes on to Reflex.
 """
 
-import functools
-from pathlib import Path
-
 import reflex as rx
-from reflex import constants
-from reflex.utils import prerequisites
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from partner_app import routes, texts
 from partner_app.http_hardening import SecurityHeaders, UploadSizeLimit
-from partner_app.i18n import LANGUAGE_PARAM, parse_language
+from partner_app.server_render.endpoints import index_page, news_page, static_page
+from partner_app.server_render.public_pages import STATIC_PAGES
 from partner_app.services.clock import today_in_krefeld
-from partner_app.services.news_detail import published_news_detail
 from partner_app.services.news_feeds import (
     FEED_PATHS,
     MEDIA_TYPES,
@@ -31,51 +26,12 @@ from partner_app.services.news_feeds import (
     feed_city,
     news_feed,
 )
-from partner_app.services.page_meta import head_tags_html, news_page_meta, not_found_meta
 from partner_app.services.sitemap import robots_txt, sitemap_entries, sitemap_xml
 from partner_app.settings import public_origin
-
-# The shell the frontend build writes for routes without a prerendered page.
-SPA_SHELL = "__spa-fallback.html"
 
 
 def _origin(request: Request) -> str:
     return public_origin(str(request.base_url))
-
-
-def _spa_shell() -> str | None:
-    path = Path(prerequisites.get_web_dir()) / constants.Dirs.STATIC / SPA_SHELL
-    try:
-        return _read_shell(path, path.stat().st_mtime_ns)
-    except FileNotFoundError:
-        return None
-
-
-@functools.lru_cache(maxsize=1)
-def _read_shell(path: Path, _modified: int) -> str:
-    # Read once per build (the modification time is part of the cache key), not per request.
-    return path.read_text(encoding="utf-8")
-
-
-async def news_page(request: Request) -> Response:
-    """The app's HTML for ``/nachrichten/<slug>``, with this item's head; 404 when unknown."""
-    slug = request.path_params["slug"]
-    origin = _origin(request)
-    lang = parse_language(request.query_params.get(LANGUAGE_PARAM))
-
-    def read() -> str | None:
-        with rx.session() as session:
-            detail = published_news_detail(session, slug, today=today_in_krefeld(), lang=lang)
-        return None if detail is None else head_tags_html(news_page_meta(detail, origin, lang))
-
-    head = await run_in_threadpool(read)
-    shell = _spa_shell()
-    if shell is None:
-        # No production build (development mode): the frontend server renders the page.
-        return PlainTextResponse(texts.NEWS_NOT_FOUND_TEXT, status_code=404)
-    status = 200 if head is not None else 404
-    head = head if head is not None else head_tags_html(not_found_meta(lang))
-    return HTMLResponse(shell.replace("</head>", f"{head}</head>", 1), status_code=status)
 
 
 def _feed_endpoint(feed_format: FeedFormat):  # noqa: ANN202 (a Starlette endpoint)
@@ -124,6 +80,8 @@ def http_endpoints() -> Starlette:
     return Starlette(
         middleware=[Middleware(SecurityHeaders), Middleware(UploadSizeLimit)],
         routes=[
+            Route(routes.PUBLIC, index_page, methods=["GET", "HEAD"]),
+            *(Route(path, static_page, methods=["GET", "HEAD"]) for path in STATIC_PAGES),
             Route(news_path, news_page, methods=["GET", "HEAD"]),
             Route(news_path + "/", news_page, methods=["GET", "HEAD"]),
             *(

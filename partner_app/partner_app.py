@@ -23,6 +23,7 @@ from partner_app.pages import (
     not_found,
     privacy,
 )
+from partner_app.server_render.renderer import renderer_lifespan
 from partner_app.state.admin_session import AdminSessionState
 
 database_pool.register()
@@ -32,6 +33,8 @@ app = rx.App(
     stylesheets=["/styles.css", "/map/map.css"],
     api_transformer=http_endpoints(),
 )
+# Each worker's page renderer (partner_app/server_render) starts and stops with it.
+app.register_lifespan_task(renderer_lifespan)
 # Our own notice instead of Reflex's English toast when the connection is lost.
 app.app_wraps[(5, "Overlay")] = connection_notice_overlay
 # Each page module names its ROUTE, TITLE and ON_LOAD (public pages also a DESCRIPTION).

@@ -34,3 +34,15 @@ def imprint_address() -> tuple[str, ...]:
     configured = os.environ.get(IMPRINT_ADDRESS_VARIABLE, "")
     lines = tuple(line.strip() for line in configured.split(";") if line.strip())
     return lines or DEFAULT_IMPRINT_ADDRESS
+
+
+SERVER_RENDER_VARIABLE = "PARTNER_APP_SERVER_RENDER"
+
+
+def server_render_enabled() -> bool:
+    """Whether public pages are rendered per request (``PARTNER_APP_SERVER_RENDER=0``: no).
+
+    Off, the prerendered shell is served and the content arrives over the websocket
+    (the benchmarks compare both; it is also the way out should the renderer misbehave).
+    """
+    return os.environ.get(SERVER_RENDER_VARIABLE, "1").strip() != "0"

@@ -48,8 +48,14 @@ def _followers() -> FollowerStore:
 
 
 async def follow_live_news(state: rx.State) -> int:
-    """Join the followers (on a page load); returns the revision the page reads at."""
-    await _followers().add(state.router.session.client_token)
+    """Join the followers (on a page load); returns the revision the page reads at.
+
+    A state without a client token is the server's render of a page (server_render):
+    no browser to tell, so it joins nothing.
+    """
+    token = state.router.session.client_token
+    if token:
+        await _followers().add(token)
     return await current_revision(state)
 
 

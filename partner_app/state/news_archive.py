@@ -22,6 +22,7 @@ from sqlmodel import Session
 
 from partner_app.i18n import DEFAULT_LANGUAGE, text
 from partner_app.in_place_navigation import navigate_in_place
+from partner_app.reflex_internals import send_all_vars
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.filter_navigation import (
     CITY_SELECT,
@@ -149,6 +150,10 @@ class NewsArchiveState(rx.State):
             # A link, back/forward or a page load: a new place in the history.
             self._update_history(FilterHistory.arrived_elsewhere)
             self._show(session, parsed.news_filter, origin=ELSEWHERE)
+        if not same_page_load:
+            # The page was rendered by the server: its values must all arrive again, even
+            # those equal to the defaults (an item unpublished since shows as gone).
+            send_all_vars(self)
 
     @rx.event
     async def refresh_live(self) -> None:

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from partner_app.i18n import text
+from partner_app.reflex_internals import send_all_vars
 from partner_app.services.anniversaries import Anniversary, upcoming_anniversaries
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.page_content import (
@@ -63,3 +64,5 @@ class PageContentState(rx.State):
                 this_year=today.year, next_year=today.year + 1
             )
             assign_if_changed(self, "anniversary_years", years)
+        # The server rendered the page with the values of its request: send them all.
+        send_all_vars(self)

@@ -1,0 +1,116 @@
+"""The private Reflex pieces the server render relies on, in one place.
+
+Reflex 0.10 has no public API for rendering a page with a request's own state, so
+``partner_app.server_render`` reaches into the framework here and nowhere else.
+``tests/unit/test_reflex_internals.py`` fails with a clear message when an upgrade
+removes or reshapes one of them; pin Reflex and run it first after an upgrade. The one
+exception is the shape of the compiled context module, which the build plugin
+``server_render/context_patch.py`` anchors on (rxconfig.py imports it before the app).
+"""
+
+import inspect
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import parse_qsl
+
+import reflex as rx
+from reflex.state import State
+from reflex.utils import path_ops, prerequisites
+from reflex_base import constants
+from reflex_base.event import EventHandler
+from reflex_base.utils import format as reflex_format
+
+# The React Router server build Reflex emits for its own prerendering.
+SERVER_BUILD = Path(constants.Dirs.BUILD_DIR) / "server" / "index.js"
+# Per-navigation fields of the router: the server render fills them from the request.
+ROUTER_VARS = frozenset({"router_data", "rx_router_session", "rx_router_headers"})
+ROUTER_VAR_PREFIX = "rx_router_"
+# Set by Reflex when the websocket has delivered the state; never by the server render.
+IS_HYDRATED = constants.CompileVars.IS_HYDRATED
+
+
+def web_dir() -> Path:
+    """The frontend build folder (``.web``), wherever Reflex keeps it."""
+    return Path(prerequisites.get_web_dir()).resolve()
+
+
+def static_dir() -> Path:
+    """The folder of the exported static frontend (``.web/build/client``)."""
+    return web_dir() / constants.Dirs.STATIC
+
+
+def bun_path() -> Path | None:
+    """The bun Reflex builds with (the project's, or the system's)."""
+    return path_ops.get_bun_path()
+
+
+def new_state_tree() -> State:
+    """A fresh state tree with every substate at its defaults, bound to no client."""
+    return State(_reflex_internal_init=True)
+
+
+def set_route(
+    root: State, *, path: str, query: str, origin: str, params: Mapping[str, str]
+) -> None:
+    """Give ``root`` the router data a browser at ``path?query`` sends (see ``withRouterData``).
+
+    ``params`` are the route's dynamic parts (``slug``). No client token, session id or
+    address: the server render has none.
+    """
+    router_data: dict[str, Any] = {
+        constants.RouteVar.PATH: path,
+        constants.RouteVar.ORIGIN: path + (f"?{query}" if query else ""),
+        # Like URLSearchParams: the last value of a repeated parameter wins.
+        constants.RouteVar.QUERY: {**dict(parse_qsl(query)), **params},
+        constants.RouteVar.HEADERS: {"origin": origin},
+    }
+    root.router_data = root._update_router_vars(router_data, {})
+
+
+async def run_handler(root: State, handler: EventHandler) -> None:
+    """Run an event handler of a state in ``root``'s tree; returned events are dropped.
+
+    The handler's own returned events (scripts, redirects) only make sense in a browser.
+    """
+    state_class = handler.state
+    if state_class is None:
+        msg = f"Event handler {handler.fn.__qualname__} belongs to no state"
+        raise TypeError(msg)
+    substate = await root.get_state(state_class)
+    result = handler.fn(substate)
+    if inspect.isawaitable(result):
+        await result
+
+
+StateT = TypeVar("StateT", bound=rx.State)
+
+
+def substate(root: State, state_class: type[StateT]) -> StateT:
+    """The instance of ``state_class`` in ``root``'s tree (all of it is loaded)."""
+    found = root.get_substate(state_class.get_full_name().split(".")[1:])
+    if not isinstance(found, state_class):
+        msg = f"{state_class.__name__} is not in this state tree"
+        raise TypeError(msg)
+    return found
+
+
+async def changed_vars(root: State) -> dict[str, dict[str, Any]]:
+    """Every var changed since the tree was created, as the websocket would send them."""
+    return await root._get_resolved_delta()
+
+
+def send_all_vars(state: rx.State) -> None:
+    """Send every var of ``state`` with the next delta, changed or not.
+
+    A page rendered on the server holds that request's values; after a reload on a new
+    connection the browser must get every value again, even one equal to the default.
+    """
+    names = set(state.base_vars) - ROUTER_VARS
+    state.dirty_vars.update(names)
+    state._mark_dirty(names)
+
+
+def json_dumps(value: Mapping[str, Any] | Sequence[Any]) -> str:
+    """Serialise like the websocket does (dataclasses and models included)."""
+    return reflex_format.json_dumps(value)

@@ -1,0 +1,102 @@
+"""The public pages' HTTP answers: rendered for the request, else the prerendered shell."""
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from starlette.testclient import TestClient
+
+from partner_app import reflex_internals
+from partner_app.http_endpoints import http_endpoints
+from partner_app.server_render import endpoints
+from partner_app.server_render.context_patch import STATE_ELEMENT_ID
+from partner_app.server_render.renderer import RenderedPage
+from partner_app.settings import SERVER_RENDER_VARIABLE
+
+SHELL = '<!DOCTYPE html><html lang="de"><head><title>Shell</title></head><body></body></html>'
+SLUG = "spende-20000-euro-kropyvnytskyi"
+
+
+class FakeRenderer:
+    """Answers like the bun child: the shell as 'rendered', remembering what it was given."""
+
+    def __init__(self, *, works: bool = True) -> None:
+        self.works = works
+        self.calls: list[tuple[str, dict]] = []
+
+    async def render(self, url: str, state_json: str) -> RenderedPage | None:
+        self.calls.append((url, json.loads(state_json)))
+        return RenderedPage(status=200, html=SHELL) if self.works else None
+
+
+@pytest.fixture
+def build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A static build holding the prerendered shells the fallback serves."""
+    (tmp_path / "__spa-fallback.html").write_text(SHELL)
+    (tmp_path / "index.html").write_text(SHELL.replace("Shell", "Prerendered start page"))
+    monkeypatch.setattr(reflex_internals, "static_dir", lambda: tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def client(app_engine: Engine, build: Path) -> Iterator[TestClient]:
+    with TestClient(http_endpoints(), base_url="http://testserver") as test_client:
+        yield test_client
+
+
+def _use(monkeypatch: pytest.MonkeyPatch, renderer: FakeRenderer) -> FakeRenderer:
+    monkeypatch.setattr(endpoints, "page_renderer", renderer)
+    return renderer
+
+
+def test_rendered_page_carries_the_request_state_and_language(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    renderer = _use(monkeypatch, FakeRenderer())
+    response = client.get("/?stadt=venlo&lang=en")
+    assert response.status_code == 200
+    assert response.text.startswith('<!DOCTYPE html><html lang="en"><head>')
+    match = re.search(
+        rf'<script id="{STATE_ELEMENT_ID}" type="application/json">(.*?)</script></head>',
+        response.text,
+    )
+    assert match is not None
+    assert json.loads(match.group(1)) == renderer.calls[0][1]
+    assert renderer.calls[0][0] == "http://testserver/?stadt=venlo&lang=en"
+    assert response.headers["cache-control"] == "no-cache"
+
+
+def test_unknown_news_item_is_rendered_with_status_404(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _use(monkeypatch, FakeRenderer())
+    assert client.get(f"/nachrichten/{SLUG}").status_code == 200
+    assert client.get("/nachrichten/gibt-es-nicht").status_code == 404
+
+
+def test_without_a_renderer_the_prerendered_pages_are_served(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _use(monkeypatch, FakeRenderer(works=False))
+    start = client.get("/")
+    assert start.status_code == 200
+    assert "Prerendered start page" in start.text
+    # The detail shell gets the item's head tags for crawlers, and the right status.
+    detail = client.get(f"/nachrichten/{SLUG}")
+    assert detail.status_code == 200
+    assert re.search(r"<title data-server-head>20\.000 Euro", detail.text)
+    missing = client.get("/nachrichten/gibt-es-nicht")
+    assert missing.status_code == 404
+    assert '<meta data-server-head name="robots" content="noindex"' in missing.text
+
+
+def test_server_render_can_be_switched_off(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    renderer = _use(monkeypatch, FakeRenderer())
+    monkeypatch.setenv(SERVER_RENDER_VARIABLE, "0")
+    assert "Prerendered start page" in client.get("/").text
+    assert renderer.calls == []

@@ -1,0 +1,33 @@
+"""The private Reflex pieces partner_app.reflex_internals relies on still exist.
+
+After a Reflex upgrade this is the first test to run: each failure names what moved.
+"""
+
+from reflex.state import BaseState
+from reflex.utils import path_ops, prerequisites
+from reflex_base import constants
+from reflex_base.event import EventHandler
+
+from partner_app import reflex_internals
+
+
+def test_state_internals_exist() -> None:
+    for name in ("_update_router_vars", "_get_resolved_delta", "_mark_dirty", "get_substate"):
+        assert callable(getattr(BaseState, name, None)), f"BaseState.{name} is gone"
+    assert "state" in EventHandler.__dataclass_fields__, "EventHandler.state is gone"
+    assert "fn" in EventHandler.__dataclass_fields__, "EventHandler.fn is gone"
+
+
+def test_router_data_keys_are_the_ones_the_browser_sends() -> None:
+    # utils/state.js withRouterData sends pathname, asPath and query.
+    assert constants.RouteVar.PATH == "pathname"
+    assert constants.RouteVar.ORIGIN == "asPath"
+    assert constants.RouteVar.QUERY == "query"
+    assert constants.CompileVars.IS_HYDRATED == reflex_internals.IS_HYDRATED
+
+
+def test_paths_of_the_build() -> None:
+    assert callable(path_ops.get_bun_path)
+    assert callable(prerequisites.get_web_dir)
+    assert reflex_internals.SERVER_BUILD.as_posix() == "build/server/index.js"
+    assert reflex_internals.static_dir().as_posix().endswith(".web/build/client")
