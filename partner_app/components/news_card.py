@@ -4,11 +4,9 @@ import reflex as rx
 
 from partner_app import routes
 from partner_app.components.translated import localized_href, tr
+from partner_app.services.image_uploads import CARD_SIZE
 from partner_app.services.news_archive import CityBadge, NewsCard
 from partner_app.services.placeholder_art import PLACEHOLDER_URL_PREFIX
-
-IMAGE_WIDTH = 800
-IMAGE_HEIGHT = 450
 
 
 def _city_badge(city: rx.Var[CityBadge]) -> rx.Component:
@@ -26,6 +24,8 @@ def image_figure(
     credit: rx.Var[str],
     *,
     lazy: bool = True,
+    width: rx.Var[int] | int = CARD_SIZE[0],
+    height: rx.Var[int] | int = CARD_SIZE[1],
 ) -> rx.Component:
     """An image with caption and credit; nothing when there is no image.
 
@@ -40,8 +40,10 @@ def image_figure(
             rx.el.img(
                 src=src,
                 alt=alt,
-                width=IMAGE_WIDTH,
-                height=IMAGE_HEIGHT,
+                # Real attributes (Reflex would make width= CSS): with the stylesheet's
+                # width 100% and height auto the browser reserves the box before the image
+                # arrives, so the text below never moves.
+                custom_attrs={"width": width, "height": height},
                 loading="lazy" if lazy else "eager",
                 decoding="async",
                 lang="de",

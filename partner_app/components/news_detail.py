@@ -47,6 +47,8 @@ def _article(card: rx.Var[NewsCard]) -> rx.Component:
             card.image_caption,
             card.image_credit,
             lazy=False,
+            width=NewsDetailState.image_width,
+            height=NewsDetailState.image_height,
         ),
         rx.el.p(card.teaser, lang="de", class_name="news-lead"),
         rx.cond(

@@ -44,6 +44,19 @@ class StoredImage:
     detail: str
 
 
+def stored_image_size(upload_dir: Path, relative_path: str) -> tuple[int, int]:
+    """Width and height of a stored image (read from its header), for ``<img width height>``.
+
+    The browser then reserves the image's box before it loads, so nothing below it moves.
+    A missing or unreadable file is drawn as a card would be (16:9).
+    """
+    try:
+        with Image.open(upload_dir / relative_path) as image:
+            return image.size
+    except (OSError, UnidentifiedImageError):
+        return CARD_SIZE
+
+
 def store_image(data: bytes, *, upload_dir: Path, folder: str) -> StoredImage:
     """Check ``data``, store it re-encoded in two sizes, return their relative paths."""
     image = _open_checked(data)

@@ -2,14 +2,18 @@
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlmodel import Session, col, select
 
 from partner_app.models import NewsItem, NewsPartnershipLink
+from partner_app.services.image_uploads import CARD_SIZE, stored_image_size
 from partner_app.services.markdown_text import render_markdown
 from partner_app.services.news_archive import NewsCard, card_loading, is_public, news_card_view
 
 RELATED_LIMIT = 3
+# Where uploaded images are served (and stored, relative to the upload folder).
+UPLOAD_PREFIX = "_upload/"
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,9 @@ class NewsDetail:
     body_html: str
     # The larger image rendition; the card image when there is no larger one.
     image_src: str
+    # Its size in pixels (placeholders and cards: 16:9), for the reserved box.
+    image_width: int
+    image_height: int
     published_on: date
     updated_at: datetime
     related: list[NewsCard] = field(default_factory=list)
@@ -27,15 +34,18 @@ class NewsDetail:
 
 def detail_image_path(card_path: str) -> str:
     """The large rendition stored beside an uploaded card image (placeholders have one size)."""
-    if card_path.startswith("_upload/") and card_path.endswith("-card.webp"):
+    if card_path.startswith(UPLOAD_PREFIX) and card_path.endswith("-card.webp"):
         return card_path.removesuffix("-card.webp") + "-detail.webp"
     return card_path
 
 
 def published_news_detail(
-    session: Session, slug: str, *, today: date, lang: str = "de"
+    session: Session, slug: str, *, today: date, lang: str = "de", upload_dir: Path | None = None
 ) -> NewsDetail | None:
-    """The public news item with ``slug``; None for unknown, draft or scheduled items."""
+    """The public news item with ``slug``; None for unknown, draft or scheduled items.
+
+    ``upload_dir`` is where uploaded images are stored; their sizes are read from there.
+    """
     item = session.exec(
         select(NewsItem)
         .where(NewsItem.slug == slug, *is_public(today))
@@ -43,10 +53,16 @@ def published_news_detail(
     ).first()
     if item is None or item.id is None:
         return None
+    image_path = detail_image_path(item.image_path) if item.image_path else ""
+    width, height = CARD_SIZE
+    if image_path.startswith(UPLOAD_PREFIX) and upload_dir is not None:
+        width, height = stored_image_size(upload_dir, image_path.removeprefix(UPLOAD_PREFIX))
     return NewsDetail(
         card=news_card_view(item, lang),
         body_html=render_markdown(item.body) if item.body.strip() else "",
-        image_src=f"/{detail_image_path(item.image_path)}" if item.image_path else "",
+        image_src=f"/{image_path}" if image_path else "",
+        image_width=width,
+        image_height=height,
         published_on=item.published_on,
         updated_at=item.updated_at,
         related=related_news(

@@ -5,6 +5,7 @@ import reflex as rx
 from partner_app import routes
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.filter_params import filter_url
+from partner_app.services.image_uploads import CARD_SIZE
 from partner_app.services.news_archive import NewsCard
 from partner_app.services.news_detail import published_news_detail
 from partner_app.services.page_meta import (
@@ -31,6 +32,8 @@ class NewsDetailState(rx.State):
     card: NewsCard | None = None
     body_html: str = ""
     image_src: str = ""
+    image_width: int = CARD_SIZE[0]
+    image_height: int = CARD_SIZE[1]
     related: list[NewsCard] = []
     meta: PageMeta = PageMeta()
     back_url: str = routes.PUBLIC
@@ -61,7 +64,9 @@ class NewsDetailState(rx.State):
 
     def _show(self, slug: str, lang: str) -> None:
         with rx.session() as session:
-            detail = published_news_detail(session, slug, today=today_in_krefeld(), lang=lang)
+            detail = published_news_detail(
+                session, slug, today=today_in_krefeld(), lang=lang, upload_dir=rx.get_upload_dir()
+            )
         self.loaded_slug = slug
         if detail is None:
             self.found = False
@@ -75,5 +80,7 @@ class NewsDetailState(rx.State):
             self.card = detail.card
             self.body_html = detail.body_html
             self.image_src = detail.image_src
+            self.image_width = detail.image_width
+            self.image_height = detail.image_height
             self.related = detail.related
             self.meta = news_page_meta(detail, public_origin(self.router.url.origin), lang)

@@ -11,6 +11,7 @@ from partner_app.services.image_uploads import (
     MAX_UPLOAD_BYTES,
     ImageRejectedError,
     store_image,
+    stored_image_size,
 )
 
 
@@ -79,3 +80,11 @@ def test_decompression_bombs_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ImageRejectedError):
         store_image(bomb, upload_dir=tmp_path, folder="news")
     assert list(tmp_path.rglob("*.*")) == []
+
+
+def test_stored_sizes_are_read_for_the_reserved_box(tmp_path: Path) -> None:
+    stored = store_image(image_bytes("JPEG", (900, 1200)), upload_dir=tmp_path, folder="news")
+    assert stored_image_size(tmp_path, stored.card) == CARD_SIZE
+    assert stored_image_size(tmp_path, stored.detail) == (900, 1200)
+    # A lost file is drawn as a card would be.
+    assert stored_image_size(tmp_path, "news/gibt-es-nicht.webp") == CARD_SIZE

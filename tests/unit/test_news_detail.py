@@ -1,7 +1,11 @@
 from datetime import date
+from io import BytesIO
+from pathlib import Path
 
+from PIL import Image
 from sqlmodel import Session
 
+from partner_app.services.image_uploads import CARD_SIZE, store_image
 from partner_app.services.news_detail import (
     detail_image_path,
     published_news_detail,
@@ -76,3 +80,25 @@ def test_detail_image_is_the_large_rendition_of_uploads_only() -> None:
     upload = "_upload/news/0123456789abcdef01234567-card.webp"
     assert detail_image_path(upload) == "_upload/news/0123456789abcdef01234567-detail.webp"
     assert detail_image_path("placeholders/venlo.svg") == "placeholders/venlo.svg"
+
+
+def test_detail_image_size_comes_from_the_stored_upload(archive: Session, tmp_path: Path) -> None:
+    stored = store_image(_portrait_jpeg(), upload_dir=tmp_path, folder="news")
+    item = add_news(archive, "mit-bild", published_on=date(2024, 5, 1), title="Mit Bild")
+    item.image_path = f"_upload/{stored.card}"
+    archive.add(item)
+    archive.commit()
+    detail = published_news_detail(archive, "mit-bild", today=TODAY, upload_dir=tmp_path)
+    assert detail is not None
+    assert detail.image_src == f"/_upload/{stored.detail}"
+    assert (detail.image_width, detail.image_height) == (600, 800)
+    # Placeholders and items without an upload folder are drawn 16:9.
+    spende = published_news_detail(archive, "spende", today=TODAY)
+    assert spende is not None
+    assert (spende.image_width, spende.image_height) == CARD_SIZE
+
+
+def _portrait_jpeg() -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", (600, 800), (10, 20, 30)).save(buffer, format="JPEG")
+    return buffer.getvalue()
