@@ -22,14 +22,23 @@ _SHOW_FOCUSED_TAB = rx.call_script(
 )
 
 
-def _tab(label: rx.Var[str], value: str | rx.Var[str], **props: str) -> rx.Component:
+def _tab(
+    label: rx.Var[str], value: str | rx.Var[str], attributes: dict[str, str] | None = None
+) -> rx.Component:
     return tabs_trigger(
-        label, value=value, class_name="city-tab", on_focus=_SHOW_FOCUSED_TAB, **props
+        label,
+        value=value,
+        class_name="city-tab",
+        on_focus=_SHOW_FOCUSED_TAB,
+        # HTML attributes the tabs primitive does not declare: as keywords Reflex would
+        # compile them into CSS.
+        custom_attrs=attributes or {},
     )
 
 
 def _city_tab(partnership: rx.Var[PartnershipView]) -> rx.Component:
-    return _tab(partnership.name, partnership.slug, lang="de")
+    # City names are German names, also on the English page.
+    return _tab(partnership.name, partnership.slug, {"lang": "de"})
 
 
 def _city_tab_panel(partnership: rx.Var[PartnershipView]) -> rx.Component:

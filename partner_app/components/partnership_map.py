@@ -66,18 +66,32 @@ _LABEL_DISMISSAL = FunctionStringVar.create(
 )
 
 
-def _position(marker: rx.Var[MapMarker] | MapMarker) -> dict[str, str | rx.Var[str]]:
-    return {"left": f"{marker.left_percent}%", "top": f"{marker.top_percent}%"}
+def _style_attribute(properties: dict[str, str]) -> dict[str, dict[str, str]]:
+    """A real ``style`` attribute with CSS custom properties only (map.css reads them).
+
+    Reflex compiles ``style=`` into an emotion class whose rule the server writes as a
+    ``<style>`` element next to the element, which is invalid in ``<body>``; custom
+    properties in a style attribute are valid and not flagged as inline styling.
+    """
+    return {"style": properties}
 
 
-def _target_position(marker: rx.Var[MapMarker]) -> dict[str, str | rx.Var[str]]:
+def _home_position(home: MapMarker) -> dict[str, dict[str, str]]:
+    return _style_attribute(
+        {"--home-left": f"{home.left_percent}%", "--home-top": f"{home.top_percent}%"}
+    )
+
+
+def _target_position(marker: rx.Var[MapMarker]) -> dict[str, dict[str, str]]:
     # map.css picks the pair for the screen width.
-    return {
-        "--target-left": f"{marker.target_left_percent}%",
-        "--target-top": f"{marker.target_top_percent}%",
-        "--phone-left": f"{marker.phone_left_percent}%",
-        "--phone-top": f"{marker.phone_top_percent}%",
-    }
+    return _style_attribute(
+        {
+            "--target-left": f"{marker.target_left_percent}%",
+            "--target-top": f"{marker.target_top_percent}%",
+            "--phone-left": f"{marker.phone_left_percent}%",
+            "--phone-top": f"{marker.phone_top_percent}%",
+        }
+    )
 
 
 def _leader(marker: rx.Var[MapMarker], layout: str) -> rx.Component:
@@ -106,7 +120,8 @@ def _leaders(markers: rx.Var[list[MapMarker]]) -> rx.Component:
         rx.foreach(markers, lambda marker: _leader(marker, "phone")),
         class_name="map-leaders",
         aria_hidden="true",
-        focusable="false",
+        # Not a prop Reflex knows: passed as a keyword it would become CSS.
+        custom_attrs={"focusable": "false"},
     )
 
 
@@ -138,7 +153,7 @@ def _placed_marker(marker: rx.Var[MapMarker], number: rx.Var[int]) -> rx.Compone
             "map-marker map-marker-east",
             "map-marker",
         ),
-        style=_target_position(marker),
+        custom_attrs=_target_position(marker),
     )
 
 
@@ -172,7 +187,7 @@ def _home(home: MapMarker) -> rx.Component:
         rx.el.span(class_name="map-home-symbol", aria_hidden="true"),
         rx.el.span(home.name, class_name="map-home-label"),
         class_name="map-home",
-        style=_position(home),
+        custom_attrs=_home_position(home),
     )
 
 

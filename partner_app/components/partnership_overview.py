@@ -67,7 +67,8 @@ def partnership_overview() -> rx.Component:
     return rx.el.div(
         rx.el.h3(tr("OVERVIEW_HEADING")),
         _anniversaries(),
-        rx.el.div(
+        # A named section is a region landmark: the scrollable table is reachable by keyboard.
+        rx.el.section(
             rx.el.table(
                 rx.el.thead(
                     rx.el.tr(
@@ -82,7 +83,6 @@ def partnership_overview() -> rx.Component:
             ),
             class_name="table-scroll",
             tab_index=0,
-            role="region",
             aria_label=tr("OVERVIEW_HEADING"),
         ),
         rx.el.h4(tr("MAP_HEADING")),

@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from partner_app.services.partnership_map import home_marker
 from tests.browser.conftest import BrowserProblems, expect_path, open_page
 from tests.browser.test_city_tabs import TAB_NAMES
 
@@ -79,6 +80,23 @@ def test_markers_are_separate_24_px_targets(app_page: Page, width: int) -> None:
             or second["bottom"] <= first["top"]
         )
         assert apart, (first["name"], second["name"])
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_krefeld_sits_at_its_place_on_the_map(app_page: Page, width: int) -> None:
+    app_page.set_viewport_size({"width": width, "height": 900})
+    open_page(app_page)
+    home = home_marker()
+    canvas = app_page.locator(".map-canvas").bounding_box()
+    symbol = app_page.locator(".map-home-symbol").bounding_box()
+    assert canvas is not None
+    assert symbol is not None
+    # The diamond's centre, in percent of the image the markers are placed on.
+    left = (symbol["x"] + symbol["width"] / 2 - canvas["x"]) / canvas["width"] * 100
+    top = (symbol["y"] + symbol["height"] / 2 - canvas["y"]) / canvas["height"] * 100
+    assert left == pytest.approx(home.left_percent, abs=0.5)
+    assert top == pytest.approx(home.top_percent, abs=0.5)
+    expect(app_page.locator(".map-home-label")).to_have_text("Krefeld")
 
 
 def test_a_marker_moved_off_its_place_has_a_leader_line(app_page: Page) -> None:
