@@ -132,11 +132,17 @@ def test_without_javascript_the_view_is_what_hydration_shows(
     expect(main).to_be_visible()
     without_script = main.inner_text()
     cards = reader_without_javascript.locator("article").count()
+    warnings: list[str] = []
+    app_page.on(
+        "console", lambda message: message.type == "warning" and warnings.append(message.text)
+    )
     open_page(app_page, path)
     expect(app_page.locator("html")).to_have_attribute("lang", lang)
     # Hydration and the websocket's values change nothing a reader sees.
     expect(app_page.locator("main")).to_have_text(without_script, use_inner_text=True)
     expect(app_page.locator("article")).to_have_count(cards)
+    # Hydration matched: React warns (and re-renders) on any difference.
+    assert warnings == []
 
 
 @pytest.mark.parametrize("width", [412, 1350])

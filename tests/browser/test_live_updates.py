@@ -65,3 +65,38 @@ def test_publishing_and_withdrawing_shows_on_open_pages_without_reload(
         "Meldung nicht gefunden", timeout=LIVE_DEADLINE_MS
     )
     assert app_page.evaluate("window.__not_reloaded") is True
+
+
+def test_a_card_arriving_above_does_not_move_what_the_reader_is_looking_at(
+    app_page: Page, own_app_database: Engine, editor: Page
+) -> None:
+    title = "Live-Meldung über dem Leser"
+    with Session(own_app_database) as session:
+        save_news(
+            session,
+            NewsForm(
+                title=title,
+                teaser="Erscheint oberhalb der Stelle, an der gelesen wird.",
+                published_on=today_in_krefeld().isoformat(),
+                status="draft",
+            ),
+            editor=EDITOR,
+            today=today_in_krefeld(),
+        )
+    open_page(app_page, "/")
+    # The reader has scrolled past the archive to the contacts.
+    reading = app_page.locator("#kontakt")
+    app_page.evaluate("document.getElementById('kontakt').scrollIntoView({block: 'start'})")
+    top_before = reading.evaluate("heading => heading.getBoundingClientRect().top")
+
+    open_page(editor, "/admin/nachrichten")
+    editor.get_by_role("button", name=f"Veröffentlichen: {title}").click()
+    expect(app_page.locator(".news-card", has_text=title)).to_have_count(
+        1, timeout=LIVE_DEADLINE_MS
+    )
+
+    # The archive grew above the reader; the browser's scroll anchoring keeps the place.
+    top_after = reading.evaluate("heading => heading.getBoundingClientRect().top")
+    assert abs(top_after - top_before) <= 1
+    editor.get_by_role("button", name=f"Zurückziehen: {title}").click()
+    expect(editor.get_by_role("status")).to_contain_text("zurückgezogen")

@@ -33,6 +33,8 @@ def _detail(title: str = "Besuch aus Venlo", teaser: str = "Gäste kamen.") -> N
         card=card,
         body_html="",
         image_src="/_upload/news/a-detail.webp",
+        image_width=1600,
+        image_height=1067,
         published_on=date(2024, 6, 1),
         updated_at=datetime(2024, 6, 2, 8, 30, tzinfo=UTC),
     )
