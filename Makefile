@@ -102,11 +102,12 @@ $(TOOLS)/.installed-lighthouse-$(LIGHTHOUSE_VERSION):
 bench: setup chromium $(TOOLS)/.installed-lighthouse-$(LIGHTHOUSE_VERSION)
 	python -m benchmarks.news_query
 	python -m benchmarks.page_metrics
+	python -m benchmarks.first_render
 	python -m benchmarks.server_load
 	.ci/production-stack start $(STACK_DIR)
 	source $(STACK_DIR)/env && export GRANIAN_WORKERS=2 && \
 		python -m benchmarks.news_query && python -m benchmarks.page_metrics && \
-		python -m benchmarks.server_load; status=$$?; \
+		python -m benchmarks.first_render && python -m benchmarks.server_load; status=$$?; \
 		.ci/production-stack stop $(STACK_DIR); exit $$status
 
 clean:

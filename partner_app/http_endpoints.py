@@ -5,10 +5,13 @@ Mounted in front of Reflex (``rx.App(api_transformer=...)``), so in production (
 port) these paths are answered here; everything else goes on to Reflex.
 """
 
+from collections.abc import Awaitable, Callable
+
 import reflex as rx
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
@@ -74,21 +77,29 @@ async def robots(request: Request) -> Response:
     return PlainTextResponse(robots_txt(_origin(request)))
 
 
+def _compressed(path: str, endpoint: Callable[[Request], Awaitable[Response]]) -> Route:
+    """A GET route whose answer is gzip-compressed for clients that accept it.
+
+    Only these generated texts: the static build is precompressed, images are compressed.
+    """
+    return Route(path, endpoint, methods=["GET", "HEAD"], middleware=[Middleware(GZipMiddleware)])
+
+
 def http_endpoints() -> Starlette:
     """The Starlette app Reflex mounts itself under (its middleware wraps every answer)."""
     news_path = routes.NEWS_PREFIX + "{slug}"
     return Starlette(
         middleware=[Middleware(SecurityHeaders), Middleware(UploadSizeLimit)],
         routes=[
-            Route(routes.PUBLIC, index_page, methods=["GET", "HEAD"]),
-            *(Route(path, static_page, methods=["GET", "HEAD"]) for path in STATIC_PAGES),
-            Route(news_path, news_page, methods=["GET", "HEAD"]),
-            Route(news_path + "/", news_page, methods=["GET", "HEAD"]),
+            _compressed(routes.PUBLIC, index_page),
+            *(_compressed(path, static_page) for path in STATIC_PAGES),
+            _compressed(news_path, news_page),
+            _compressed(news_path + "/", news_page),
             *(
-                Route(FEED_PATHS[feed_format], _feed_endpoint(feed_format), methods=["GET"])
+                _compressed(FEED_PATHS[feed_format], _feed_endpoint(feed_format))
                 for feed_format in FeedFormat
             ),
-            Route("/sitemap.xml", sitemap, methods=["GET"]),
+            _compressed("/sitemap.xml", sitemap),
             Route("/robots.txt", robots, methods=["GET"]),
         ],
     )

@@ -56,7 +56,8 @@ class PageRenderer:
                 process = await self._running_process()
                 if process is None:
                     return None
-                request = json.dumps({"url": url, "state": json.loads(state_json)})
+                # The state is JSON already: put it in as it is, not parsed and dumped again.
+                request = f'{{"url": {json.dumps(url)}, "state": {state_json}}}'
                 answer = await asyncio.wait_for(
                     self._exchange(process, request), timeout=RENDER_TIMEOUT_S
                 )

@@ -100,3 +100,12 @@ def test_server_render_can_be_switched_off(
     monkeypatch.setenv(SERVER_RENDER_VARIABLE, "0")
     assert "Prerendered start page" in client.get("/").text
     assert renderer.calls == []
+
+
+def test_pages_are_sent_compressed(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    _use(monkeypatch, FakeRenderer())
+    response = client.get("/", headers={"Accept-Encoding": "gzip"})
+    # The state alone is several kilobytes; on the wire it is a fraction of that.
+    assert response.headers["content-encoding"] == "gzip"
+    assert int(response.headers["content-length"]) < len(response.text) / 3
+    assert response.headers["vary"] == "Accept-Encoding"
