@@ -23,6 +23,7 @@ from partner_app.pages import (
     not_found,
     privacy,
 )
+from partner_app.server_render.not_found import RenderedNotFound
 from partner_app.server_render.renderer import renderer_lifespan
 from partner_app.state.admin_session import AdminSessionState
 
@@ -31,7 +32,9 @@ database_pool.register()
 app = rx.App(
     html_lang=texts.PAGE_LANG,
     stylesheets=["/styles.css", "/map/map.css"],
-    api_transformer=http_endpoints(),
+    # Reflex's own app answers unknown addresses with the rendered "not found" page; the
+    # app's own routes (pages, feeds, sitemap) are mounted in front of it.
+    api_transformer=[RenderedNotFound, http_endpoints()],
 )
 # Each worker's page renderer (partner_app/server_render) starts and stops with it.
 app.register_lifespan_task(renderer_lifespan)

@@ -12,7 +12,13 @@ from partner_app import reflex_internals, texts
 from partner_app.i18n import LANGUAGE_PARAM, parse_language
 from partner_app.server_render.document import with_language, with_state
 from partner_app.server_render.page_state import PageRequest, page_state
-from partner_app.server_render.public_pages import INDEX, NEWS_DETAIL, STATIC_PAGES, PublicPage
+from partner_app.server_render.public_pages import (
+    INDEX,
+    NEWS_DETAIL,
+    NOT_FOUND,
+    STATIC_PAGES,
+    PublicPage,
+)
 from partner_app.server_render.renderer import page_renderer
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.news_detail import published_news_detail
@@ -38,6 +44,11 @@ async def news_page(request: Request) -> Response:
     """``/nachrichten/<slug>``: the item, or the page's "not found" with status 404."""
     slug = request.path_params["slug"]
     return await _rendered(request, NEWS_DETAIL, {"slug": slug}) or await _news_shell(request, slug)
+
+
+async def not_found_page(request: Request) -> Response | None:
+    """The "not found" page for an unknown address, rendered; None to keep Reflex's own."""
+    return await _rendered(request, NOT_FOUND)
 
 
 async def _rendered(

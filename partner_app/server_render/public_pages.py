@@ -7,7 +7,14 @@ from reflex.state import State
 from reflex_base.event import EventHandler
 
 from partner_app import reflex_internals, routes
-from partner_app.pages import accessibility_statement, imprint, index, news_detail, privacy
+from partner_app.pages import (
+    accessibility_statement,
+    imprint,
+    index,
+    news_detail,
+    not_found,
+    privacy,
+)
 from partner_app.state.news_detail import NewsDetailState
 
 
@@ -27,6 +34,8 @@ def _news_item_missing(root: State) -> bool:
 
 INDEX = PublicPage(index.ON_LOAD, "index.html")
 NEWS_DETAIL = PublicPage(news_detail.ON_LOAD, "__spa-fallback.html", _news_item_missing)
+# Every address without a page of its own.
+NOT_FOUND = PublicPage(not_found.ON_LOAD, "404.html", lambda _root: True)
 # The static pages, by their final address (with the slash).
 STATIC_PAGES = {
     routes.ACCESSIBILITY_URL: PublicPage(

@@ -1,5 +1,7 @@
 """Unknown addresses: HTTP 404 with the site's frame, a German or English message, ways on."""
 
+import re
+
 import httpx
 import pytest
 from playwright.sync_api import Page, expect
@@ -11,6 +13,21 @@ def test_an_unknown_address_answers_404_at_once(base_url: str) -> None:
     response = httpx.get(f"{base_url}/gibt-es-nicht", follow_redirects=False)
     assert response.status_code == 404
     assert "404: Page not found" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "heading"),
+    [("/gibt-es-nicht", "de", "Seite nicht gefunden"), ("/a/b?lang=en", "en", "Page not found")],
+)
+def test_the_first_html_of_an_unknown_address_is_the_whole_page(
+    base_url: str, path: str, lang: str, heading: str
+) -> None:
+    # As a browser asks: the page is rendered for the request (partner_app/server_render).
+    response = httpx.get(base_url + path, headers={"Accept": "text/html"})
+    assert response.status_code == 404
+    assert f'<html lang="{lang}"' in response.text
+    assert f"<title>{heading} – " in response.text
+    assert re.search(rf"<h1[^>]*>{heading}</h1>", response.text)
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,17 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from partner_app import reflex_internals
 from partner_app.http_endpoints import http_endpoints
 from partner_app.server_render import endpoints
 from partner_app.server_render.context_patch import STATE_ELEMENT_ID
+from partner_app.server_render.not_found import RenderedNotFound
 from partner_app.server_render.renderer import RenderedPage
 from partner_app.settings import SERVER_RENDER_VARIABLE
 
@@ -109,3 +114,31 @@ def test_pages_are_sent_compressed(client: TestClient, monkeypatch: pytest.Monke
     assert response.headers["content-encoding"] == "gzip"
     assert int(response.headers["content-length"]) < len(response.text) / 3
     assert response.headers["vary"] == "Accept-Encoding"
+
+
+def _reflex_404_app() -> Starlette:
+    async def shell(request: Request) -> Response:
+        return HTMLResponse(SHELL, status_code=404)
+
+    return Starlette(routes=[Route("/{path:path}", shell)])
+
+
+@pytest.mark.parametrize("works", [True, False])
+def test_an_unknown_address_gets_the_rendered_not_found_page(
+    app_engine: Engine, monkeypatch: pytest.MonkeyPatch, works: bool
+) -> None:
+    renderer = _use(monkeypatch, FakeRenderer(works=works))
+    with TestClient(RenderedNotFound(_reflex_404_app())) as test_client:
+        page = test_client.get("/gibt/es/nicht?lang=en", headers={"Accept": "text/html"})
+        image = test_client.get("/bild.png", headers={"Accept": "image/*"})
+    assert page.status_code == 404
+    if works:
+        assert page.text.startswith('<!DOCTYPE html><html lang="en">')
+        assert STATE_ELEMENT_ID in page.text
+    else:
+        # Without a renderer Reflex's own answer goes out unchanged.
+        assert page.text == SHELL
+    # Only pages: a missing image keeps Reflex's answer, and the renderer is not asked.
+    assert image.status_code == 404
+    assert image.text == SHELL
+    assert len(renderer.calls) == 1
