@@ -23,8 +23,7 @@ from reflex_base.utils import format as reflex_format
 
 # The React Router server build Reflex emits for its own prerendering.
 SERVER_BUILD = Path(constants.Dirs.BUILD_DIR) / "server" / "index.js"
-# Per-navigation fields of the router: the server render fills them from the request.
-ROUTER_VARS = frozenset({"router_data", "rx_router_session", "rx_router_headers"})
+# The root state's router fields (rx_router_url, …): the browser reports its own.
 ROUTER_VAR_PREFIX = "rx_router_"
 # Set by Reflex when the websocket has delivered the state; never by the server render.
 IS_HYDRATED = constants.CompileVars.IS_HYDRATED
@@ -106,7 +105,7 @@ def send_all_vars(state: rx.State) -> None:
     A page rendered on the server holds that request's values; after a reload on a new
     connection the browser must get every value again, even one equal to the default.
     """
-    names = set(state.base_vars) - ROUTER_VARS
+    names = {name for name in state.base_vars if not name.startswith(ROUTER_VAR_PREFIX)}
     state.dirty_vars.update(names)
     state._mark_dirty(names)
 

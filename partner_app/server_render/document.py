@@ -3,19 +3,9 @@
 import re
 
 from partner_app.server_render.context_patch import STATE_ELEMENT_ID
+from partner_app.services.page_meta import script_safe
 
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
-
-
-def script_safe_json(json_text: str) -> str:
-    """JSON that cannot end or comment out the script element it is put in."""
-    return (
-        json_text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
 
 
 def with_state(html: str, state_json: str) -> str:
@@ -26,7 +16,7 @@ def with_state(html: str, state_json: str) -> str:
     """
     script = (
         f'<script id="{STATE_ELEMENT_ID}" type="application/json">'
-        f"{script_safe_json(state_json)}</script>"
+        f"{script_safe(state_json)}</script>"
     )
     head_end = html.find("</head>")
     if head_end < 0:

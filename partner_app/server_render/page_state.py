@@ -75,8 +75,5 @@ def _page_vars(changed: Mapping[str, Mapping[str, object]]) -> dict[str, dict[st
 
 def _is_router_or_hydration_var(name: str) -> bool:
     return (
-        name in reflex_internals.ROUTER_VARS
-        or name.startswith(reflex_internals.ROUTER_VAR_PREFIX)
-        or name == reflex_internals.IS_HYDRATED
-        or name == "router"
+        name.startswith(reflex_internals.ROUTER_VAR_PREFIX) or name == reflex_internals.IS_HYDRATED
     )

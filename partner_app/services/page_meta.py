@@ -90,8 +90,12 @@ def not_found_meta(lang: str = "de") -> PageMeta:
 
 def script_safe_json(value: object) -> str:
     """JSON that cannot end its <script> element early (``<``, ``>``, ``&`` escaped)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return script_safe(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
+def script_safe(json_text: str) -> str:
+    """JSON text with ``<``, ``>`` and ``&`` escaped: it reads back the same, in a script."""
+    return json_text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 SERVER_HEAD_ATTRIBUTE = "data-server-head"
