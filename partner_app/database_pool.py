@@ -9,15 +9,9 @@ inherited pool (without closing the parent's connections) and opens its own.
 
 import os
 
-from reflex import model
-
-
-def _forget_inherited_connections() -> None:
-    # Reflex keeps its engines in this module-level cache; there is no public accessor.
-    for engine in model._ENGINE.values():
-        engine.dispose(close=False)
+from partner_app.reflex_internals import forget_inherited_engines
 
 
 def register() -> None:
     """Make every process forked from now on open its own database connections."""
-    os.register_at_fork(after_in_child=_forget_inherited_connections)
+    os.register_at_fork(after_in_child=forget_inherited_engines)

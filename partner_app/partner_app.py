@@ -23,6 +23,7 @@ from partner_app.pages import (
     not_found,
     privacy,
 )
+from partner_app.reflex_internals import replace_connection_overlay
 from partner_app.server_render.not_found import RenderedNotFound
 from partner_app.server_render.renderer import renderer_lifespan
 from partner_app.state.admin_session import AdminSessionState
@@ -39,7 +40,7 @@ app = rx.App(
 # Each worker's page renderer (partner_app/server_render) starts and stops with it.
 app.register_lifespan_task(renderer_lifespan)
 # Our own notice instead of Reflex's English toast when the connection is lost.
-app.app_wraps[(5, "Overlay")] = connection_notice_overlay
+replace_connection_overlay(app, connection_notice_overlay)
 # Each page module names its ROUTE, TITLE and ON_LOAD (public pages also a DESCRIPTION).
 PAGES: list[tuple[ModuleType, Callable[[], rx.Component]]] = [
     (index, index.index),

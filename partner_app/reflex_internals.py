@@ -1,25 +1,43 @@
-"""The private Reflex pieces the server render relies on, in one place.
+"""The private Reflex pieces the app relies on, in one place.
 
-Reflex 0.10 has no public API for rendering a page with a request's own state, so
-``partner_app.server_render`` reaches into the framework here and nowhere else.
+Reflex 0.10 has no public API for rendering a page with a request's own state
+(``partner_app.server_render``), for reaching another client's state (live news), for
+the engines a forked worker must forget, or for replacing the connection overlay; the
+app reaches into the framework here and nowhere else.
 ``tests/unit/test_reflex_internals.py`` fails with a clear message when an upgrade
 removes or reshapes one of them; pin Reflex and run it first after an upgrade. The one
 exception is the shape of the compiled context module, which the build plugin
 ``server_render/context_patch.py`` anchors on (rxconfig.py imports it before the app).
+The simulated visitor (``devtools/simulated_visitor.py``) speaks Reflex's websocket
+protocol; the load test is its check.
 """
 
+import contextlib
 import inspect
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl
 
 import reflex as rx
+from reflex import model
+from reflex.istate.manager import get_state_manager
+from reflex.istate.manager.redis import StateManagerRedis
+from reflex.istate.manager.token import BaseStateToken
 from reflex.state import State
 from reflex.utils import path_ops, prerequisites
 from reflex_base import constants
 from reflex_base.event import EventHandler
+from reflex_base.registry import RegistrationContext
 from reflex_base.utils import format as reflex_format
+from reflex_components_core.core.banner import has_connection_errors
+from reflex_components_core.el.elements.inline import A as PlainAnchor
+
+# A plain <a> element: rx.el.a is a client-router link (it would keep the page and
+# drop the query string of an in-page anchor).
+__all__ = ["PlainAnchor", "has_connection_errors"]
+# Where App.app_wraps keeps the overlay shown while the websocket is down.
+_OVERLAY_WRAP = (5, "Overlay")
 
 # The React Router server build Reflex emits for its own prerendering.
 SERVER_BUILD = Path(constants.Dirs.BUILD_DIR) / "server" / "index.js"
@@ -113,3 +131,41 @@ def send_all_vars(state: rx.State) -> None:
 def json_dumps(value: Mapping[str, Any] | Sequence[Any]) -> str:
     """Serialise like the websocket does (dataclasses and models included)."""
     return reflex_format.json_dumps(value)
+
+
+def replace_connection_overlay(app: rx.App, overlay: Callable[[bool], rx.Component | None]) -> None:
+    """Show ``overlay`` instead of Reflex's own (an English toast) while offline."""
+    if _OVERLAY_WRAP not in app.app_wraps:
+        msg = f"App.app_wraps has no {_OVERLAY_WRAP}: update reflex_internals"
+        raise KeyError(msg)
+    app.app_wraps[_OVERLAY_WRAP] = overlay
+
+
+def forget_inherited_engines() -> None:
+    """Drop the database pools a forked worker inherited, without closing them."""
+    # Reflex keeps its engines in this module-level cache; there is no public accessor.
+    for engine in model._ENGINE.values():
+        engine.dispose(close=False)
+
+
+def state_manager_redis() -> Any | None:
+    """The Redis client of the state manager, or None when states live in this process."""
+    manager = get_state_manager()
+    return manager.redis if isinstance(manager, StateManagerRedis) else None
+
+
+def connection_check() -> Callable[[str], Awaitable[bool]] | None:
+    """Whether a client token has an open websocket (None before the app serves any)."""
+    namespace = RegistrationContext.get().app.event_namespace
+    if namespace is None:
+        return None
+    # Reflex's own shared-state fan-out makes the same check.
+    return namespace._token_manager.is_token_connected
+
+
+@contextlib.asynccontextmanager
+async def other_clients_state(token: str, state_class: type[StateT]) -> AsyncIterator[StateT]:
+    """``state_class`` of another client's tree, locked and saved like an event's state."""
+    app = RegistrationContext.get().app
+    async with app.modify_state(BaseStateToken(ident=token, cls=state_class)) as root:
+        yield await root.get_state(state_class)

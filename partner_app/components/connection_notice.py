@@ -10,9 +10,9 @@ sent when the connection is back.
 import reflex as rx
 from reflex.utils.imports import ImportVar
 from reflex.vars import VarData
-from reflex_components_core.core.banner import has_connection_errors
 
 from partner_app.components.translated import tr
+from partner_app.reflex_internals import has_connection_errors
 
 _BROWSER_OFFLINE_HOOK = """
 const [browserOffline, setBrowserOffline] = useState(false);

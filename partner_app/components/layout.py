@@ -1,10 +1,10 @@
 """The frame every public page shares: skip link, header, main landmark, footer."""
 
 import reflex as rx
-from reflex_components_core.el.elements.inline import A as PlainAnchor
 
 from partner_app import routes
 from partner_app.components.translated import localized_href, tr
+from partner_app.reflex_internals import PlainAnchor
 from partner_app.services.news_feeds import FEED_PATHS, FeedFormat
 from partner_app.state.language import LanguageState
 

@@ -18,7 +18,6 @@ TITLE = f"Eintrag bearbeiten – {texts.ADMIN_TITLE}"
 ON_LOAD = [AdminRecordEditorState.load]
 
 State = AdminRecordEditorState
-INPUT_TYPES = {"email": "email", "phone": "tel", "date": "date"}
 
 
 def _control(field: rx.Var[FieldView]) -> rx.Component:

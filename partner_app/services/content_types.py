@@ -17,8 +17,6 @@ from partner_app.services.news_search import refresh_search_text
 from partner_app.services.record_editing import FieldSpec, RecordType
 from partner_app.texts import KIND_LABELS, PRECISION_OPTIONS, STATUS_LABELS
 
-PRECISION_CHOICES = PRECISION_OPTIONS
-
 
 def _refresh_news_of(session: Session, partnership: Partnership) -> None:
     # News are found by the names of their cities: a renamed city must stay findable.
@@ -54,7 +52,7 @@ PARTNERSHIP = RecordType(
             "since_precision",
             "Genauigkeit des Datums",
             kind="choice",
-            choices=PRECISION_CHOICES,
+            choices=PRECISION_OPTIONS,
             enum_type=DatePrecision,
         ),
         FieldSpec(

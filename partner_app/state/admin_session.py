@@ -58,13 +58,6 @@ class AdminSessionState(rx.State):
         return rx.redirect(routes.ADMIN_LOGIN)
 
     @rx.event
-    def guard_page(self) -> rx.event.EventSpec | None:
-        """On load of an admin page: send visitors without a valid session to the login."""
-        if self._current_editor() is None:
-            return rx.redirect(routes.ADMIN_LOGIN)
-        return None
-
-    @rx.event
     def open_login(self) -> rx.event.EventSpec | None:
         """On load of the login page: signed-in editors go straight to the news list."""
         if self._current_editor() is not None:

@@ -15,11 +15,8 @@ touches nothing shared; only an editor's change costs one update per open page.
 import asyncio
 
 import reflex as rx
-from reflex.istate.manager import get_state_manager
-from reflex.istate.manager.redis import StateManagerRedis
-from reflex.istate.manager.token import BaseStateToken
-from reflex_base.registry import RegistrationContext
 
+from partner_app.reflex_internals import connection_check, other_clients_state, state_manager_redis
 from partner_app.services.live_followers import (
     FollowerStore,
     LocalFollowers,
@@ -41,10 +38,8 @@ _announcements: set[asyncio.Task] = set()
 
 
 def _followers() -> FollowerStore:
-    manager = get_state_manager()
-    if isinstance(manager, StateManagerRedis):
-        return RedisFollowers(manager.redis)
-    return _local_followers
+    redis = state_manager_redis()
+    return RedisFollowers(redis) if redis is not None else _local_followers
 
 
 async def follow_live_news(state: rx.State) -> int:
@@ -71,23 +66,19 @@ async def announce_news_change(state: rx.State) -> None:
     Runs as a task of its own: each update locks another client's state, which must not
     wait inside this handler's own state lock.
     """
-    app = RegistrationContext.get().app
-    namespace = app.event_namespace
-    if namespace is None:
+    is_connected = connection_check()
+    if is_connected is None:
         return
-    # Reflex has no public API for this; its own shared-state fan-out makes the same check.
-    token_manager = namespace._token_manager
 
     async def tell(token: str) -> None:
-        async with app.modify_state(BaseStateToken(ident=token, cls=LiveNewsState)) as root:
-            live = await root.get_state(LiveNewsState)
+        async with other_clients_state(token, LiveNewsState) as live:
             live.revision += 1
 
     task = asyncio.create_task(
         notify_followers(
             _followers(),
             except_token=state.router.session.client_token,
-            is_connected=token_manager.is_token_connected,
+            is_connected=is_connected,
             tell=tell,
         )
     )

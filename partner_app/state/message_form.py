@@ -21,7 +21,6 @@ class MessageFormState(rx.State):
 
     errors: dict[str, str] = {}
     result: str = ""
-    sent: bool = False
     # Bumped after a successful send: the form is re-created empty.
     form_key: int = 0
 
@@ -49,16 +48,13 @@ class MessageFormState(rx.State):
                 )
         except ValidationError as error:
             self.errors = error.errors
-            self.sent = False
             self.result = text("MESSAGE_ERRORS", lang)
             return rx.set_focus(f"nachricht-{next(iter(error.errors))}")
         except TooManyMessagesError as error:
             self.errors = {}
-            self.sent = False
             self.result = text("MESSAGE_TOO_MANY", lang).format(minutes=error.wait_minutes)
             return None
         self.errors = {}
-        self.sent = True
         self.result = text("MESSAGE_SENT", lang)
         self.form_key += 1
         return None

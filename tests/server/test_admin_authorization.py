@@ -27,7 +27,6 @@ from tests.server.conftest import EDITOR, PASSWORD, call, substate
 PUBLIC_HANDLERS = {
     (AdminSessionState, "submit_login"): "the login itself",
     (AdminSessionState, "log_out"): "ends whatever session there is",
-    (AdminSessionState, "guard_page"): "sends visitors to the login",
     (AdminSessionState, "open_login"): "shows the login form",
 }
 SESSION_KINDS = ["none", "garbage", "logged_out", "idle_expired", "absolute_expired", "disabled"]

@@ -3,8 +3,14 @@
 After a Reflex upgrade this is the first test to run: each failure names what moved.
 """
 
+import inspect
+
+from reflex import model
+from reflex.app import App, EventNamespace
+from reflex.istate.manager.redis import StateManagerRedis
 from reflex.state import BaseState
 from reflex.utils import path_ops, prerequisites
+from reflex.utils.token_manager import TokenManager
 from reflex_base import constants
 from reflex_base.event import EventHandler
 
@@ -31,3 +37,23 @@ def test_paths_of_the_build() -> None:
     assert callable(prerequisites.get_web_dir)
     assert reflex_internals.SERVER_BUILD.as_posix() == "build/server/index.js"
     assert reflex_internals.static_dir().as_posix().endswith(".web/build/client")
+
+
+def test_overlay_wrap_is_where_the_app_replaces_it() -> None:
+    defaults = App.__dataclass_fields__["app_wraps"].default_factory()
+    assert reflex_internals._OVERLAY_WRAP in defaults, "App.app_wraps has no overlay entry"
+
+
+def test_engines_state_manager_and_token_manager_internals_exist() -> None:
+    assert isinstance(model._ENGINE, dict), "reflex.model._ENGINE is gone"
+    assert "redis" in StateManagerRedis.__annotations__, "StateManagerRedis.redis is gone"
+    assert callable(TokenManager.is_token_connected), "TokenManager.is_token_connected is gone"
+    assert "_token_manager" in inspect.getsource(EventNamespace.__init__), (
+        "EventNamespace._token_manager is gone"
+    )
+    assert hasattr(App, "modify_state"), "App.modify_state is gone"
+
+
+def test_components_the_app_uses_exist() -> None:
+    assert reflex_internals.PlainAnchor.create().tag == "a"
+    assert reflex_internals.has_connection_errors is not None
