@@ -106,7 +106,7 @@ def filter_bar() -> rx.Component:
             ],
             value=NewsArchiveState.year,
             key=NewsArchiveState.year_select_key,
-            on_change=NewsArchiveState.set_year,
+            on_change=NewsArchiveState.select_year,
         ),
         _select_field(
             tr("FILTER_TOPIC"),
@@ -117,7 +117,7 @@ def filter_bar() -> rx.Component:
             ],
             value=NewsArchiveState.topic,
             key=NewsArchiveState.topic_select_key,
-            on_change=NewsArchiveState.set_topic,
+            on_change=NewsArchiveState.select_topic,
         ),
         rx.el.div(
             rx.el.label(tr("FILTER_SEARCH"), html_for="filter-suche"),
@@ -131,7 +131,7 @@ def filter_bar() -> rx.Component:
                 max_length=MAX_QUERY_LENGTH,
                 auto_complete="off",
                 aria_describedby="filter-suche-hinweis",
-                on_change=NewsArchiveState.set_query.debounce(SEARCH_DEBOUNCE_MS),
+                on_change=NewsArchiveState.search.debounce(SEARCH_DEBOUNCE_MS),
             ),
             rx.el.p(tr("FILTER_SEARCH_HINT"), id="filter-suche-hinweis", class_name="hint"),
             class_name="filter-field filter-field-wide",

@@ -180,17 +180,17 @@ class NewsArchiveState(rx.State):
         return self._change(CITY_SELECT, city=_city_of(value))
 
     @rx.event
-    def set_year(self, value: str) -> rx.event.EventSpec | None:
+    def select_year(self, value: str) -> rx.event.EventSpec | None:
         """Filter by publication year ("" for all years)."""
         return self._change(YEAR_SELECT, year=parse_year(value))
 
     @rx.event
-    def set_topic(self, value: str) -> rx.event.EventSpec | None:
+    def select_topic(self, value: str) -> rx.event.EventSpec | None:
         """Filter by topic slug ("" for all topics)."""
         return self._change(TOPIC_SELECT, topic=value)
 
     @rx.event
-    def set_query(self, value: str) -> rx.event.EventSpec | None:
+    def search(self, value: str) -> rx.event.EventSpec | None:
         """Filter by free text as the user types (the field debounces)."""
         return self._change(SEARCH_FIELD, text=value)
 
