@@ -55,7 +55,7 @@ async def _rendered(
     request: Request, page: PublicPage, params: dict[str, str] | None = None
 ) -> Response | None:
     """The page rendered with this request's state; None when it cannot be rendered."""
-    if not server_render_enabled():
+    if not server_render_enabled() or page_renderer.is_resting():
         return None
     origin = str(request.base_url).rstrip("/")
     state = await page_state(

@@ -69,6 +69,10 @@ class PageRenderer:
             return None
         return RenderedPage(status=int(answer["status"]), html=str(answer["html"]))
 
+    def is_resting(self) -> bool:
+        """Whether it failed a moment ago and the shell is served (no state to compute)."""
+        return time.monotonic() - self._failed_at < RETRY_AFTER_S
+
     async def start(self) -> None:
         """Start the child now, so the first visitor does not wait for it (~0.3 s)."""
         async with self._locked():
@@ -95,7 +99,7 @@ class PageRenderer:
     async def _running_process(self) -> asyncio.subprocess.Process | None:
         if self._process is not None and self._process.returncode is None:
             return self._process
-        if time.monotonic() - self._failed_at < RETRY_AFTER_S:
+        if self.is_resting():
             return None
         command = _worker_command()
         if command is None:

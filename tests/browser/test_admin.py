@@ -10,8 +10,9 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Dialog, Page, expect
 from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from partner_app.models import NewsItem
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.news_admin import NewsForm, save_news
 from tests.browser.conftest import (
@@ -90,7 +91,9 @@ def test_failed_then_successful_login_and_logout(app_page: Page, own_app_databas
     expect_path(app_page, "/admin/anmelden")
 
 
-def test_created_news_appears_on_the_public_page(editor_page: Page) -> None:
+def test_created_news_appears_on_the_public_page(
+    editor_page: Page, own_app_database: Engine
+) -> None:
     page = editor_page
     page.get_by_role("link", name="Neue Meldung").click()
     # The form is ready once the server has filled in today's date.
@@ -103,7 +106,12 @@ def test_created_news_appears_on_the_public_page(editor_page: Page) -> None:
     page.get_by_label("Status").select_option("published")
     page.get_by_role("button", name="Speichern").click()
     expect(page.locator("#formular-meldung")).to_have_text("Die Meldung wurde gespeichert.")
-    expect(page).to_have_url(re.compile(r"/admin/nachrichten/bearbeiten/?\?id=6$"))
+    # The form now edits the stored item: its address names the item's id.
+    with Session(own_app_database) as session:
+        created = session.exec(
+            select(NewsItem).where(NewsItem.title == "Jugendaustausch mit Kayseri")
+        ).one()
+    expect(page).to_have_url(re.compile(rf"/admin/nachrichten/bearbeiten/?\?id={created.id}$"))
 
     open_page(page, "/?stadt=kayseri")
     expect(page.locator("#result-count")).to_have_text("1 Meldung gefunden.")

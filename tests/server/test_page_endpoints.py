@@ -32,6 +32,9 @@ class FakeRenderer:
         self.works = works
         self.calls: list[tuple[str, dict]] = []
 
+    def is_resting(self) -> bool:
+        return False
+
     async def render(self, url: str, state_json: str) -> RenderedPage | None:
         self.calls.append((url, json.loads(state_json)))
         return RenderedPage(status=200, html=SHELL) if self.works else None
