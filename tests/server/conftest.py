@@ -1,12 +1,9 @@
 """Server tests: the app's Reflex states called in-process against a migrated database."""
 
-import asyncio
-import contextvars
 import inspect
-from collections.abc import Coroutine, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pytest
 import reflex as rx
@@ -21,6 +18,7 @@ from partner_app.services.contact_messages import MessageInput, submit_message
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.editor_accounts import create_editor
 from tests.database import fresh_database_url, upgrade_to_head
+from tests.own_loop import run_in_own_loop
 
 EDITOR = "redaktion"
 PASSWORD = "ein-sehr-geheimes-passwort"
@@ -70,12 +68,4 @@ def call(state: rx.State, handler_name: str, *args: object) -> object:
             result = await result
         return result
 
-    return _run_in_own_thread(run())
-
-
-def _run_in_own_thread(coroutine: Coroutine[Any, Any, object]) -> object:
-    # Playwright's sync API owns the main thread's event loop in the same pytest run.
-    # The context goes along: Reflex keeps its configuration in context variables.
-    context = contextvars.copy_context()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(context.run, asyncio.run, coroutine).result()
+    return run_in_own_loop(run())

@@ -14,14 +14,14 @@ from partner_app.state import live_news
 from partner_app.state.language import LanguageState
 from partner_app.state.news_archive import NewsArchiveState
 from partner_app.state.news_detail import NewsDetailState
-from tests.server.conftest import _run_in_own_thread
+from tests.own_loop import run_in_own_loop
 
 ORIGIN = "http://localhost:3000"
 
 
 def _state(page: PublicPage, path: str, query: str = "", **params: str) -> PageState:
     request = PageRequest(path=path, query=query, origin=ORIGIN, params=params)
-    result = _run_in_own_thread(page_state(page, request))
+    result = run_in_own_loop(page_state(page, request))
     assert isinstance(result, PageState)
     return result
 

@@ -2,14 +2,13 @@
 
 import asyncio
 import sys
-from typing import TypeVar
 
 import pytest
 
 from partner_app.server_render import renderer
 from partner_app.server_render.renderer import PageRenderer, RenderedPage
+from tests.own_loop import run_in_own_loop
 
-T = TypeVar("T")
 # Answers like render_worker.mjs: "ready", then one line per request. The URL picks the
 # behaviour: /error reports a failure, /hang never answers, /exit dies.
 STAND_IN = r"""
@@ -50,7 +49,7 @@ def test_pages_are_rendered_one_after_another_by_one_child(stand_in: None) -> No
         finally:
             await pages.stop()
 
-    results = _run(scenario())
+    results = run_in_own_loop(scenario())
     assert [page.html if page else None for page in results] == [
         f'<html>{{"s": {{"n": {n}}}}}</html>' for n in range(5)
     ]
@@ -72,7 +71,7 @@ def test_a_failed_render_answers_none_and_the_next_page_still_renders(
         finally:
             await pages.stop()
 
-    failed, after = _run(scenario())
+    failed, after = run_in_own_loop(scenario())
     assert failed is None
     assert after == RenderedPage(status=200, html="<html>{}</html>")
 
@@ -86,4 +85,4 @@ def test_a_child_that_cannot_start_rests_and_the_shell_is_served(
         pages = PageRenderer()
         return await pages.render("http://x/", "{}"), pages.is_resting()
 
-    assert _run(scenario()) == (None, True)
+    assert run_in_own_loop(scenario()) == (None, True)
