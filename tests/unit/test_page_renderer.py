@@ -2,6 +2,7 @@
 
 import asyncio
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -30,8 +31,10 @@ for line in sys.stdin:
 
 
 @pytest.fixture
-def stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
+def stand_in(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(renderer, "_worker_command", lambda: [sys.executable, "-c", STAND_IN])
+    # The child runs in the frontend build folder, which a fresh checkout has not built yet.
+    monkeypatch.setattr(renderer.reflex_internals, "web_dir", lambda: tmp_path)
     monkeypatch.setattr(renderer, "RENDER_TIMEOUT_S", 1.0)
 
 
