@@ -83,6 +83,29 @@ class MessageTopic(enum.StrEnum):
     accessibility = "accessibility"
 
 
+class AuditAction(enum.StrEnum):
+    """What an audit entry records; stored as this code, shown through the admin texts."""
+
+    created = "created"
+    changed = "changed"
+    deleted = "deleted"
+    published = "published"
+    unpublished = "unpublished"
+    done = "done"
+    reopened = "reopened"
+
+
+class AuditEntity(enum.StrEnum):
+    """What kind of record an audit entry is about."""
+
+    news = "news"
+    partnership = "partnership"
+    contact = "contact"
+    office = "office"
+    intro = "intro"
+    message = "message"
+
+
 class NewsStatus(enum.StrEnum):
     """Editorial state of a news item."""
 
@@ -321,6 +344,7 @@ class AuditEntry(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = _timestamp()
     editor_username: str = Field(max_length=60)
+    # Stable codes (AuditAction, AuditEntity): the admin texts turn them into words.
     action: str = Field(max_length=20)
     entity_type: str = Field(max_length=40)
     entity_id: int | None = Field(default=None)

@@ -1,7 +1,7 @@
 """Every string the site shows, in one place: German, the default language.
 
-The public pages also exist in English (``texts_en`` has the same names); the
-editors' admin is German only.
+The public pages also exist in English (``texts_en`` has the same names). The
+editors' admin is German only; its strings are in ``texts_admin``.
 """
 
 from partner_app.models import MessageTopic, PartnershipKind, PartnershipStatus
@@ -145,60 +145,6 @@ CONTACT_EMAIL = "E-Mail"
 CONTACT_ROOM = "Zimmer"
 ADDRESS_HEADING = "Anschrift"
 
-ADMIN_TITLE = "Redaktion Städtepartnerschaften"
-ADMIN_NAV_LABEL = "Redaktion"
-ADMIN_NAV_NEWS = "Meldungen"
-ADMIN_NAV_CONTENT = "Partnerschaften und Kontakte"
-ADMIN_NAV_AUDIT = "Protokoll"
-ADMIN_NAV_PUBLIC = "Öffentliche Seite"
-ADMIN_SIGNED_IN_AS = "Angemeldet als"
-ADMIN_LOG_OUT = "Abmelden"
-LOGIN_HEADING = "Anmeldung für die Redaktion"
-LOGIN_USERNAME = "Benutzername"
-LOGIN_PASSWORD = "Passwort"  # noqa: S105 (a label, not a password)
-LOGIN_SUBMIT = "Anmelden"
-NEWS_LIST_HEADING = "Meldungen"
-NEWS_NEW = "Neue Meldung"
-NEWS_SEARCH = "Suche"
-NEWS_STATUS_FILTER = "Status"
-NEWS_ALL_STATUSES = "Alle"
-NEWS_STATUS_OPTIONS = (("draft", "Entwurf"), ("published", "veröffentlicht"))
-NEWS_COLUMNS = ("Titel", "Datum", "Status", "Aktionen")
-NEWS_SCHEDULED = "geplant"
-NEWS_EDIT = "Bearbeiten"
-NEWS_PUBLISH = "Veröffentlichen"
-NEWS_UNPUBLISH = "Zurückziehen"
-NEWS_DELETE = "Löschen"
-# Before and after the title.
-NEWS_DELETE_CONFIRM = ("Meldung „", "“ endgültig löschen?")
-CONTACT_DELETE_CONFIRM = ("Kontakt „", "“ löschen?")
-NEWS_DELETE_YES = "Ja, löschen"
-NEWS_DELETE_NO = "Abbrechen"
-NEWS_EMPTY = "Keine Meldungen gefunden."
-NEWS_FORM_NEW = "Neue Meldung"
-NEWS_FORM_EDIT = "Meldung bearbeiten"
-NEWS_FORM_SAVE = "Speichern"
-NEWS_FORM_BACK = "Zurück zur Liste"
-NEWS_FORM_PREVIEW = "Vorschau des Textes"
-NEWS_FORM_MARKDOWN_HINT = (
-    "Markdown: **fett**, *kursiv*, [Linktext](https://…), Absätze mit Leerzeile."
-)
-NEWS_FORM_DATE_HINT = (
-    "Ein Datum in der Zukunft plant die Meldung: Sie erscheint erst an diesem Tag."
-)
-NEWS_FORM_CONFLICT = (
-    "Diese Meldung wurde inzwischen von jemand anderem gespeichert. Ihre Änderungen wurden "
-    "nicht gespeichert und stehen weiter im Formular. Geändert wurde:"
-)
-NEWS_FORM_RELOAD = "Aktuelle Fassung laden (Ihre Eingaben gehen verloren)"
-PRECISION_OPTIONS = (
-    ("day", "Tag bekannt"),
-    ("month", "nur Monat bekannt"),
-    ("year", "nur Jahr bekannt"),
-)
-AUDIT_HEADING = "Protokoll der Änderungen"
-AUDIT_COLUMNS = ("Zeitpunkt", "Redakteur", "Aktion", "Eintrag", "Felder")
-
 MESSAGE_HEADING = "Schreiben Sie dem Partnerschaftsbüro"
 MESSAGE_INTRO = (
     "Fragen, Ideen für Begegnungen oder Hinweise zu dieser Seite: Wir antworten in der Regel "
@@ -232,21 +178,6 @@ MESSAGE_TOPIC_LABELS = {
     MessageTopic.general: "Allgemeine Nachricht",
     MessageTopic.accessibility: "Barriere auf dieser Website melden",
 }
-MESSAGE_DONE_BY = "erledigt am {at} von {editor}"
-MESSAGE_AUDIT_LABEL = "Nachricht Nr. {number}"
-
-ADMIN_NAV_MESSAGES = "Postfach"
-INBOX_HEADING = "Nachrichten an das Partnerschaftsbüro"
-INBOX_SHOW_DONE = "Erledigte anzeigen"
-INBOX_EMPTY = "Keine offenen Nachrichten."
-INBOX_MARK_DONE = "Als erledigt markieren"
-INBOX_REOPEN = "Wieder öffnen"
-INBOX_FROM = "Von"
-INBOX_RECEIVED = "Eingegangen"
-INBOX_PAGE = "Betroffene Seite"
-INBOX_MARKED_DONE = "Die Nachricht ist als erledigt markiert."
-INBOX_REOPENED = "Die Nachricht ist wieder offen."
-INBOX_GONE = "Diese Nachricht gibt es nicht mehr."
 
 ACCESSIBILITY_TITLE = "Erklärung zur Barrierefreiheit"
 ACCESSIBILITY_DESCRIPTION = (

@@ -5,7 +5,7 @@ Field messages and the status line (``form_fields``) are re-exported for them.
 
 import reflex as rx
 
-from partner_app import texts
+from partner_app import texts_admin
 from partner_app.components.form_fields import described_by, field_error, form_status
 
 __all__ = [
@@ -23,12 +23,12 @@ def conflict_report(conflict: rx.Var[dict[str, str]], on_reload: rx.EventHandler
     return rx.cond(
         conflict.length() > 0,
         rx.el.div(
-            rx.el.p(texts.NEWS_FORM_CONFLICT),
+            rx.el.p(texts_admin.NEWS_FORM_CONFLICT),
             rx.el.ul(
                 rx.foreach(conflict, lambda item: rx.el.li(rx.el.strong(item[0]), ": ", item[1]))
             ),
             rx.el.button(
-                texts.NEWS_FORM_RELOAD,
+                texts_admin.NEWS_FORM_RELOAD,
                 type="button",
                 on_click=on_reload,
                 class_name="button button-secondary",
@@ -55,37 +55,36 @@ def image_upload_field(
     form, so nothing typed elsewhere is lost.
     """
     return rx.el.fieldset(
-        rx.el.legend("Bild"),
+        rx.el.legend(texts_admin.IMAGE_LEGEND),
         rx.el.input(type="hidden", name="image_path", value=path),
         rx.cond(
             path != "",
             rx.el.div(
                 rx.el.img(
                     src="/" + path,
-                    alt="Vorschau des gewählten Bildes",
+                    alt=texts_admin.IMAGE_PREVIEW_ALT,
                     width=320,
                     height=180,
                     class_name="image-preview",
                 ),
                 rx.el.button(
-                    "Bild entfernen",
+                    texts_admin.IMAGE_REMOVE,
                     type="button",
                     on_click=on_remove,
                     class_name="button button-secondary",
                 ),
             ),
-            rx.el.p("Kein Bild gewählt.", class_name="hint"),
+            rx.el.p(texts_admin.IMAGE_NONE, class_name="hint"),
         ),
         # The label names react-dropzone's file input (its first labelable descendant).
         rx.el.label(
-            rx.el.span("Bilddatei auswählen", class_name="visually-hidden"),
+            rx.el.span(texts_admin.IMAGE_FILE_LABEL, class_name="visually-hidden"),
             rx.upload.root(
                 rx.el.button(
-                    "Bild hochladen …", type="button", class_name="button button-secondary"
+                    texts_admin.IMAGE_UPLOAD, type="button", class_name="button button-secondary"
                 ),
                 rx.el.span(
-                    "JPEG, PNG oder WebP, höchstens 5 MB. Das Bild wird verkleinert und ohne "
-                    "Metadaten (z. B. GPS-Position) gespeichert.",
+                    texts_admin.IMAGE_UPLOAD_HINT,
                     class_name="hint",
                 ),
                 id=upload_id,
@@ -118,14 +117,14 @@ def delete_confirmation(
         rx.el.div(
             rx.el.p(question[0], name, question[1], id="loeschen-frage"),
             rx.el.button(
-                texts.NEWS_DELETE_YES,
+                texts_admin.NEWS_DELETE_YES,
                 type="button",
                 on_click=on_confirm,
                 class_name="button button-danger",
                 auto_focus=True,
             ),
             rx.el.button(
-                texts.NEWS_DELETE_NO,
+                texts_admin.NEWS_DELETE_NO,
                 type="button",
                 on_click=on_cancel,
                 class_name="button button-secondary",

@@ -2,36 +2,36 @@
 
 import reflex as rx
 
-from partner_app import routes, texts
+from partner_app import routes, texts_admin
 from partner_app.components.layout import MAIN_ID, skip_link
 from partner_app.state.admin_session import AdminSessionState
 
 
 def admin_layout(*children: rx.Component, signed_in: bool = True) -> rx.Component:
     """Wrap an admin page; ``signed_in=False`` for the login page (no navigation)."""
-    header_items: list[rx.Component] = [rx.el.p(texts.ADMIN_TITLE, class_name="site-name")]
+    header_items: list[rx.Component] = [rx.el.p(texts_admin.ADMIN_TITLE, class_name="site-name")]
     if signed_in:
         header_items.append(
             rx.el.nav(
                 rx.el.ul(
-                    rx.el.li(rx.el.a(texts.ADMIN_NAV_NEWS, href=routes.ADMIN_NEWS)),
-                    rx.el.li(rx.el.a(texts.ADMIN_NAV_CONTENT, href=routes.ADMIN_CONTENT)),
-                    rx.el.li(rx.el.a(texts.ADMIN_NAV_MESSAGES, href=routes.ADMIN_MESSAGES)),
-                    rx.el.li(rx.el.a(texts.ADMIN_NAV_AUDIT, href=routes.ADMIN_AUDIT)),
-                    rx.el.li(rx.el.a(texts.ADMIN_NAV_PUBLIC, href=routes.PUBLIC)),
+                    rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_NEWS, href=routes.ADMIN_NEWS)),
+                    rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_CONTENT, href=routes.ADMIN_CONTENT)),
+                    rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_MESSAGES, href=routes.ADMIN_MESSAGES)),
+                    rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_AUDIT, href=routes.ADMIN_AUDIT)),
+                    rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_PUBLIC, href=routes.PUBLIC)),
                 ),
                 rx.el.p(
-                    texts.ADMIN_SIGNED_IN_AS + " ",
+                    texts_admin.ADMIN_SIGNED_IN_AS + " ",
                     rx.el.strong(AdminSessionState.username),
                     " ",
                     rx.el.button(
-                        texts.ADMIN_LOG_OUT,
+                        texts_admin.ADMIN_LOG_OUT,
                         type="button",
                         on_click=AdminSessionState.log_out,
                         class_name="button button-secondary",
                     ),
                 ),
-                aria_label=texts.ADMIN_NAV_LABEL,
+                aria_label=texts_admin.ADMIN_NAV_LABEL,
                 class_name="admin-nav",
             )
         )

@@ -2,13 +2,13 @@
 
 import reflex as rx
 
-from partner_app import routes, texts
+from partner_app import routes, texts_admin
 from partner_app.components.admin_layout import admin_layout
 from partner_app.services.audit_log import AuditRow
 from partner_app.state.admin_audit import AdminAuditState
 
 ROUTE = routes.ADMIN_AUDIT
-TITLE = f"{texts.AUDIT_HEADING} – {texts.ADMIN_TITLE}"
+TITLE = f"{texts_admin.AUDIT_HEADING} – {texts_admin.ADMIN_TITLE}"
 ON_LOAD = [AdminAuditState.load]
 
 
@@ -25,10 +25,12 @@ def _row(entry: rx.Var[AuditRow]) -> rx.Component:
 def admin_audit() -> rx.Component:
     """Who changed what, newest first."""
     return admin_layout(
-        rx.el.h1(texts.AUDIT_HEADING, class_name="page-title"),
+        rx.el.h1(texts_admin.AUDIT_HEADING, class_name="page-title"),
         rx.el.div(
             rx.el.table(
-                rx.el.thead(rx.el.tr(*(rx.el.th(c, scope="col") for c in texts.AUDIT_COLUMNS))),
+                rx.el.thead(
+                    rx.el.tr(*(rx.el.th(c, scope="col") for c in texts_admin.AUDIT_COLUMNS))
+                ),
                 rx.el.tbody(rx.foreach(AdminAuditState.entries, _row)),
                 class_name="overview-table admin-table",
             ),

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from partner_app import routes, texts
+from partner_app import routes, texts_admin
 from partner_app.components.admin_form import delete_confirmation
 from partner_app.components.admin_layout import admin_layout
 from partner_app.services.content_types import CONTACT, PARTNERSHIP
@@ -10,7 +10,7 @@ from partner_app.services.record_editing import RecordRow
 from partner_app.state.admin_content import AdminContentState
 
 ROUTE = routes.ADMIN_CONTENT
-TITLE = f"Inhalte – {texts.ADMIN_TITLE}"
+TITLE = texts_admin.CONTENT_TITLE
 ON_LOAD = [AdminContentState.load]
 
 State = AdminContentState
@@ -18,10 +18,10 @@ State = AdminContentState
 
 def _edit_link(type_key: str, row: rx.Var[RecordRow]) -> rx.Component:
     return rx.el.a(
-        texts.NEWS_EDIT,
+        texts_admin.NEWS_EDIT,
         href=routes.ADMIN_CONTENT_EDIT + f"?typ={type_key}&id=" + row.id.to_string(),
         class_name="button button-secondary",
-        aria_label=texts.NEWS_EDIT + ": " + row.title,
+        aria_label=texts_admin.NEWS_EDIT + ": " + row.title,
     )
 
 
@@ -41,11 +41,11 @@ def _contact_row(row: rx.Var[RecordRow]) -> rx.Component:
             rx.el.div(
                 _edit_link(CONTACT.key, row),
                 rx.el.button(
-                    texts.NEWS_DELETE,
+                    texts_admin.NEWS_DELETE,
                     type="button",
-                    on_click=State.ask_delete_contact(row.id),
+                    on_click=State.ask_delete(row.id),
                     class_name="button button-danger",
-                    aria_label=texts.NEWS_DELETE + ": " + row.title,
+                    aria_label=texts_admin.NEWS_DELETE + ": " + row.title,
                 ),
                 class_name="row-actions",
             )
@@ -67,43 +67,47 @@ def _table(columns: tuple[str, ...], rows: rx.Var[list[RecordRow]], render: obje
 def admin_content() -> rx.Component:
     """Partnerships, contacts, and the page's intro and address."""
     return admin_layout(
-        rx.el.h1("Inhalte der Seite", class_name="page-title"),
+        rx.el.h1(texts_admin.CONTENT_HEADING, class_name="page-title"),
         rx.cond(
             State.message != "",
             rx.el.p(State.message, role="status", class_name="form-message"),
         ),
         rx.el.section(
-            rx.el.h2("Partnerschaften", id="partnerschaften"),
+            rx.el.h2(texts_admin.CONTENT_PARTNERSHIPS, id="partnerschaften"),
             rx.el.a(
-                "Neue Partnerschaft",
+                texts_admin.CONTENT_NEW_PARTNERSHIP,
                 href=routes.record_edit_url(PARTNERSHIP.key),
                 class_name="button",
             ),
             _table(
-                ("Partnerstadt", "Land und Status", "Aktionen"),
+                texts_admin.CONTENT_PARTNERSHIP_COLUMNS,
                 State.partnerships,
                 _partnership_row,
             ),
             aria_labelledby="partnerschaften",
         ),
         rx.el.section(
-            rx.el.h2("Kontakte", id="kontakte"),
+            rx.el.h2(texts_admin.CONTENT_CONTACTS, id="kontakte"),
             delete_confirmation(
                 pending=State.confirm_delete_id != 0,
-                question=texts.CONTACT_DELETE_CONFIRM,
-                name=State.confirm_delete_name,
+                question=texts_admin.CONTACT_DELETE_CONFIRM,
+                name=State.confirm_delete_label,
                 on_confirm=State.confirm_delete,
                 on_cancel=State.cancel_delete,
             ),
-            rx.el.a("Neuer Kontakt", href=routes.record_edit_url(CONTACT.key), class_name="button"),
-            _table(("Name", "Telefon und E-Mail", "Aktionen"), State.contacts, _contact_row),
+            rx.el.a(
+                texts_admin.CONTENT_NEW_CONTACT,
+                href=routes.record_edit_url(CONTACT.key),
+                class_name="button",
+            ),
+            _table(texts_admin.CONTENT_CONTACT_COLUMNS, State.contacts, _contact_row),
             aria_labelledby="kontakte",
         ),
         rx.el.section(
-            rx.el.h2("Seite", id="seite"),
+            rx.el.h2(texts_admin.CONTENT_PAGE, id="seite"),
             rx.el.ul(
-                rx.el.li(rx.el.a("Einleitung bearbeiten", href=State.intro_url)),
-                rx.el.li(rx.el.a("Anschrift bearbeiten", href=State.address_url)),
+                rx.el.li(rx.el.a(texts_admin.CONTENT_EDIT_INTRO, href=State.intro_url)),
+                rx.el.li(rx.el.a(texts_admin.CONTENT_EDIT_ADDRESS, href=State.address_url)),
             ),
             aria_labelledby="seite",
         ),

@@ -2,14 +2,14 @@
 
 import reflex as rx
 
-from partner_app import routes, texts
+from partner_app import routes, texts_admin
 from partner_app.components.admin_layout import admin_layout
 from partner_app.components.form_fields import form_status
 from partner_app.services.contact_messages import MessageRow
 from partner_app.state.admin_messages import AdminMessagesState
 
 ROUTE = routes.ADMIN_MESSAGES
-TITLE = f"{texts.INBOX_HEADING} – {texts.ADMIN_TITLE}"
+TITLE = f"{texts_admin.INBOX_HEADING} – {texts_admin.ADMIN_TITLE}"
 ON_LOAD = [AdminMessagesState.load]
 
 State = AdminMessagesState
@@ -20,13 +20,13 @@ def _message(row: rx.Var[MessageRow]) -> rx.Component:
     return rx.el.article(
         rx.el.h2(row.topic_label + " – " + row.name, id=heading_id),
         rx.el.dl(
-            rx.el.dt(texts.INBOX_RECEIVED),
+            rx.el.dt(texts_admin.INBOX_RECEIVED),
             rx.el.dd(row.received_label),
-            rx.el.dt(texts.INBOX_FROM),
+            rx.el.dt(texts_admin.INBOX_FROM),
             rx.el.dd(row.name, " – ", rx.el.a(row.email, href="mailto:" + row.email)),
             rx.cond(
                 row.page != "",
-                rx.fragment(rx.el.dt(texts.INBOX_PAGE), rx.el.dd(row.page)),
+                rx.fragment(rx.el.dt(texts_admin.INBOX_PAGE), rx.el.dd(row.page)),
             ),
             class_name="message-meta",
         ),
@@ -38,14 +38,14 @@ def _message(row: rx.Var[MessageRow]) -> rx.Component:
                 row.done_label,
                 " ",
                 rx.el.button(
-                    texts.INBOX_REOPEN,
+                    texts_admin.INBOX_REOPEN,
                     type="button",
                     on_click=State.reopen(row.id),
                     class_name="button button-secondary",
                 ),
             ),
             rx.el.button(
-                texts.INBOX_MARK_DONE,
+                texts_admin.INBOX_MARK_DONE,
                 type="button",
                 on_click=State.mark_done(row.id),
                 class_name="button",
@@ -59,11 +59,11 @@ def _message(row: rx.Var[MessageRow]) -> rx.Component:
 def admin_messages() -> rx.Component:
     """Open messages first; done ones on request."""
     return admin_layout(
-        rx.el.h1(texts.INBOX_HEADING, class_name="page-title"),
+        rx.el.h1(texts_admin.INBOX_HEADING, class_name="page-title"),
         rx.el.p(
             # A toggle button: its pressed state says whether done messages are listed.
             rx.el.button(
-                texts.INBOX_SHOW_DONE,
+                texts_admin.INBOX_SHOW_DONE,
                 type="button",
                 aria_pressed=rx.cond(State.include_done, "true", "false"),
                 on_click=State.show_done(~State.include_done),
@@ -74,6 +74,6 @@ def admin_messages() -> rx.Component:
         rx.cond(
             State.rows.length() > 0,
             rx.el.div(rx.foreach(State.rows, _message), class_name="message-list"),
-            rx.el.p(texts.INBOX_EMPTY),
+            rx.el.p(texts_admin.INBOX_EMPTY),
         ),
     )

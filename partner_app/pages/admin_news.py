@@ -2,14 +2,14 @@
 
 import reflex as rx
 
-from partner_app import routes, texts
+from partner_app import routes, texts_admin
 from partner_app.components.admin_form import delete_confirmation
 from partner_app.components.admin_layout import admin_layout
 from partner_app.services.news_admin import NewsAdminRow
 from partner_app.state.admin_news_list import AdminNewsListState
 
 ROUTE = routes.ADMIN_NEWS
-TITLE = f"{texts.NEWS_LIST_HEADING} – {texts.ADMIN_TITLE}"
+TITLE = f"{texts_admin.NEWS_LIST_HEADING} – {texts_admin.ADMIN_TITLE}"
 ON_LOAD = [AdminNewsListState.load]
 
 
@@ -29,21 +29,29 @@ def _row_button(
 def _actions(row: rx.Var[NewsAdminRow]) -> rx.Component:
     return rx.el.div(
         rx.el.a(
-            texts.NEWS_EDIT,
+            texts_admin.NEWS_EDIT,
             href=routes.ADMIN_NEWS_EDIT + "?id=" + row.id.to_string(),
             class_name="button button-secondary",
-            aria_label=texts.NEWS_EDIT + ": " + row.title,
+            aria_label=texts_admin.NEWS_EDIT + ": " + row.title,
         ),
         rx.cond(
             row.status == "published",
             _row_button(
-                texts.NEWS_UNPUBLISH, AdminNewsListState.unpublish(row.id), row, "button-secondary"
+                texts_admin.NEWS_UNPUBLISH,
+                AdminNewsListState.unpublish(row.id),
+                row,
+                "button-secondary",
             ),
             _row_button(
-                texts.NEWS_PUBLISH, AdminNewsListState.publish(row.id), row, "button-secondary"
+                texts_admin.NEWS_PUBLISH,
+                AdminNewsListState.publish(row.id),
+                row,
+                "button-secondary",
             ),
         ),
-        _row_button(texts.NEWS_DELETE, AdminNewsListState.ask_delete(row.id), row, "button-danger"),
+        _row_button(
+            texts_admin.NEWS_DELETE, AdminNewsListState.ask_delete(row.id), row, "button-danger"
+        ),
         class_name="row-actions",
     )
 
@@ -54,7 +62,7 @@ def _row(row: rx.Var[NewsAdminRow]) -> rx.Component:
         rx.el.td(row.date_label),
         rx.el.td(
             row.status_label,
-            rx.cond(row.is_scheduled, rx.el.span(" (" + texts.NEWS_SCHEDULED + ")")),
+            rx.cond(row.is_scheduled, rx.el.span(" (" + texts_admin.NEWS_SCHEDULED + ")")),
         ),
         rx.el.td(_actions(row)),
     )
@@ -63,22 +71,22 @@ def _row(row: rx.Var[NewsAdminRow]) -> rx.Component:
 def admin_news() -> rx.Component:
     """Search, status filter, the table of items and their actions."""
     return admin_layout(
-        rx.el.h1(texts.NEWS_LIST_HEADING, class_name="page-title"),
-        rx.el.a(texts.NEWS_NEW, href=routes.ADMIN_NEWS_EDIT, class_name="button"),
+        rx.el.h1(texts_admin.NEWS_LIST_HEADING, class_name="page-title"),
+        rx.el.a(texts_admin.NEWS_NEW, href=routes.ADMIN_NEWS_EDIT, class_name="button"),
         rx.cond(
             AdminNewsListState.message != "",
             rx.el.p(AdminNewsListState.message, role="status", class_name="form-message"),
         ),
         delete_confirmation(
             pending=AdminNewsListState.confirm_delete_id != 0,
-            question=texts.NEWS_DELETE_CONFIRM,
-            name=AdminNewsListState.confirm_delete_title,
+            question=texts_admin.NEWS_DELETE_CONFIRM,
+            name=AdminNewsListState.confirm_delete_label,
             on_confirm=AdminNewsListState.confirm_delete,
             on_cancel=AdminNewsListState.cancel_delete,
         ),
         rx.el.div(
             rx.el.div(
-                rx.el.label(texts.NEWS_SEARCH, html_for="admin-suche"),
+                rx.el.label(texts_admin.NEWS_SEARCH, html_for="admin-suche"),
                 rx.el.input(
                     id="admin-suche",
                     type="search",
@@ -88,12 +96,12 @@ def admin_news() -> rx.Component:
                 class_name="filter-field",
             ),
             rx.el.div(
-                rx.el.label(texts.NEWS_STATUS_FILTER, html_for="admin-status"),
+                rx.el.label(texts_admin.NEWS_STATUS_FILTER, html_for="admin-status"),
                 rx.el.select(
-                    rx.el.option(texts.NEWS_ALL_STATUSES, value=""),
+                    rx.el.option(texts_admin.NEWS_ALL_STATUSES, value=""),
                     *(
                         rx.el.option(label, value=value)
-                        for value, label in texts.NEWS_STATUS_OPTIONS
+                        for value, label in texts_admin.NEWS_STATUS_OPTIONS
                     ),
                     id="admin-status",
                     value=AdminNewsListState.status,
@@ -106,11 +114,13 @@ def admin_news() -> rx.Component:
         ),
         rx.cond(
             AdminNewsListState.rows.length() == 0,
-            rx.el.p(texts.NEWS_EMPTY),
+            rx.el.p(texts_admin.NEWS_EMPTY),
             rx.el.div(
                 rx.el.table(
                     rx.el.thead(
-                        rx.el.tr(*(rx.el.th(column, scope="col") for column in texts.NEWS_COLUMNS))
+                        rx.el.tr(
+                            *(rx.el.th(column, scope="col") for column in texts_admin.NEWS_COLUMNS)
+                        )
                     ),
                     rx.el.tbody(rx.foreach(AdminNewsListState.rows, _row)),
                     class_name="overview-table admin-table",

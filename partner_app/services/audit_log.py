@@ -1,13 +1,15 @@
 """The audit log: who created, changed or deleted what, and when."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
 
-from partner_app.models import AuditEntry, utc_now
+from partner_app.models import AuditAction, AuditEntity, AuditEntry, utc_now
 from partner_app.services.clock import CITY_TIMEZONE
+from partner_app.texts_admin import AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS
 
 
 @dataclass(frozen=True)
@@ -25,8 +27,8 @@ def record(
     session: Session,
     *,
     editor: str,
-    action: str,
-    entity_type: str,
+    action: AuditAction,
+    entity_type: AuditEntity,
     entity_id: int | None,
     label: str,
     changes: dict[str, Any],
@@ -37,8 +39,8 @@ def record(
         AuditEntry(
             at=at or utc_now(),
             editor_username=editor,
-            action=action,
-            entity_type=entity_type,
+            action=action.value,
+            entity_type=entity_type.value,
             entity_id=entity_id,
             entity_label=label[:200],
             changes=changes,
@@ -57,9 +59,14 @@ def recent_entries(session: Session, *, limit: int = 100) -> list[AuditRow]:
         AuditRow(
             at_label=entry.at.astimezone(CITY_TIMEZONE).strftime("%d.%m.%Y %H:%M"),
             editor=entry.editor_username,
-            action=entry.action,
-            entity=f"{entry.entity_type} „{entry.entity_label}“",
+            action=_label(AUDIT_ACTION_LABELS, entry.action),
+            entity=f"{_label(AUDIT_ENTITY_LABELS, entry.entity_type)} „{entry.entity_label}“",
             details=", ".join(sorted(entry.changes)),
         )
         for entry in entries
     ]
+
+
+def _label(labels: Mapping[str, str], code: str) -> str:
+    # A code this version does not know (written by a newer one) is shown as it is.
+    return labels.get(code, code)

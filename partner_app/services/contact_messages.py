@@ -12,8 +12,8 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from sqlmodel import Session, col, delete, func, select, update
 
-from partner_app import i18n, texts
-from partner_app.models import ContactMessage, MessageTopic
+from partner_app import i18n, texts, texts_admin
+from partner_app.models import AuditAction, AuditEntity, ContactMessage, MessageTopic
 from partner_app.services import audit_log
 from partner_app.services.clock import CITY_TIMEZONE
 from partner_app.services.form_validation import FormChecker
@@ -194,11 +194,11 @@ def set_done(session: Session, message_id: int, *, done: bool, editor: str, now:
     audit_log.record(
         session,
         editor=editor,
-        action="done" if done else "reopened",
-        entity_type="message",
+        action=AuditAction.done if done else AuditAction.reopened,
+        entity_type=AuditEntity.message,
         entity_id=message_id,
         # The number, not the sender's name: the log outlives the deleted message.
-        label=texts.MESSAGE_AUDIT_LABEL.format(number=message_id),
+        label=texts_admin.MESSAGE_AUDIT_LABEL.format(number=message_id),
         changes={"done": [not done, done]},
         at=now,
     )
@@ -210,7 +210,7 @@ def _row(message: ContactMessage) -> MessageRow:
     assert message.id is not None
     done_label = ""
     if message.done and message.done_at is not None:
-        done_label = texts.MESSAGE_DONE_BY.format(
+        done_label = texts_admin.MESSAGE_DONE_BY.format(
             at=_local(message.done_at), editor=message.done_by
         )
     return MessageRow(

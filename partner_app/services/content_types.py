@@ -3,6 +3,7 @@
 from sqlmodel import Session, col, select
 
 from partner_app.models import (
+    AuditEntity,
     ContactPerson,
     DatePrecision,
     NewsItem,
@@ -13,9 +14,11 @@ from partner_app.models import (
     PartnershipKind,
     PartnershipStatus,
 )
+from partner_app.services.field_specs import FieldKind, FieldSpec
 from partner_app.services.news_search import refresh_search_text
-from partner_app.services.record_editing import FieldSpec, RecordType
-from partner_app.texts import KIND_LABELS, PRECISION_OPTIONS, STATUS_LABELS
+from partner_app.services.record_editing import RecordType
+from partner_app.texts import KIND_LABELS, STATUS_LABELS
+from partner_app.texts_admin import PRECISION_OPTIONS
 
 
 def _refresh_news_of(session: Session, partnership: Partnership) -> None:
@@ -32,6 +35,7 @@ def _refresh_news_of(session: Session, partnership: Partnership) -> None:
 
 PARTNERSHIP = RecordType(
     key="partnerschaft",
+    entity=AuditEntity.partnership,
     label="Partnerschaft",
     model=Partnership,
     title_field="name",
@@ -40,72 +44,74 @@ PARTNERSHIP = RecordType(
     slug_source="name",
     after_save=_refresh_news_of,
     fields=(
-        FieldSpec("name", "Name (deutsch)", max_length=120),
-        FieldSpec("native_name", "Name in Landessprache", max_length=160),
+        FieldSpec("name", "Name (deutsch)"),
+        FieldSpec("native_name", "Name in Landessprache"),
         FieldSpec(
-            "native_lang", "Sprachcode der Landessprache", kind="lang", hint="z. B. nl, en, fr, uk"
+            "native_lang",
+            "Sprachcode der Landessprache",
+            kind=FieldKind.lang,
+            hint="z. B. nl, en, fr, uk",
         ),
-        FieldSpec("country", "Land", max_length=80),
-        FieldSpec("region", "Region", max_length=120, required=False),
-        FieldSpec("since", "Partnerschaft seit", kind="date"),
+        FieldSpec("country", "Land"),
+        FieldSpec("region", "Region", required=False),
+        FieldSpec("since", "Partnerschaft seit", kind=FieldKind.date),
         FieldSpec(
             "since_precision",
             "Genauigkeit des Datums",
-            kind="choice",
+            kind=FieldKind.choice,
             choices=PRECISION_OPTIONS,
             enum_type=DatePrecision,
         ),
-        FieldSpec(
-            "since_note", "Anmerkung zum Datum", kind="textarea", max_length=500, required=False
-        ),
+        FieldSpec("since_note", "Anmerkung zum Datum", kind=FieldKind.textarea, required=False),
         FieldSpec(
             "kind",
             "Art",
-            kind="choice",
+            kind=FieldKind.choice,
             choices=tuple((kind.value, label) for kind, label in KIND_LABELS.items()),
             enum_type=PartnershipKind,
         ),
         FieldSpec(
             "status",
             "Status",
-            kind="choice",
+            kind=FieldKind.choice,
             choices=tuple((status.value, label) for status, label in STATUS_LABELS.items()),
             enum_type=PartnershipStatus,
         ),
-        FieldSpec(
-            "status_note", "Anmerkung zum Status", kind="textarea", max_length=500, required=False
-        ),
-        FieldSpec("description", "Beschreibung", kind="textarea", max_length=5000),
+        FieldSpec("status_note", "Anmerkung zum Status", kind=FieldKind.textarea, required=False),
+        FieldSpec("description", "Beschreibung", kind=FieldKind.textarea, max_length=5000),
         FieldSpec(
             "description_en",
             "Beschreibung auf Englisch (ohne sie zeigt die englische Seite die deutsche)",
-            kind="textarea",
+            kind=FieldKind.textarea,
             max_length=5000,
             required=False,
         ),
         FieldSpec(
             "facts",
             "Wissenswertes (eine Angabe pro Zeile)",
-            kind="lines",
+            kind=FieldKind.lines,
             max_length=500,
             required=False,
         ),
         FieldSpec(
-            "sort_order", "Reihenfolge bei gleichem Datum", kind="integer", minimum=0, maximum=999
+            "sort_order",
+            "Reihenfolge bei gleichem Datum",
+            kind=FieldKind.integer,
+            minimum=0,
+            maximum=999,
         ),
-        FieldSpec("latitude", "Breitengrad", kind="decimal", minimum=-90, maximum=90),
-        FieldSpec("longitude", "Längengrad", kind="decimal", minimum=-180, maximum=180),
-        FieldSpec("image_path", "Bild", kind="image", max_length=300, required=False),
-        FieldSpec(
-            "image_alt", "Alternativtext des Bildes", max_length=300, required_with="image_path"
-        ),
-        FieldSpec("image_caption", "Bildunterschrift", max_length=500, required=False),
-        FieldSpec("image_credit", "Bildnachweis", max_length=200, required_with="image_path"),
+        FieldSpec("latitude", "Breitengrad", kind=FieldKind.decimal, minimum=-90, maximum=90),
+        FieldSpec("longitude", "Längengrad", kind=FieldKind.decimal, minimum=-180, maximum=180),
+        FieldSpec("image_path", "Bild", kind=FieldKind.image, required=False),
+        FieldSpec("image_alt", "Alternativtext des Bildes", required_with="image_path"),
+        FieldSpec("image_caption", "Bildunterschrift", required=False),
+        FieldSpec("image_credit", "Bildnachweis", required_with="image_path"),
     ),
 )
 
 CONTACT = RecordType(
     key="kontakt",
+    entity=AuditEntity.contact,
     label="Kontakt",
     model=ContactPerson,
     title_field="name",
@@ -113,43 +119,45 @@ CONTACT = RecordType(
     details=lambda c: f"{c.phone}, {c.email}",
     deletable=True,
     fields=(
-        FieldSpec("name", "Name", max_length=120),
-        FieldSpec("phone", "Telefon", kind="phone"),
-        FieldSpec("email", "E-Mail", kind="email"),
-        FieldSpec("room", "Zimmer", max_length=60, required=False),
-        FieldSpec("sort_order", "Reihenfolge", kind="integer", minimum=0, maximum=999),
+        FieldSpec("name", "Name"),
+        FieldSpec("phone", "Telefon", kind=FieldKind.phone),
+        FieldSpec("email", "E-Mail", kind=FieldKind.email),
+        FieldSpec("room", "Zimmer", required=False),
+        FieldSpec("sort_order", "Reihenfolge", kind=FieldKind.integer, minimum=0, maximum=999),
     ),
 )
 
 OFFICE = RecordType(
     key="anschrift",
+    entity=AuditEntity.office,
     label="Anschrift",
     model=OfficeAddress,
     title_field="department",
     order_by=("id",),
     creatable=False,
     fields=(
-        FieldSpec("department", "Dienststelle", max_length=160),
-        FieldSpec("street", "Straße und Hausnummer", max_length=160),
-        FieldSpec("postal_code", "Postleitzahl", max_length=10),
-        FieldSpec("city", "Ort", max_length=80),
+        FieldSpec("department", "Dienststelle"),
+        FieldSpec("street", "Straße und Hausnummer"),
+        FieldSpec("postal_code", "Postleitzahl"),
+        FieldSpec("city", "Ort"),
     ),
 )
 
 INTRO = RecordType(
     key="einleitung",
+    entity=AuditEntity.intro,
     label="Einleitung",
     model=PageIntro,
     title_field="title",
     order_by=("id",),
     creatable=False,
     fields=(
-        FieldSpec("title", "Seitentitel", max_length=160),
-        FieldSpec("heading", "Überschrift der Partnerstädte", max_length=160),
+        FieldSpec("title", "Seitentitel"),
+        FieldSpec("heading", "Überschrift der Partnerstädte"),
         FieldSpec(
             "body",
             "Einleitungstext (Absätze mit Leerzeile trennen)",
-            kind="textarea",
+            kind=FieldKind.textarea,
             max_length=5000,
         ),
     ),

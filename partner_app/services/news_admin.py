@@ -1,42 +1,92 @@
 """Editing news: list, create, change, publish/unpublish, delete — validated and logged.
 
-Every change checks the version the form started from (see ``edit_conflicts``),
-keeps the search column current and writes an audit entry in the same commit.
+Every change goes through :mod:`services.versioning` (version check, audit entry in
+the same commit) and keeps the search column current.
 """
 
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from sqlmodel import Session, col, or_, select
 
-from partner_app.models import DatePrecision, NewsItem, NewsStatus, Partnership, Topic, utc_now
-from partner_app.services import audit_log
-from partner_app.services.edit_conflicts import EditConflictError, RecordGoneError, changed_fields
-from partner_app.services.form_validation import FormChecker
+from partner_app.models import (
+    AuditAction,
+    AuditEntity,
+    DatePrecision,
+    NewsItem,
+    NewsStatus,
+    Partnership,
+    Topic,
+    utc_now,
+)
+from partner_app.services import versioning
+from partner_app.services.field_specs import (
+    FieldKind,
+    FieldSpec,
+    clean_fields,
+    labels_of,
+    with_column_limits,
+)
 from partner_app.services.german_dates import format_german_date
-from partner_app.services.image_uploads import KNOWN_IMAGE_PATH, UNKNOWN_IMAGE_PATH
 from partner_app.services.news_search import refresh_search_text
 from partner_app.services.slugs import unique_slug
 from partner_app.services.text_folding import search_terms
-from partner_app.texts import NEWS_STATUS_OPTIONS
+from partner_app.services.versioning import History, Snapshot
+from partner_app.texts_admin import (
+    NEWS_FORM_DATE_HINT,
+    NEWS_FORM_MARKDOWN_HINT,
+    NEWS_STATUS_OPTIONS,
+    PRECISION_OPTIONS,
+)
 
-ENTITY = "Meldung"
+# How far ahead an item can be scheduled.
 LATEST_SCHEDULE = timedelta(days=2 * 366)
-FIELD_LABELS = {
-    "title": "Titel",
-    "teaser": "Kurztext",
-    "body": "Text",
-    "published_on": "Veröffentlichungsdatum",
-    "published_precision": "Genauigkeit des Datums",
-    "status": "Status",
-    "cities": "Partnerstädte",
-    "topics": "Themen",
-    "image_path": "Bild",
-    "image_alt": "Alternativtext des Bildes",
-    "image_caption": "Bildunterschrift",
-    "image_credit": "Bildnachweis",
-}
+NEWS_FIELDS = with_column_limits(
+    NewsItem,
+    (
+        FieldSpec("title", "Titel"),
+        FieldSpec("teaser", "Kurztext", kind=FieldKind.textarea, rows=3),
+        FieldSpec(
+            "body",
+            "Text",
+            kind=FieldKind.textarea,
+            required=False,
+            max_length=20_000,
+            hint=NEWS_FORM_MARKDOWN_HINT,
+            rows=10,
+        ),
+        FieldSpec(
+            "published_on",
+            "Veröffentlichungsdatum",
+            kind=FieldKind.date,
+            hint=NEWS_FORM_DATE_HINT,
+            days_ahead=LATEST_SCHEDULE.days,
+        ),
+        FieldSpec(
+            "published_precision",
+            "Genauigkeit des Datums",
+            kind=FieldKind.choice,
+            choices=PRECISION_OPTIONS,
+            enum_type=DatePrecision,
+        ),
+        FieldSpec(
+            "status",
+            "Status",
+            kind=FieldKind.choice,
+            choices=NEWS_STATUS_OPTIONS,
+            enum_type=NewsStatus,
+        ),
+        FieldSpec("cities", "Partnerstädte", kind=FieldKind.choices, required=False),
+        FieldSpec("topics", "Themen", kind=FieldKind.choices, required=False),
+        FieldSpec("image_path", "Bild", kind=FieldKind.image, required=False),
+        FieldSpec("image_alt", "Alternativtext des Bildes", required_with="image_path"),
+        FieldSpec("image_caption", "Bildunterschrift", required=False),
+        FieldSpec("image_credit", "Bildnachweis", required_with="image_path"),
+    ),
+)
+FIELD_LABELS = labels_of(NEWS_FIELDS)
 STATUS_LABELS = {NewsStatus(value): label for value, label in NEWS_STATUS_OPTIONS}
 
 
@@ -102,10 +152,11 @@ def news_admin_list(
     ]
 
 
-def news_form(session: Session, news_id: int) -> tuple[NewsForm, int]:
-    """The form of an existing item and the version it shows."""
-    news = _get(session, news_id)
-    return _as_form(news), news.version
+def news_form(session: Session, news_id: int) -> tuple[NewsForm, Snapshot]:
+    """The form of an existing item and the snapshot a later save is checked against."""
+    news = versioning.fetch(session, NewsItem, news_id, for_update=False)
+    form = _as_form(news)
+    return form, Snapshot(dataclasses.asdict(form), news.version)
 
 
 def save_news(
@@ -115,77 +166,49 @@ def save_news(
     editor: str,
     today: date,
     news_id: int | None = None,
-    base: NewsForm | None = None,
-    base_version: int | None = None,
+    opened: Snapshot | None = None,
 ) -> int:
     """Create (no ``news_id``) or update an item; returns its id.
 
-    Raises ``ValidationError`` for bad input, ``EditConflictError`` when the item was
-    saved by someone else since ``base_version``, ``RecordGoneError`` when it was deleted.
+    Raises ``ValidationError`` for bad input, ``EditConflictError`` when someone else
+    changed what the form shows since it was ``opened``, ``RecordGoneError`` when the
+    item was deleted.
     """
-    cleaned = _validated(session, form, today=today)
+    values = _validated(session, form, today=today)
     if news_id is None:
         news = NewsItem(
             slug=unique_slug(
-                cleaned.title, lambda slug: _slug_taken(session, slug), max_length=120
+                values["title"], lambda slug: _slug_taken(session, slug), max_length=120
             ),
-            title=cleaned.title,
-            teaser=cleaned.teaser,
-            published_on=date.fromisoformat(cleaned.published_on),
+            title=values["title"],
+            teaser=values["teaser"],
+            published_on=values["published_on"],
         )
-        session.add(news)
-        action = "angelegt"
     else:
-        news = _get(session, news_id, for_update=True)
-        if base_version is not None and news.version != base_version:
-            # A newer save that changed nothing this form shows cannot be overwritten.
-            changes = changed_fields(
-                dataclasses.asdict(base or NewsForm()),
-                dataclasses.asdict(_as_form(news)),
-                FIELD_LABELS,
-            )
-            if changes:
-                raise EditConflictError(changes)
-        action = "geändert"
-    before = dataclasses.asdict(_as_form(news)) if news_id is not None else {}
-    _apply(session, news, cleaned)
-    after = dataclasses.asdict(_as_form(news))
-    changes = {
-        name: [before.get(name), value]
-        for name, value in after.items()
-        if before.get(name) != value
-    }
-    if news_id is not None:
-        news.version += 1
-    news.updated_at = utc_now()
-    session.add(news)
-    session.flush()
-    audit_log.record(
+        news = versioning.fetch(session, NewsItem, news_id, for_update=True)
+    saved = versioning.save(
         session,
+        news,
+        HISTORY,
+        opened=opened,
+        apply=lambda news: _apply(session, news, values),
         editor=editor,
-        action=action,
-        entity_type=ENTITY,
-        entity_id=news.id,
-        label=news.title,
-        changes=changes,
     )
-    session.commit()
-    assert news.id is not None
-    return news.id
+    assert saved.id is not None
+    return saved.id
 
 
 def set_news_status(session: Session, news_id: int, status: NewsStatus, *, editor: str) -> None:
     """Publish or unpublish an item (a version change like any other save)."""
-    news = _get(session, news_id, for_update=True)
+    news = versioning.fetch(session, NewsItem, news_id, for_update=True)
     if news.status == status:
         return
-    audit_log.record(
+    versioning.log(
         session,
+        news,
+        HISTORY,
+        action=AuditAction.published if status == NewsStatus.published else AuditAction.unpublished,
         editor=editor,
-        action="veröffentlicht" if status == NewsStatus.published else "zurückgezogen",
-        entity_type=ENTITY,
-        entity_id=news.id,
-        label=news.title,
         changes={"status": [news.status.value, status.value]},
     )
     news.status = status
@@ -197,27 +220,8 @@ def set_news_status(session: Session, news_id: int, status: NewsStatus, *, edito
 
 def delete_news(session: Session, news_id: int, *, editor: str) -> None:
     """Delete an item for good."""
-    news = _get(session, news_id)
-    audit_log.record(
-        session,
-        editor=editor,
-        action="gelöscht",
-        entity_type=ENTITY,
-        entity_id=news.id,
-        label=news.title,
-        changes=dataclasses.asdict(_as_form(news)),
-    )
-    session.delete(news)
-    session.commit()
-
-
-def _get(session: Session, news_id: int, *, for_update: bool = False) -> NewsItem:
-    # Saves lock the row (SELECT ... FOR UPDATE on PostgreSQL) until they commit, so two
-    # workers cannot both pass the version check; SQLite has one writer at a time anyway.
-    news = session.get(NewsItem, news_id, with_for_update=for_update)
-    if news is None:
-        raise RecordGoneError
-    return news
+    news = versioning.fetch(session, NewsItem, news_id, for_update=False)
+    versioning.delete(session, news, HISTORY, editor=editor)
 
 
 def _slug_taken(session: Session, slug: str) -> bool:
@@ -241,51 +245,34 @@ def _as_form(news: NewsItem) -> NewsForm:
     )
 
 
-def _validated(session: Session, form: NewsForm, *, today: date) -> NewsForm:
-    check = FormChecker()
-    city_slugs = set(session.exec(select(Partnership.slug)).all())
-    topic_slugs = set(session.exec(select(Topic.slug)).all())
-    has_image = bool(form.image_path.strip())
-    cleaned = NewsForm(
-        title=check.text("title", form.title, max_length=200),
-        teaser=check.text("teaser", form.teaser, max_length=600),
-        body=check.text("body", form.body, max_length=20_000, required=False),
-        published_on=form.published_on.strip(),
-        published_precision=check.choice(
-            "published_precision", form.published_precision, {p.value for p in DatePrecision}
-        ),
-        status=check.choice("status", form.status, {s.value for s in NewsStatus}),
-        cities=check.choices("cities", form.cities, city_slugs),
-        topics=check.choices("topics", form.topics, topic_slugs),
-        image_path=check.text("image_path", form.image_path, max_length=300, required=False),
-        image_alt=check.text("image_alt", form.image_alt, max_length=300, required=has_image),
-        image_caption=check.text(
-            "image_caption", form.image_caption, max_length=500, required=False
-        ),
-        image_credit=check.text(
-            "image_credit", form.image_credit, max_length=200, required=has_image
-        ),
+def _validated(session: Session, form: NewsForm, *, today: date) -> dict[str, Any]:
+    return clean_fields(
+        NEWS_FIELDS,
+        dataclasses.asdict(form),
+        today=today,
+        allowed={
+            "cities": set(session.exec(select(Partnership.slug)).all()),
+            "topics": set(session.exec(select(Topic.slug)).all()),
+        },
     )
-    check.plausible_date("published_on", form.published_on, latest=today + LATEST_SCHEDULE)
-    if cleaned.image_path:
-        check.pattern("image_path", cleaned.image_path, KNOWN_IMAGE_PATH, UNKNOWN_IMAGE_PATH)
-    check.raise_if_any()
-    return cleaned
 
 
-def _apply(session: Session, news: NewsItem, cleaned: NewsForm) -> None:
-    news.title = cleaned.title
-    news.teaser = cleaned.teaser
-    news.body = cleaned.body
-    news.published_on = date.fromisoformat(cleaned.published_on)
-    news.published_precision = DatePrecision(cleaned.published_precision)
-    news.status = NewsStatus(cleaned.status)
-    news.image_path = cleaned.image_path
-    news.image_alt = cleaned.image_alt
-    news.image_caption = cleaned.image_caption
-    news.image_credit = cleaned.image_credit
+def _apply(session: Session, news: NewsItem, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        if name not in {"cities", "topics"}:
+            setattr(news, name, value)
     news.partnerships = list(
-        session.exec(select(Partnership).where(col(Partnership.slug).in_(cleaned.cities))).all()
+        session.exec(select(Partnership).where(col(Partnership.slug).in_(values["cities"]))).all()
     )
-    news.topics = list(session.exec(select(Topic).where(col(Topic.slug).in_(cleaned.topics))).all())
+    news.topics = list(
+        session.exec(select(Topic).where(col(Topic.slug).in_(values["topics"]))).all()
+    )
     refresh_search_text(news)
+
+
+HISTORY = History(
+    entity=AuditEntity.news,
+    labels=FIELD_LABELS,
+    form_of=lambda news: dataclasses.asdict(_as_form(news)),
+    title_of=lambda news: news.title,
+)

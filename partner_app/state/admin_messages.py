@@ -2,10 +2,10 @@
 
 import reflex as rx
 
-from partner_app import routes, texts
+from partner_app import texts_admin
 from partner_app.models import utc_now
 from partner_app.services.contact_messages import MessageRow, inbox, purge_expired, set_done
-from partner_app.state.admin_session import require_editor
+from partner_app.state.admin_session import SignedInEditor, editor_only
 
 
 class AdminMessagesState(rx.State):
@@ -16,48 +16,48 @@ class AdminMessagesState(rx.State):
     status: str = ""
 
     @rx.event
+    @editor_only
     async def load(self) -> rx.event.EventSpec | None:
         """Show the inbox (on page load)."""
-        if await require_editor(self) is None:
-            return rx.redirect(routes.ADMIN_LOGIN)
         self.status = ""
         self._refresh()
         return None
 
     @rx.event
+    @editor_only
     async def show_done(self, show: bool) -> rx.event.EventSpec | None:
         """Also list messages already marked done, or hide them again."""
-        if await require_editor(self) is None:
-            return rx.redirect(routes.ADMIN_LOGIN)
         self.include_done = bool(show)
         self._refresh()
         return None
 
     @rx.event
-    async def mark_done(self, message_id: int) -> rx.event.EventSpec | None:
+    @editor_only
+    async def mark_done(
+        self, message_id: int, *, editor: SignedInEditor
+    ) -> rx.event.EventSpec | None:
         """Mark a message as done."""
-        return await self._set_done(message_id, done=True)
+        self._set_done(message_id, done=True, editor=editor)
+        return None
 
     @rx.event
-    async def reopen(self, message_id: int) -> rx.event.EventSpec | None:
+    @editor_only
+    async def reopen(self, message_id: int, *, editor: SignedInEditor) -> rx.event.EventSpec | None:
         """Open a done message again."""
-        return await self._set_done(message_id, done=False)
+        self._set_done(message_id, done=False, editor=editor)
+        return None
 
-    async def _set_done(self, message_id: int, *, done: bool) -> rx.event.EventSpec | None:
-        editor = await require_editor(self)
-        if editor is None:
-            return rx.redirect(routes.ADMIN_LOGIN)
+    def _set_done(self, message_id: int, *, done: bool, editor: SignedInEditor) -> None:
         with rx.session() as session:
             found = set_done(
                 session, int(message_id), done=done, editor=editor.username, now=utc_now()
             )
         self.status = (
-            (texts.INBOX_MARKED_DONE if done else texts.INBOX_REOPENED)
+            (texts_admin.INBOX_MARKED_DONE if done else texts_admin.INBOX_REOPENED)
             if found
-            else texts.INBOX_GONE
+            else texts_admin.INBOX_GONE
         )
         self._refresh()
-        return None
 
     def _refresh(self) -> None:
         with rx.session() as session:

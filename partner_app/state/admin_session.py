@@ -1,10 +1,16 @@
-"""Who is signed in to the admin.
+"""Who is signed in to the admin, and the guard every admin handler passes.
 
 The session token lives only in a backend-only var (``_session_token``): it is
-never sent to the browser. Every admin handler calls :func:`require_editor`
-first, which checks the token against the database, so logout, expiry and
-disabling an editor take effect on the very next event.
+never sent to the browser. Every admin handler is decorated with
+:func:`editor_only`, which checks the token against the database before the
+handler runs, so logout, expiry and disabling an editor take effect on the very
+next event.
 """
+
+import functools
+import inspect
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 import reflex as rx
 
@@ -74,3 +80,35 @@ async def require_editor(state: rx.State) -> SignedInEditor | None:
     """The signed-in editor for any admin state's handler, or ``None``."""
     session_state = await state.get_state(AdminSessionState)
     return session_state._current_editor()
+
+
+Handler = TypeVar("Handler", bound=Callable[..., Awaitable[Any]])
+
+
+def editor_only(handler: Handler) -> Handler:
+    """Run ``handler`` only for a signed-in editor; send anybody else to the login.
+
+    A handler that declares a keyword-only ``editor`` parameter receives the
+    :class:`SignedInEditor`; the parameter is hidden from the signature Reflex
+    reads, so the browser can never pass one in.
+    """
+    signature = inspect.signature(handler)
+    wants_editor = "editor" in signature.parameters
+
+    @functools.wraps(handler)
+    async def guarded(state: rx.State, *args: Any, **kwargs: Any) -> Any:
+        editor = await require_editor(state)
+        if editor is None:
+            return rx.redirect(routes.ADMIN_LOGIN)
+        if wants_editor:
+            kwargs["editor"] = editor
+        return await handler(state, *args, **kwargs)
+
+    if wants_editor:
+        guarded.__signature__ = signature.replace(  # type: ignore[attr-defined]  # read by inspect
+            parameters=[p for p in signature.parameters.values() if p.name != "editor"]
+        )
+        guarded.__annotations__ = {
+            name: hint for name, hint in handler.__annotations__.items() if name != "editor"
+        }
+    return guarded  # type: ignore[return-value]  # same call signature as far as Reflex sees

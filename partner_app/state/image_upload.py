@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from partner_app import texts_admin
 from partner_app.services.image_uploads import MAX_UPLOAD_BYTES, ImageRejectedError, store_image
 
 # Reflex serves its upload folder under this path.
@@ -11,7 +12,7 @@ UPLOAD_URL_PREFIX = "_upload/"
 async def receive_image(files: list[rx.UploadFile], *, folder: str) -> tuple[str, str]:
     """Store the single uploaded image; returns (site-relative path, "") or ("", message)."""
     if len(files) != 1:
-        return "", "Bitte wählen Sie genau ein Bild."
+        return "", texts_admin.IMAGE_ONE_PLEASE
     data = await files[0].read(MAX_UPLOAD_BYTES + 1)
     try:
         stored = store_image(data, upload_dir=rx.get_upload_dir(), folder=folder)

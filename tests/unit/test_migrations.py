@@ -11,7 +11,7 @@ from sqlalchemy import Engine, create_engine, inspect, text
 from sqlmodel import Session, SQLModel
 
 import partner_app.models  # noqa: F401  (registers the tables)
-from partner_app.models import utc_now
+from partner_app.models import AuditAction, AuditEntity, utc_now
 from partner_app.services.audit_log import record
 from partner_app.services.contact_messages import MessageInput, submit_message
 from partner_app.services.content_loader import load_default_content
@@ -77,8 +77,8 @@ def _filled_database(path: Path) -> Engine:
         record(
             session,
             editor="redaktion",
-            action="changed",
-            entity_type="partnership",
+            action=AuditAction.changed,
+            entity_type=AuditEntity.partnership,
             entity_id=1,
             label="Venlo",
             changes={"name": ["A", "B"]},
@@ -119,4 +119,45 @@ def test_one_step_down_and_up_again_keeps_every_row(tmp_path: Path) -> None:
     with Session(engine) as session:
         # The data is still usable by the app after the round trip.
         assert len(partnerships_by_since(session)) == 9
+    engine.dispose()
+
+
+def test_audit_words_become_codes_and_back(tmp_path: Path) -> None:
+    engine = create_engine(fresh_database_url(tmp_path / "audit.db"))
+    upgrade_to_head(engine)
+    _migrate(engine, "downgrade", "430748584fc5")
+    written_before = [
+        ("angelegt", "Meldung"),
+        ("gelöscht", "Kontakt"),
+        ("zurückgezogen", "Meldung"),
+        ("geändert", "Anschrift"),
+        ("done", "message"),
+    ]
+    with engine.begin() as connection:
+        for action, entity in written_before:
+            connection.execute(
+                text(
+                    "INSERT INTO audit_entry (at, editor_username, action, entity_type,"
+                    " entity_label, changes) VALUES (:at, 'redaktion', :action, :entity, '', '{}')"
+                ),
+                {"at": utc_now(), "action": action, "entity": entity},
+            )
+
+    def stored() -> list[tuple[str, str]]:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT action, entity_type FROM audit_entry ORDER BY id")
+            ).all()
+        return [(row[0], row[1]) for row in rows]
+
+    _migrate(engine, "upgrade", "head")
+    assert stored() == [
+        ("created", "news"),
+        ("deleted", "contact"),
+        ("unpublished", "news"),
+        ("changed", "office"),
+        ("done", "message"),
+    ]
+    _migrate(engine, "downgrade", "430748584fc5")
+    assert stored() == written_before
     engine.dispose()

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlmodel import Session, select
 
-from partner_app.models import AuditEntry, NewsItem, NewsStatus
+from partner_app.models import AuditAction, AuditEntry, NewsItem, NewsStatus
 from partner_app.services.edit_conflicts import EditConflictError, RecordGoneError
 from partner_app.services.form_validation import ValidationError
 from partner_app.services.news_admin import (
@@ -52,7 +52,7 @@ def test_create_generates_a_unique_slug_and_logs_it(seeded_session: Session) -> 
     entry = seeded_session.exec(select(AuditEntry)).first()
     assert (entry.editor_username, entry.action, entry.entity_label) == (
         "anna",
-        "angelegt",
+        AuditAction.created,
         "Schüleraustausch mit Venlo",
     )
     assert entry.changes["title"] == [None, "Schüleraustausch mit Venlo"]
@@ -115,7 +115,7 @@ def test_invalid_input_is_refused_per_field(
 
 def test_update_with_current_version_saves_and_bumps_the_version(seeded_session: Session) -> None:
     news_id = save_news(seeded_session, valid_form(), editor="anna", today=TODAY)
-    form, version = news_form(seeded_session, news_id)
+    form, opened = news_form(seeded_session, news_id)
     form.title = "Neuer Titel"
     save_news(
         seeded_session,
@@ -123,14 +123,13 @@ def test_update_with_current_version_saves_and_bumps_the_version(seeded_session:
         editor="ben",
         today=TODAY,
         news_id=news_id,
-        base=dataclasses.replace(form, title="Schüleraustausch mit Venlo"),
-        base_version=version,
+        opened=opened,
     )
     news = seeded_session.get(NewsItem, news_id)
-    assert (news.title, news.version) == ("Neuer Titel", version + 1)
+    assert (news.title, news.version) == ("Neuer Titel", opened.version + 1)
     assert news.slug == "schueleraustausch-mit-venlo"  # links stay valid
     last = seeded_session.exec(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
-    assert (last.editor_username, last.action) == ("ben", "geändert")
+    assert (last.editor_username, last.action) == ("ben", AuditAction.changed)
     assert last.changes == {"title": ["Schüleraustausch mit Venlo", "Neuer Titel"]}
 
 
@@ -138,7 +137,7 @@ def test_saving_over_a_newer_version_is_refused_and_says_what_changed(
     seeded_session: Session,
 ) -> None:
     news_id = save_news(seeded_session, valid_form(), editor="anna", today=TODAY)
-    base, version = news_form(seeded_session, news_id)
+    base, opened = news_form(seeded_session, news_id)
     theirs = dataclasses.replace(base, teaser="Von Ben geändert.")
     save_news(
         seeded_session,
@@ -146,8 +145,7 @@ def test_saving_over_a_newer_version_is_refused_and_says_what_changed(
         editor="ben",
         today=TODAY,
         news_id=news_id,
-        base=base,
-        base_version=version,
+        opened=opened,
     )
 
     mine = dataclasses.replace(base, title="Von Anna geändert")
@@ -158,8 +156,7 @@ def test_saving_over_a_newer_version_is_refused_and_says_what_changed(
             editor="anna",
             today=TODAY,
             news_id=news_id,
-            base=base,
-            base_version=version,
+            opened=opened,
         )
     assert conflict.value.changes == {"Kurztext": "Von Ben geändert."}
     news = seeded_session.get(NewsItem, news_id)
@@ -181,10 +178,10 @@ def test_publish_unpublish_and_delete_are_logged(seeded_session: Session) -> Non
     delete_news(seeded_session, news_id, editor="ben")
     assert seeded_session.get(NewsItem, news_id) is None
     assert audit_actions(seeded_session) == [
-        "angelegt",
-        "veröffentlicht",
-        "zurückgezogen",
-        "gelöscht",
+        AuditAction.created,
+        AuditAction.published,
+        AuditAction.unpublished,
+        AuditAction.deleted,
     ]
     with pytest.raises(RecordGoneError):
         delete_news(seeded_session, news_id, editor="ben")
@@ -204,29 +201,27 @@ def test_admin_list_searches_and_filters_by_status(seeded_session: Session) -> N
 
 def test_old_dates_of_existing_items_stay_editable(seeded_session: Session) -> None:
     row = news_admin_list(seeded_session, text="spende", today=TODAY)[0]
-    form, version = news_form(seeded_session, row.id)
+    form, opened = news_form(seeded_session, row.id)
     save_news(
         seeded_session,
         form,
         editor="a",
         today=TODAY,
         news_id=row.id,
-        base=form,
-        base_version=version,
+        opened=opened,
     )
 
 
 def test_a_newer_version_that_changed_nothing_shown_does_not_block(seeded_session: Session) -> None:
     news_id = save_news(seeded_session, valid_form(), editor="anna", today=TODAY)
-    base, version = news_form(seeded_session, news_id)
+    base, opened = news_form(seeded_session, news_id)
     save_news(
         seeded_session,
         base,
         editor="ben",
         today=TODAY,
         news_id=news_id,
-        base=base,
-        base_version=version,
+        opened=opened,
     )
     mine = dataclasses.replace(base, title="Annas Titel")
     save_news(
@@ -235,8 +230,7 @@ def test_a_newer_version_that_changed_nothing_shown_does_not_block(seeded_sessio
         editor="anna",
         today=TODAY,
         news_id=news_id,
-        base=base,
-        base_version=version,
+        opened=opened,
     )
     assert seeded_session.get(NewsItem, news_id).title == "Annas Titel"
 
@@ -276,7 +270,7 @@ def test_concurrent_saves_cannot_both_pass_the_version_check(
     # Two workers save the same version at once: the second waits for the first's row lock,
     # then sees the newer version and reports a conflict instead of overwriting it.
     news_id = save_news(seeded_session, valid_form(), editor="anna", today=TODAY)
-    base, version = news_form(seeded_session, news_id)
+    base, opened = news_form(seeded_session, news_id)
     outcome: list[str] = []
 
     def other_worker_saves() -> None:
@@ -288,8 +282,7 @@ def test_concurrent_saves_cannot_both_pass_the_version_check(
                     editor="ben",
                     today=TODAY,
                     news_id=news_id,
-                    base=base,
-                    base_version=version,
+                    opened=opened,
                 )
                 outcome.append("gespeichert")
             except EditConflictError:

@@ -3,7 +3,14 @@
 import pytest
 from sqlmodel import Session, select
 
-from partner_app.models import AuditEntry, ContactPerson, Partnership, PartnershipStatus
+from partner_app.models import (
+    AuditAction,
+    AuditEntity,
+    AuditEntry,
+    ContactPerson,
+    Partnership,
+    PartnershipStatus,
+)
 from partner_app.services.content_types import CONTACT, INTRO, OFFICE, PARTNERSHIP
 from partner_app.services.edit_conflicts import EditConflictError, RecordGoneError
 from partner_app.services.form_validation import ValidationError
@@ -26,7 +33,7 @@ def partnership_id(session: Session, slug: str) -> int:
 
 
 def test_partnership_form_round_trips_every_field(seeded_session: Session) -> None:
-    form, version = record_form(
+    form, opened = record_form(
         seeded_session, PARTNERSHIP, partnership_id(seeded_session, "uljanowsk")
     )
     assert form["native_name"] == "Ульяновск"
@@ -35,12 +42,12 @@ def test_partnership_form_round_trips_every_field(seeded_session: Session) -> No
     assert form["status"] == "suspended"
     assert form["facts"].count("\n") == 0
     assert form["latitude"] == "54.3142"
-    assert version == 1
+    assert opened.version == 1
 
 
 def test_changing_status_and_note_shows_on_the_public_view(seeded_session: Session) -> None:
     record_id = partnership_id(seeded_session, "leiden")
-    form, version = record_form(seeded_session, PARTNERSHIP, record_id)
+    form, opened = record_form(seeded_session, PARTNERSHIP, record_id)
     changed = {
         **form,
         "status": "active",
@@ -54,8 +61,7 @@ def test_changing_status_and_note_shows_on_the_public_view(seeded_session: Sessi
         editor="anna",
         today=TODAY,
         record_id=record_id,
-        base=form,
-        base_version=version,
+        opened=opened,
     )
     leiden = next(view for view in partnerships_by_since(seeded_session) if view.slug == "leiden")
     assert (leiden.status, leiden.is_marked, leiden.facts) == (
@@ -66,8 +72,8 @@ def test_changing_status_and_note_shows_on_the_public_view(seeded_session: Sessi
     assert seeded_session.get(Partnership, record_id).status == PartnershipStatus.active
     entry = seeded_session.exec(select(AuditEntry)).one()
     assert (entry.entity_type, entry.action, entry.entity_label) == (
-        "Partnerschaft",
-        "geändert",
+        AuditEntity.partnership,
+        AuditAction.changed,
         "Leiden",
     )
     assert set(entry.changes) == {"status", "status_note", "facts"}
@@ -110,7 +116,7 @@ def test_bad_partnership_input_is_refused(
     seeded_session: Session, changes: dict[str, str], field: str, message: str
 ) -> None:
     record_id = partnership_id(seeded_session, "venlo")
-    form, version = record_form(seeded_session, PARTNERSHIP, record_id)
+    form, opened = record_form(seeded_session, PARTNERSHIP, record_id)
     with pytest.raises(ValidationError) as refused:
         save_record(
             seeded_session,
@@ -119,8 +125,7 @@ def test_bad_partnership_input_is_refused(
             editor="a",
             today=TODAY,
             record_id=record_id,
-            base=form,
-            base_version=version,
+            opened=opened,
         )
     assert message in refused.value.errors[field]
     assert seeded_session.get(Partnership, record_id).version == 1
@@ -128,7 +133,7 @@ def test_bad_partnership_input_is_refused(
 
 def test_renaming_a_partnership_keeps_its_news_findable(seeded_session: Session) -> None:
     record_id = partnership_id(seeded_session, "duenkirchen")
-    form, version = record_form(seeded_session, PARTNERSHIP, record_id)
+    form, opened = record_form(seeded_session, PARTNERSHIP, record_id)
     save_record(
         seeded_session,
         PARTNERSHIP,
@@ -136,8 +141,7 @@ def test_renaming_a_partnership_keeps_its_news_findable(seeded_session: Session)
         editor="a",
         today=TODAY,
         record_id=record_id,
-        base=form,
-        base_version=version,
+        opened=opened,
     )
     page = published_news_page(seeded_session, NewsFilter(text="dunkerque-stadt"), today=TODAY)
     assert page.total == 1
@@ -145,7 +149,7 @@ def test_renaming_a_partnership_keeps_its_news_findable(seeded_session: Session)
 
 def test_conflicting_partnership_save_is_refused(seeded_session: Session) -> None:
     record_id = partnership_id(seeded_session, "kayseri")
-    base, version = record_form(seeded_session, PARTNERSHIP, record_id)
+    base, opened = record_form(seeded_session, PARTNERSHIP, record_id)
     save_record(
         seeded_session,
         PARTNERSHIP,
@@ -153,8 +157,7 @@ def test_conflicting_partnership_save_is_refused(seeded_session: Session) -> Non
         editor="ben",
         today=TODAY,
         record_id=record_id,
-        base=base,
-        base_version=version,
+        opened=opened,
     )
     with pytest.raises(EditConflictError) as conflict:
         save_record(
@@ -164,8 +167,7 @@ def test_conflicting_partnership_save_is_refused(seeded_session: Session) -> Non
             editor="anna",
             today=TODAY,
             record_id=record_id,
-            base=base,
-            base_version=version,
+            opened=opened,
         )
     assert conflict.value.changes == {"Region": "Anatolien"}
 
@@ -209,7 +211,7 @@ def test_single_row_records_can_be_edited_but_not_created_or_deleted(
     seeded_session: Session,
 ) -> None:
     intro_id = first_record_id(seeded_session, INTRO)
-    form, version = record_form(seeded_session, INTRO, intro_id)
+    form, opened = record_form(seeded_session, INTRO, intro_id)
     save_record(
         seeded_session,
         INTRO,
@@ -217,8 +219,7 @@ def test_single_row_records_can_be_edited_but_not_created_or_deleted(
         editor="a",
         today=TODAY,
         record_id=intro_id,
-        base=form,
-        base_version=version,
+        opened=opened,
     )
     assert page_intro(seeded_session).title == "Unsere Partnerstädte"
     with pytest.raises(RecordGoneError):
@@ -229,7 +230,7 @@ def test_single_row_records_can_be_edited_but_not_created_or_deleted(
 
 def test_image_needs_alt_text_and_credit_only_when_present(seeded_session: Session) -> None:
     record_id = partnership_id(seeded_session, "venlo")
-    form, version = record_form(seeded_session, PARTNERSHIP, record_id)
+    form, opened = record_form(seeded_session, PARTNERSHIP, record_id)
     with pytest.raises(ValidationError) as refused:
         save_record(
             seeded_session,
@@ -238,8 +239,7 @@ def test_image_needs_alt_text_and_credit_only_when_present(seeded_session: Sessi
             editor="a",
             today=TODAY,
             record_id=record_id,
-            base=form,
-            base_version=version,
+            opened=opened,
         )
     assert set(refused.value.errors) == {"image_alt", "image_credit"}
     save_record(
@@ -249,6 +249,5 @@ def test_image_needs_alt_text_and_credit_only_when_present(seeded_session: Sessi
         editor="a",
         today=TODAY,
         record_id=record_id,
-        base=form,
-        base_version=version,
+        opened=opened,
     )

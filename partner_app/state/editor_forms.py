@@ -1,0 +1,156 @@
+"""What the admin's two editor forms and two lists with a delete button share.
+
+Reflex state mixins: each concrete state in an ``admin_*`` module inherits the
+fields and handlers below (every handler behind :func:`editor_only`) and fills in
+the few ``_`` hooks that differ between a news item and a record.
+"""
+
+from collections.abc import Callable
+
+import reflex as rx
+
+from partner_app import texts_admin
+from partner_app.services.edit_conflicts import EditConflictError, RecordGoneError
+from partner_app.services.form_validation import ValidationError
+from partner_app.services.versioning import Snapshot
+from partner_app.state.admin_session import SignedInEditor, editor_only
+from partner_app.state.image_upload import receive_image
+
+
+class EditorFormMixin(rx.State, mixin=True):
+    """Messages per field, a conflict report, the status line and the image of a form."""
+
+    # Re-creates the (uncontrolled) inputs when another version is shown.
+    form_key: int = 0
+    errors: dict[str, str] = {}
+    conflict: dict[str, str] = {}
+    message: str = ""
+    upload_error: str = ""
+    # What the form showed when it was opened: the next save is checked against it.
+    _opened: Snapshot = Snapshot()
+
+    @rx.event
+    @editor_only
+    async def reload_current(self) -> rx.event.EventSpec | None:
+        """After a conflict: load the version saved by the other person."""
+        try:
+            self._show_saved()
+        except RecordGoneError:
+            return rx.redirect(self._list_route())
+        self.message = texts_admin.FORM_CURRENT_LOADED
+        return None
+
+    @rx.event
+    @editor_only
+    async def upload_image(self, files: list[rx.UploadFile]) -> rx.event.EventSpec | None:
+        """Check and store an uploaded image; the form then refers to it."""
+        path, self.upload_error = await receive_image(files, folder=self._upload_folder())
+        if path:
+            self._set_image_path(path)
+        return None
+
+    @rx.event
+    @editor_only
+    async def remove_image(self) -> rx.event.EventSpec | None:
+        """Detach the image (saved with the next save)."""
+        self._set_image_path("")
+        self.upload_error = ""
+        return None
+
+    def _saved(self, save: Callable[[], int]) -> int | None:
+        """Run ``save``; on failure say why and keep every input. Returns the saved id."""
+        self.message = ""
+        try:
+            return save()
+        except ValidationError as invalid:
+            self.errors, self.conflict = invalid.errors, {}
+            self.message = texts_admin.FORM_CHECK_FIELDS
+        except EditConflictError as conflict:
+            self.errors, self.conflict = {}, conflict.changes
+        except RecordGoneError:
+            self.message = self._gone_message()
+        return None
+
+    def _opened_version(self) -> Snapshot | None:
+        """The snapshot a save of an existing record is checked against (none for a new one)."""
+        return self._opened if self._opened.version else None
+
+    def _show_version(self, opened: Snapshot) -> None:
+        """Forget messages about the previous version; the caller sets the values."""
+        self._opened = opened
+        self.errors = {}
+        self.conflict = {}
+        self.upload_error = ""
+        self.form_key += 1
+
+    # Hooks of the concrete form.
+    def _show_saved(self) -> None:
+        """Show the saved version again; raises RecordGoneError when it is gone."""
+        raise NotImplementedError
+
+    def _list_route(self) -> str:
+        raise NotImplementedError
+
+    def _upload_folder(self) -> str:
+        raise NotImplementedError
+
+    def _set_image_path(self, path: str) -> None:
+        raise NotImplementedError
+
+    def _gone_message(self) -> str:
+        raise NotImplementedError
+
+
+class DeleteConfirmationMixin(rx.State, mixin=True):
+    """A delete that asks first: which row waits for confirmation, and what it is called."""
+
+    confirm_delete_id: int = 0
+    confirm_delete_label: str = ""
+    message: str = ""
+
+    @rx.event
+    @editor_only
+    async def ask_delete(self, row_id: int) -> rx.event.EventSpec | None:
+        """Ask for confirmation before deleting."""
+        self.confirm_delete_id = int(row_id)
+        self.confirm_delete_label = self._label_of(self.confirm_delete_id)
+        return None
+
+    @rx.event
+    @editor_only
+    async def cancel_delete(self) -> rx.event.EventSpec | None:
+        """Keep the row."""
+        self._forget_delete()
+        return None
+
+    @rx.event
+    @editor_only
+    async def confirm_delete(self, *, editor: SignedInEditor) -> rx.event.EventSpec | None:
+        """Delete the row waiting for confirmation."""
+        label = self.confirm_delete_label
+        try:
+            await self._delete(self.confirm_delete_id, editor.username)
+            self.message = texts_admin.DELETED.format(label=label)
+        except RecordGoneError:
+            self.message = self._gone_message()
+        self._forget_delete()
+        self._reload()
+        return None
+
+    def _forget_delete(self) -> None:
+        self.confirm_delete_id = 0
+        self.confirm_delete_label = ""
+
+    # Hooks of the concrete list.
+    def _label_of(self, row_id: int) -> str:
+        raise NotImplementedError
+
+    async def _delete(self, row_id: int, editor: str) -> None:
+        """Delete the row (raises RecordGoneError when it is already gone)."""
+        raise NotImplementedError
+
+    def _gone_message(self) -> str:
+        raise NotImplementedError
+
+    def _reload(self) -> None:
+        raise NotImplementedError

@@ -1,0 +1,140 @@
+"""Every string the editors' admin shows (German only; the public site's are in ``texts``).
+
+Field labels and hints live with their field specs (``services.content_types`` and
+``services.news_admin``), validation messages with their rules
+(``services.form_validation``): each in the one place that defines the field or rule.
+"""
+
+from partner_app.models import AuditAction, AuditEntity
+
+ADMIN_TITLE = "Redaktion Städtepartnerschaften"
+ADMIN_NAV_LABEL = "Redaktion"
+ADMIN_NAV_NEWS = "Meldungen"
+ADMIN_NAV_CONTENT = "Partnerschaften und Kontakte"
+ADMIN_NAV_AUDIT = "Protokoll"
+ADMIN_NAV_PUBLIC = "Öffentliche Seite"
+ADMIN_SIGNED_IN_AS = "Angemeldet als"
+ADMIN_LOG_OUT = "Abmelden"
+LOGIN_HEADING = "Anmeldung für die Redaktion"
+LOGIN_USERNAME = "Benutzername"
+LOGIN_PASSWORD = "Passwort"  # noqa: S105 (a label, not a password)
+LOGIN_SUBMIT = "Anmelden"
+NEWS_LIST_HEADING = "Meldungen"
+NEWS_NEW = "Neue Meldung"
+NEWS_SEARCH = "Suche"
+NEWS_STATUS_FILTER = "Status"
+NEWS_ALL_STATUSES = "Alle"
+NEWS_STATUS_OPTIONS = (("draft", "Entwurf"), ("published", "veröffentlicht"))
+NEWS_COLUMNS = ("Titel", "Datum", "Status", "Aktionen")
+NEWS_SCHEDULED = "geplant"
+NEWS_EDIT = "Bearbeiten"
+NEWS_PUBLISH = "Veröffentlichen"
+NEWS_UNPUBLISH = "Zurückziehen"
+NEWS_DELETE = "Löschen"
+# Before and after the title.
+NEWS_DELETE_CONFIRM = ("Meldung „", "“ endgültig löschen?")
+CONTACT_DELETE_CONFIRM = ("Kontakt „", "“ löschen?")
+NEWS_DELETE_YES = "Ja, löschen"
+NEWS_DELETE_NO = "Abbrechen"
+NEWS_EMPTY = "Keine Meldungen gefunden."
+NEWS_FORM_NEW = "Neue Meldung"
+NEWS_FORM_EDIT = "Meldung bearbeiten"
+FORM_SAVE = "Speichern"
+NEWS_FORM_BACK = "Zurück zur Liste"
+NEWS_FORM_PREVIEW = "Vorschau des Textes"
+NEWS_FORM_MARKDOWN_HINT = (
+    "Markdown: **fett**, *kursiv*, [Linktext](https://…), Absätze mit Leerzeile."
+)
+NEWS_FORM_DATE_HINT = (
+    "Ein Datum in der Zukunft plant die Meldung: Sie erscheint erst an diesem Tag."
+)
+NEWS_FORM_CONFLICT = (
+    "Diese Meldung wurde inzwischen von jemand anderem gespeichert. Ihre Änderungen wurden "
+    "nicht gespeichert und stehen weiter im Formular. Geändert wurde:"
+)
+NEWS_FORM_RELOAD = "Aktuelle Fassung laden (Ihre Eingaben gehen verloren)"
+PRECISION_OPTIONS = (
+    ("day", "Tag bekannt"),
+    ("month", "nur Monat bekannt"),
+    ("year", "nur Jahr bekannt"),
+)
+AUDIT_HEADING = "Protokoll der Änderungen"
+AUDIT_COLUMNS = ("Zeitpunkt", "Redakteur", "Aktion", "Eintrag", "Felder")
+# Keyed by the stored code (a str); the enums name every code there is.
+AUDIT_ACTION_LABELS: dict[str, str] = {
+    AuditAction.created: "angelegt",
+    AuditAction.changed: "geändert",
+    AuditAction.deleted: "gelöscht",
+    AuditAction.published: "veröffentlicht",
+    AuditAction.unpublished: "zurückgezogen",
+    AuditAction.done: "erledigt",
+    AuditAction.reopened: "wieder geöffnet",
+}
+AUDIT_ENTITY_LABELS: dict[str, str] = {
+    AuditEntity.news: "Meldung",
+    AuditEntity.partnership: "Partnerschaft",
+    AuditEntity.contact: "Kontakt",
+    AuditEntity.office: "Anschrift",
+    AuditEntity.intro: "Einleitung",
+    AuditEntity.message: "Nachricht",
+}
+
+MESSAGE_DONE_BY = "erledigt am {at} von {editor}"
+MESSAGE_AUDIT_LABEL = "Nachricht Nr. {number}"
+
+ADMIN_NAV_MESSAGES = "Postfach"
+INBOX_HEADING = "Nachrichten an das Partnerschaftsbüro"
+INBOX_SHOW_DONE = "Erledigte anzeigen"
+INBOX_EMPTY = "Keine offenen Nachrichten."
+INBOX_MARK_DONE = "Als erledigt markieren"
+INBOX_REOPEN = "Wieder öffnen"
+INBOX_FROM = "Von"
+INBOX_RECEIVED = "Eingegangen"
+INBOX_PAGE = "Betroffene Seite"
+INBOX_MARKED_DONE = "Die Nachricht ist als erledigt markiert."
+INBOX_REOPENED = "Die Nachricht ist wieder offen."
+INBOX_GONE = "Diese Nachricht gibt es nicht mehr."
+
+# The editor forms and lists (state messages).
+FORM_CHECK_FIELDS = "Bitte prüfen Sie die markierten Felder."
+FORM_CURRENT_LOADED = "Die aktuelle Fassung wurde geladen."
+NEWS_FORM_SAVED = "Die Meldung wurde gespeichert."
+NEWS_FORM_GONE = "Diese Meldung wurde inzwischen gelöscht."
+RECORD_FORM_SAVED = "Gespeichert."
+RECORD_FORM_GONE = "Diesen Eintrag gibt es nicht mehr."
+DELETED = "„{label}“ wurde gelöscht."
+NEWS_LIST_GONE = "Diese Meldung gibt es nicht mehr; die Liste wurde neu geladen."
+CONTACT_LIST_GONE = "Diesen Kontakt gibt es nicht mehr."
+# After the title: "„Titel“ wurde veröffentlicht."
+NEWS_STATUS_CHANGED = "„{title}“ wurde {done}."
+NEWS_PUBLISHED = "veröffentlicht"
+NEWS_UNPUBLISHED = "zurückgezogen"
+
+# Pages: the content overview, the record form, the login, the image field.
+CONTENT_TITLE = f"Inhalte – {ADMIN_TITLE}"
+CONTENT_HEADING = "Inhalte der Seite"
+CONTENT_PARTNERSHIPS = "Partnerschaften"
+CONTENT_NEW_PARTNERSHIP = "Neue Partnerschaft"
+CONTENT_PARTNERSHIP_COLUMNS = ("Partnerstadt", "Land und Status", "Aktionen")
+CONTENT_CONTACTS = "Kontakte"
+CONTENT_NEW_CONTACT = "Neuer Kontakt"
+CONTENT_CONTACT_COLUMNS = ("Name", "Telefon und E-Mail", "Aktionen")
+CONTENT_PAGE = "Seite"
+CONTENT_EDIT_INTRO = "Einleitung bearbeiten"
+CONTENT_EDIT_ADDRESS = "Anschrift bearbeiten"
+LOGIN_TITLE = f"{LOGIN_HEADING} – Stadt Krefeld"
+RECORD_FORM_TITLE = f"Eintrag bearbeiten – {ADMIN_TITLE}"
+RECORD_FORM_BACK = "Zurück zur Übersicht"
+RECORD_FORM_NEW = "Neu: "
+RECORD_FORM_EDIT = "Bearbeiten: "
+IMAGE_PREVIEW_ALT = "Vorschau des gewählten Bildes"
+IMAGE_REMOVE = "Bild entfernen"
+IMAGE_NONE = "Kein Bild gewählt."
+IMAGE_FILE_LABEL = "Bilddatei auswählen"
+IMAGE_UPLOAD = "Bild hochladen …"
+IMAGE_UPLOAD_HINT = (
+    "JPEG, PNG oder WebP, höchstens 5 MB. Das Bild wird verkleinert und ohne "
+    "Metadaten (z. B. GPS-Position) gespeichert."
+)
+IMAGE_LEGEND = "Bild"
+IMAGE_ONE_PLEASE = "Bitte wählen Sie genau ein Bild."
