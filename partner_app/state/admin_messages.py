@@ -33,16 +33,14 @@ class AdminMessagesState(rx.State):
 
     @rx.event
     @editor_only
-    async def mark_done(
-        self, message_id: int, *, editor: SignedInEditor
-    ) -> rx.event.EventSpec | None:
+    async def mark_done(self, editor: SignedInEditor, message_id: int) -> rx.event.EventSpec | None:
         """Mark a message as done."""
         self._set_done(message_id, done=True, editor=editor)
         return None
 
     @rx.event
     @editor_only
-    async def reopen(self, message_id: int, *, editor: SignedInEditor) -> rx.event.EventSpec | None:
+    async def reopen(self, editor: SignedInEditor, message_id: int) -> rx.event.EventSpec | None:
         """Open a done message again."""
         self._set_done(message_id, done=False, editor=editor)
         return None

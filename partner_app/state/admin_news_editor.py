@@ -89,7 +89,7 @@ class AdminNewsEditorState(EditorFormMixin, rx.State):
     @rx.event
     @editor_only
     async def save(
-        self, form_data: dict[str, str], *, editor: SignedInEditor
+        self, editor: SignedInEditor, form_data: dict[str, str]
     ) -> rx.event.EventSpec | None:
         """Validate and save; on failure keep every input and say what is wrong."""
         submitted = form_from_submission(form_data)

@@ -50,14 +50,14 @@ class AdminNewsListState(DeleteConfirmationMixin, rx.State):
 
     @rx.event
     @editor_only
-    async def publish(self, news_id: int, *, editor: SignedInEditor) -> rx.event.EventSpec | None:
+    async def publish(self, editor: SignedInEditor, news_id: int) -> rx.event.EventSpec | None:
         """Make an item public (from its publication date on)."""
         await self._set_status(news_id, NewsStatus.published, editor)
         return None
 
     @rx.event
     @editor_only
-    async def unpublish(self, news_id: int, *, editor: SignedInEditor) -> rx.event.EventSpec | None:
+    async def unpublish(self, editor: SignedInEditor, news_id: int) -> rx.event.EventSpec | None:
         """Take an item back to draft."""
         await self._set_status(news_id, NewsStatus.draft, editor)
         return None

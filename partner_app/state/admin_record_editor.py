@@ -53,7 +53,7 @@ class AdminRecordEditorState(EditorFormMixin, rx.State):
     @rx.event
     @editor_only
     async def save(
-        self, form_data: dict[str, str], *, editor: SignedInEditor
+        self, editor: SignedInEditor, form_data: dict[str, str]
     ) -> rx.event.EventSpec | None:
         """Validate and save; on failure keep every input and say what is wrong."""
         record_type = RECORD_TYPES.get(self.type_key)

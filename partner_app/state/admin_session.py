@@ -10,7 +10,7 @@ next event.
 import functools
 import inspect
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar, overload
 
 import reflex as rx
 
@@ -82,33 +82,46 @@ async def require_editor(state: rx.State) -> SignedInEditor | None:
     return session_state._current_editor()
 
 
-Handler = TypeVar("Handler", bound=Callable[..., Awaitable[Any]])
+StateT = TypeVar("StateT", bound=rx.State)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def editor_only(handler: Handler) -> Handler:
+@overload
+def editor_only(
+    handler: Callable[Concatenate[StateT, SignedInEditor, P], Awaitable[R]],
+) -> Callable[Concatenate[StateT, P], Awaitable[R]]: ...
+@overload
+def editor_only(
+    handler: Callable[Concatenate[StateT, P], Awaitable[R]],
+) -> Callable[Concatenate[StateT, P], Awaitable[R]]: ...
+def editor_only(handler: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
     """Run ``handler`` only for a signed-in editor; send anybody else to the login.
 
-    A handler that declares a keyword-only ``editor`` parameter receives the
-    :class:`SignedInEditor`; the parameter is hidden from the signature Reflex
-    reads, so the browser can never pass one in.
+    A handler whose first parameter after ``self`` is ``editor`` receives the
+    :class:`SignedInEditor` there. The parameter is hidden from the signature
+    Reflex reads, so the browser can never pass one in.
     """
     signature = inspect.signature(handler)
-    wants_editor = "editor" in signature.parameters
+    parameters = list(signature.parameters.values())
+    wants_editor = len(parameters) > 1 and parameters[1].name == "editor"
 
     @functools.wraps(handler)
     async def guarded(state: rx.State, *args: Any, **kwargs: Any) -> Any:
         editor = await require_editor(state)
         if editor is None:
             return rx.redirect(routes.ADMIN_LOGIN)
+        kwargs.pop("editor", None)  # only the checked editor, never one sent along
         if wants_editor:
-            kwargs["editor"] = editor
+            return await handler(state, editor, *args, **kwargs)
         return await handler(state, *args, **kwargs)
 
     if wants_editor:
-        guarded.__signature__ = signature.replace(  # type: ignore[attr-defined]  # read by inspect
-            parameters=[p for p in signature.parameters.values() if p.name != "editor"]
+        # inspect.signature reads __signature__; Reflex reads the hints from __annotations__.
+        guarded.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[parameters[0], *parameters[2:]]
         )
         guarded.__annotations__ = {
             name: hint for name, hint in handler.__annotations__.items() if name != "editor"
         }
-    return guarded  # type: ignore[return-value]  # same call signature as far as Reflex sees
+    return guarded

@@ -125,7 +125,7 @@ class DeleteConfirmationMixin(rx.State, mixin=True):
 
     @rx.event
     @editor_only
-    async def confirm_delete(self, *, editor: SignedInEditor) -> rx.event.EventSpec | None:
+    async def confirm_delete(self, editor: SignedInEditor) -> rx.event.EventSpec | None:
         """Delete the row waiting for confirmation."""
         label = self.confirm_delete_label
         try:
