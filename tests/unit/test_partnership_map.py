@@ -144,6 +144,36 @@ def test_marker_position_is_the_frame_projection() -> None:
     assert marker.top_percent == pytest.approx(y / VIEW_HEIGHT * 100, abs=0.001)
 
 
+# Where each default city sits, and its link targets, as the page has always shown them:
+# (place, wide target, phone target) in percent. A change of the frames, the projection or
+# the spreading moves them; then look at the map in both layouts before updating these.
+DEFAULT_MARKER_POSITIONS = {
+    "venlo": ((41.247, 40.102), (42.208, 34.273), (46.401, 25.998)),
+    "leicester": ((31.872, 35.735), (31.872, 35.735), (26.957, 29.834)),
+    "duenkirchen": ((36.381, 41.261), (36.381, 42.947), (33.761, 50.934)),
+    "leiden": ((39.099, 37.379), (38.138, 35.693), (36.679, 25.998)),
+    "charlotte": ((8.095, 19.824), (8.095, 19.824), (8.095, 19.824)),
+    "oder-spree": ((51.601, 37.336), (53.084, 37.336), (56.123, 25.998)),
+    "uljanowsk": ((95.389, 29.951), (95.389, 29.951), (95.389, 29.951)),
+    "kayseri": ((78.819, 83.686), (78.819, 83.686), (78.819, 83.686)),
+    "kropyvnytskyi": ((74.695, 49.973), (74.695, 49.973), (74.695, 49.973)),
+}
+
+
+def test_default_marker_positions_are_unchanged() -> None:
+    positions = {
+        marker.slug: (
+            (marker.left_percent, marker.top_percent),
+            (marker.target_left_percent, marker.target_top_percent),
+            (marker.phone_left_percent, marker.phone_top_percent),
+        )
+        for marker in map_markers(_default_points())
+    }
+    assert positions == DEFAULT_MARKER_POSITIONS
+    home = home_marker()
+    assert (home.left_percent, home.top_percent) == (41.747, 40.231)
+
+
 def test_places_outside_every_frame_are_kept_without_a_marker_position() -> None:
     markers = map_markers(
         [
