@@ -14,26 +14,28 @@ from partner_app.components.partnership_map import (
     partnership_map,
 )
 from partner_app.services.content_loader import default_content
-from partner_app.services.partnership_map import (
+from partner_app.services.map_frames import (
     EUROPE,
     FRAMES,
     NORTH_AMERICA,
-    OUTLINE_DATA,
-    PHONE_MAP_WIDTH_PX,
-    TARGET_PX,
     VIEW_HEIGHT,
     VIEW_WIDTH,
-    WIDE_MAP_WIDTH_PX,
     MapFrame,
+)
+from partner_app.services.map_geometry import clip_ring, ring_area, simplify_ring
+from partner_app.services.map_markers import (
+    PHONE_MAP_WIDTH_PX,
+    TARGET_PX,
+    WIDE_MAP_WIDTH_PX,
     MapMarker,
-    clip_ring,
     home_marker,
-    load_outline_polygons,
     map_markers,
-    render_outline_svg,
-    ring_area,
-    simplify_ring,
     spread_targets,
+)
+from partner_app.services.map_outline import (
+    OUTLINE_DATA,
+    load_outline_polygons,
+    render_outline_svg,
 )
 
 SIZE_BUDGET_BYTES = 150_000

@@ -19,9 +19,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from partner_app.services.partnership_map import (
-    FRAMES,
-    OUTLINE_DATA,
+from partner_app.services.map_frames import FRAMES
+from partner_app.services.map_geometry import (
     Point,
     Polygon,
     Ring,
@@ -29,6 +28,7 @@ from partner_app.services.partnership_map import (
     ring_area,
     simplify_ring,
 )
+from partner_app.services.map_outline import OUTLINE_DATA
 
 # (west, south, east, north) in degrees: the frames with room to spare.
 REGIONS = ((-32.0, 30.0, 58.0, 68.0), (-100.0, 20.0, -60.0, 52.0))
