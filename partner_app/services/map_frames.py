@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 from partner_app.services.map_geometry import Point
 
+# (west, south, east, north) in degrees.
+Region = tuple[float, float, float, float]
+
 # The image is this wide in SVG user units; its height follows from the main frame.
 VIEW_WIDTH = 1000.0
 
@@ -51,6 +54,13 @@ class MapFrame:
     def contains(self, lat: float, lon: float) -> bool:
         """Whether the point lies within the frame's bounds (edges included)."""
         return self.south <= lat <= self.north and self.west <= lon <= self.east
+
+    def lies_within(self, region: Region) -> bool:
+        """Whether the frame's bounds lie inside the region (edges included)."""
+        west, south, east, north = region
+        return (
+            west <= self.west and south <= self.south and self.east <= east and self.north <= north
+        )
 
     def project(self, lat: float, lon: float) -> Point:
         """The point's position in the image (SVG user units)."""

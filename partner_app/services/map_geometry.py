@@ -1,4 +1,4 @@
-"""Plane geometry of polygon rings: clipping, area and simplification.
+"""Plane geometry of polygon rings: clipping, area, containment and simplification.
 
 Nothing here knows about maps: it works in any (x, y) plane, so the outline drawing uses it
 in SVG user units and ``content/map/reduce_world_atlas.py`` in degrees of (longitude,
@@ -67,6 +67,16 @@ def ring_area(ring: Sequence[Point]) -> float:
         )
         / 2
     )
+
+
+def ring_contains(ring: Sequence[Point], point: Point) -> bool:
+    """Whether the point lies inside the ring (even-odd ray casting; any orientation)."""
+    x, y = point
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) / (y2 - y1) * (x2 - x1):
+            inside = not inside
+    return inside
 
 
 def simplify_ring(ring: Sequence[Point], tolerance: float) -> Ring:

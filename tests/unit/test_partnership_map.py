@@ -22,7 +22,7 @@ from partner_app.services.map_frames import (
     VIEW_WIDTH,
     MapFrame,
 )
-from partner_app.services.map_geometry import clip_ring, ring_area, simplify_ring
+from partner_app.services.map_geometry import ring_contains
 from partner_app.services.map_markers import (
     PHONE_MAP_WIDTH_PX,
     TARGET_PX,
@@ -78,21 +78,12 @@ def _rings_of_path(d: str) -> list[list[tuple[float, float]]]:
     return rings
 
 
-def _inside(point: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
-    x, y = point
-    inside = False
-    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) / (y2 - y1) * (x2 - x1):
-            inside = not inside
-    return inside
-
-
 def _is_land(svg: str, frame: MapFrame, lat: float, lon: float) -> bool:
     """Whether the rendered land of the frame (even-odd rule) covers the point."""
     land_paths = re.findall(r'<path class="land"[^>]* d="([^"]*)"', svg)
     path = land_paths[list(reversed(FRAMES)).index(frame)]
     point = frame.project(lat, lon)
-    return sum(_inside(point, ring) for ring in _rings_of_path(path)) % 2 == 1
+    return sum(ring_contains(ring, point) for ring in _rings_of_path(path)) % 2 == 1
 
 
 def test_default_cities_are_placed_in_their_frames() -> None:
@@ -310,13 +301,7 @@ def test_the_inset_caption_follows_the_language() -> None:
 def test_shipped_data_covers_the_frames_and_names_its_source() -> None:
     collection = json.loads(OUTLINE_DATA.read_text(encoding="utf-8"))
     for frame in FRAMES:
-        assert any(
-            west <= frame.west
-            and south <= frame.south
-            and frame.east <= east
-            and frame.north <= north
-            for west, south, east, north in collection["regions"]
-        ), frame.name
+        assert any(frame.lies_within(region) for region in collection["regions"]), frame.name
     names = {feature["properties"]["name"] for feature in collection["features"]}
     assert {"Germany", "Netherlands", "United States of America", "Turkey", "Russia"} <= names
     assert "N. Cyprus" not in names
@@ -344,24 +329,9 @@ def test_shipped_borders_follow_germanys_position(
         feature["properties"]["name"]
         for feature in collection["features"]
         for polygon in feature["geometry"]["coordinates"]
-        if _inside((lon, lat), [tuple(point) for point in polygon[0]])
+        if ring_contains([tuple(point) for point in polygon[0]], (lon, lat))
     ]
     assert found == [country], place
-
-
-def test_clip_ring_to_a_rectangle() -> None:
-    square = [(-1.0, -1.0), (1.0, -1.0), (1.0, 1.0), (-1.0, 1.0), (-1.0, -1.0)]
-    clipped = clip_ring(square, 0, 0, 2, 2)
-    assert abs(ring_area(clipped)) == pytest.approx(1.0)
-    assert all(0 <= x <= 2 and 0 <= y <= 2 for x, y in clipped)
-    assert clip_ring(square, 5, 5, 6, 6) == []
-    assert abs(ring_area(clip_ring(square, -5, -5, 5, 5))) == pytest.approx(4.0)
-
-
-def test_simplify_ring_drops_points_on_straight_edges_only() -> None:
-    ring = [(0.0, 0.0), (1.0, 0.01), (2.0, 0.0), (2.0, 2.0), (1.0, 2.0), (0.0, 2.0), (0.0, 0.0)]
-    assert sorted(simplify_ring(ring, 0.1)) == [(0.0, 0.0), (0.0, 2.0), (2.0, 0.0), (2.0, 2.0)]
-    assert len(simplify_ring(ring, 0.001)) == 5
 
 
 def test_component_links_each_placed_city_and_lists_the_others() -> None:
