@@ -21,11 +21,8 @@ from partner_app.services.editor_accounts import (
     enable_editor,
     set_password,
 )
-from partner_app.services.partnership_map import (
-    NORTH_AMERICA,
-    load_outline_polygons,
-    render_outline_svg,
-)
+from partner_app.services.map_frames import NORTH_AMERICA
+from partner_app.services.map_outline import load_outline_polygons, render_outline_svg
 from partner_app.services.placeholder_art import placeholder_svg
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"

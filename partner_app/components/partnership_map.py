@@ -16,12 +16,8 @@ import reflex as rx
 from reflex.vars import FunctionStringVar
 
 from partner_app.components.translated import localized_href, tr
-from partner_app.services.partnership_map import (
-    VIEW_HEIGHT,
-    VIEW_WIDTH,
-    MapMarker,
-    home_marker,
-)
+from partner_app.services.map_frames import VIEW_HEIGHT, VIEW_WIDTH
+from partner_app.services.map_markers import MapMarker, home_marker
 from partner_app.state.language import LanguageState
 
 MAP_IMAGE_SRC = "/map/partnerschaften.svg"

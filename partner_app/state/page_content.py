@@ -6,6 +6,7 @@ from partner_app.i18n import text
 from partner_app.reflex_internals import send_all_vars
 from partner_app.services.anniversaries import Anniversary, upcoming_anniversaries
 from partner_app.services.clock import today_in_krefeld
+from partner_app.services.map_markers import MapMarker, map_markers
 from partner_app.services.page_content import (
     AddressView,
     ContactView,
@@ -14,7 +15,6 @@ from partner_app.services.page_content import (
     office_address,
     page_intro,
 )
-from partner_app.services.partnership_map import MapMarker, map_markers
 from partner_app.services.partnerships import PartnershipView, partnerships_by_since
 from partner_app.state.assign import assign_if_changed
 from partner_app.state.language import language_of

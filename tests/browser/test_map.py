@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from partner_app.services.partnership_map import home_marker
+from partner_app.services.map_markers import home_marker
 from tests.browser.conftest import BrowserProblems, expect_path, open_page
 from tests.browser.test_city_tabs import TAB_NAMES
 

@@ -14,26 +14,28 @@ from partner_app.components.partnership_map import (
     partnership_map,
 )
 from partner_app.services.content_loader import default_content
-from partner_app.services.partnership_map import (
+from partner_app.services.map_frames import (
     EUROPE,
     FRAMES,
     NORTH_AMERICA,
-    OUTLINE_DATA,
-    PHONE_MAP_WIDTH_PX,
-    TARGET_PX,
     VIEW_HEIGHT,
     VIEW_WIDTH,
-    WIDE_MAP_WIDTH_PX,
     MapFrame,
+)
+from partner_app.services.map_geometry import ring_contains
+from partner_app.services.map_markers import (
+    PHONE_MAP_WIDTH_PX,
+    TARGET_PX,
+    WIDE_MAP_WIDTH_PX,
     MapMarker,
-    clip_ring,
     home_marker,
-    load_outline_polygons,
     map_markers,
-    render_outline_svg,
-    ring_area,
-    simplify_ring,
     spread_targets,
+)
+from partner_app.services.map_outline import (
+    OUTLINE_DATA,
+    load_outline_polygons,
+    render_outline_svg,
 )
 
 SIZE_BUDGET_BYTES = 150_000
@@ -76,21 +78,12 @@ def _rings_of_path(d: str) -> list[list[tuple[float, float]]]:
     return rings
 
 
-def _inside(point: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
-    x, y = point
-    inside = False
-    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) / (y2 - y1) * (x2 - x1):
-            inside = not inside
-    return inside
-
-
 def _is_land(svg: str, frame: MapFrame, lat: float, lon: float) -> bool:
     """Whether the rendered land of the frame (even-odd rule) covers the point."""
     land_paths = re.findall(r'<path class="land"[^>]* d="([^"]*)"', svg)
     path = land_paths[list(reversed(FRAMES)).index(frame)]
     point = frame.project(lat, lon)
-    return sum(_inside(point, ring) for ring in _rings_of_path(path)) % 2 == 1
+    return sum(ring_contains(ring, point) for ring in _rings_of_path(path)) % 2 == 1
 
 
 def test_default_cities_are_placed_in_their_frames() -> None:
@@ -142,6 +135,36 @@ def test_marker_position_is_the_frame_projection() -> None:
     x, y = EUROPE.project(38.7312, 35.4787)
     assert marker.left_percent == pytest.approx(x / VIEW_WIDTH * 100, abs=0.001)
     assert marker.top_percent == pytest.approx(y / VIEW_HEIGHT * 100, abs=0.001)
+
+
+# Where each default city sits, and its link targets, as the page has always shown them:
+# (place, wide target, phone target) in percent. A change of the frames, the projection or
+# the spreading moves them; then look at the map in both layouts before updating these.
+DEFAULT_MARKER_POSITIONS = {
+    "venlo": ((41.247, 40.102), (42.208, 34.273), (46.401, 25.998)),
+    "leicester": ((31.872, 35.735), (31.872, 35.735), (26.957, 29.834)),
+    "duenkirchen": ((36.381, 41.261), (36.381, 42.947), (33.761, 50.934)),
+    "leiden": ((39.099, 37.379), (38.138, 35.693), (36.679, 25.998)),
+    "charlotte": ((8.095, 19.824), (8.095, 19.824), (8.095, 19.824)),
+    "oder-spree": ((51.601, 37.336), (53.084, 37.336), (56.123, 25.998)),
+    "uljanowsk": ((95.389, 29.951), (95.389, 29.951), (95.389, 29.951)),
+    "kayseri": ((78.819, 83.686), (78.819, 83.686), (78.819, 83.686)),
+    "kropyvnytskyi": ((74.695, 49.973), (74.695, 49.973), (74.695, 49.973)),
+}
+
+
+def test_default_marker_positions_are_unchanged() -> None:
+    positions = {
+        marker.slug: (
+            (marker.left_percent, marker.top_percent),
+            (marker.target_left_percent, marker.target_top_percent),
+            (marker.phone_left_percent, marker.phone_top_percent),
+        )
+        for marker in map_markers(_default_points())
+    }
+    assert positions == DEFAULT_MARKER_POSITIONS
+    home = home_marker()
+    assert (home.left_percent, home.top_percent) == (41.747, 40.231)
 
 
 def test_places_outside_every_frame_are_kept_without_a_marker_position() -> None:
@@ -278,13 +301,7 @@ def test_the_inset_caption_follows_the_language() -> None:
 def test_shipped_data_covers_the_frames_and_names_its_source() -> None:
     collection = json.loads(OUTLINE_DATA.read_text(encoding="utf-8"))
     for frame in FRAMES:
-        assert any(
-            west <= frame.west
-            and south <= frame.south
-            and frame.east <= east
-            and frame.north <= north
-            for west, south, east, north in collection["regions"]
-        ), frame.name
+        assert any(frame.lies_within(region) for region in collection["regions"]), frame.name
     names = {feature["properties"]["name"] for feature in collection["features"]}
     assert {"Germany", "Netherlands", "United States of America", "Turkey", "Russia"} <= names
     assert "N. Cyprus" not in names
@@ -312,24 +329,9 @@ def test_shipped_borders_follow_germanys_position(
         feature["properties"]["name"]
         for feature in collection["features"]
         for polygon in feature["geometry"]["coordinates"]
-        if _inside((lon, lat), [tuple(point) for point in polygon[0]])
+        if ring_contains([tuple(point) for point in polygon[0]], (lon, lat))
     ]
     assert found == [country], place
-
-
-def test_clip_ring_to_a_rectangle() -> None:
-    square = [(-1.0, -1.0), (1.0, -1.0), (1.0, 1.0), (-1.0, 1.0), (-1.0, -1.0)]
-    clipped = clip_ring(square, 0, 0, 2, 2)
-    assert abs(ring_area(clipped)) == pytest.approx(1.0)
-    assert all(0 <= x <= 2 and 0 <= y <= 2 for x, y in clipped)
-    assert clip_ring(square, 5, 5, 6, 6) == []
-    assert abs(ring_area(clip_ring(square, -5, -5, 5, 5))) == pytest.approx(4.0)
-
-
-def test_simplify_ring_drops_points_on_straight_edges_only() -> None:
-    ring = [(0.0, 0.0), (1.0, 0.01), (2.0, 0.0), (2.0, 2.0), (1.0, 2.0), (0.0, 2.0), (0.0, 0.0)]
-    assert sorted(simplify_ring(ring, 0.1)) == [(0.0, 0.0), (0.0, 2.0), (2.0, 0.0), (2.0, 2.0)]
-    assert len(simplify_ring(ring, 0.001)) == 5
 
 
 def test_component_links_each_placed_city_and_lists_the_others() -> None:

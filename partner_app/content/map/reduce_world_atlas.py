@@ -19,19 +19,20 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from partner_app.services.partnership_map import (
-    FRAMES,
-    OUTLINE_DATA,
+from partner_app.services.map_frames import FRAMES, Region
+from partner_app.services.map_geometry import (
     Point,
     Polygon,
     Ring,
     clip_ring,
     ring_area,
+    ring_contains,
     simplify_ring,
 )
+from partner_app.services.map_outline import OUTLINE_DATA
 
-# (west, south, east, north) in degrees: the frames with room to spare.
-REGIONS = ((-32.0, 30.0, 58.0, 68.0), (-100.0, 20.0, -60.0, 52.0))
+# The frames with room to spare.
+REGIONS: tuple[Region, ...] = ((-32.0, 30.0, 58.0, 68.0), (-100.0, 20.0, -60.0, 52.0))
 TOLERANCE_DEGREES = 0.02
 MIN_AREA_SQUARE_DEGREES = 0.002
 DECIMALS = 2
@@ -68,22 +69,13 @@ def ring_from_arcs(indexes: list[int], arcs: list[list[Point]]) -> Ring:
     """A ring joined from arcs; a negative index ~i means arc i reversed."""
     ring: Ring = []
     for index in indexes:
-        points = arcs[index] if index >= 0 else arcs[~index][::-1]
+        points = _arc_points(index, arcs)
         ring.extend(points if not ring else points[1:])
     return ring
 
 
 def _arc_points(index: int, arcs: list[list[Point]]) -> list[Point]:
     return arcs[index] if index >= 0 else arcs[~index][::-1]
-
-
-def _contains(ring: Ring, point: Point) -> bool:
-    x, y = point
-    inside = False
-    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) / (y2 - y1) * (x2 - x1):
-            inside = not inside
-    return inside
 
 
 def merge_polygons(polygons: list[ArcPolygon], arcs: list[list[Point]]) -> list[Polygon]:
@@ -122,7 +114,7 @@ def merge_polygons(polygons: list[ArcPolygon], arcs: list[list[Point]]) -> list[
             (
                 polygon
                 for polygon in merged
-                if _contains(polygon[0], next(p for p in ring if p not in set(polygon[0])))
+                if ring_contains(polygon[0], next(p for p in ring if p not in set(polygon[0])))
             ),
             None,
         )
@@ -144,7 +136,7 @@ def country_polygons(topology: dict, arcs: list[list[Point]]) -> dict[str, list[
         moved = [
             part
             for part in parts_by_name[donor]
-            if point is None or _contains(ring_from_arcs(part[0], arcs), point)
+            if point is None or ring_contains(ring_from_arcs(part[0], arcs), point)
         ]
         if not moved:
             msg = f"{donor} has no polygon at {point}"
@@ -158,7 +150,7 @@ def country_polygons(topology: dict, arcs: list[list[Point]]) -> dict[str, list[
     }
 
 
-def reduce_polygon(polygon: Polygon, region: tuple[float, float, float, float]) -> Polygon:
+def reduce_polygon(polygon: Polygon, region: Region) -> Polygon:
     """The polygon clipped to the region and simplified; [] when nothing is left."""
     west, south, east, north = region
     reduced: Polygon = []
@@ -220,13 +212,7 @@ def main() -> int:
     """Reduce the TopoJSON file named on the command line."""
     source = Path(sys.argv[1])
     for frame in FRAMES:
-        if not any(
-            west <= frame.west
-            and south <= frame.south
-            and frame.east <= east
-            and frame.north <= north
-            for west, south, east, north in REGIONS
-        ):
+        if not any(frame.lies_within(region) for region in REGIONS):
             print(f"Rahmen {frame.name} liegt außerhalb der Regionen.", file=sys.stderr)
             return 1
     write_geojson(reduce_topology(json.loads(source.read_text(encoding="utf-8"))), OUTLINE_DATA)
