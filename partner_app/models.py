@@ -1,8 +1,12 @@
 """The database schema in one place.
 
 Plain ``sqlmodel.SQLModel`` tables (``rx.Model`` is deprecated). Every table
-sets ``extend_existing`` so the app module can be imported twice in one
-process (Reflex's AppHarness does that).
+sets ``extend_existing``, which lets this module run a second time in one process.
+Nothing does that: every process imports it once, by name, and when Reflex
+re-imports the app (``get_app(reload=True)``, used by its AppHarness, which this
+project does not use) it re-runs ``partner_app.py`` only. The unit and server tests
+pass without it; removing it would make a table defined twice fail at once instead
+of being merged into the first definition.
 """
 
 import enum
