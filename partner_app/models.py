@@ -1,12 +1,9 @@
 """The database schema in one place.
 
-Plain ``sqlmodel.SQLModel`` tables (``rx.Model`` is deprecated). Every table
-sets ``extend_existing``, which lets this module run a second time in one process.
-Nothing does that: every process imports it once, by name, and when Reflex
-re-imports the app (``get_app(reload=True)``, used by its AppHarness, which this
-project does not use) it re-runs ``partner_app.py`` only. The unit and server tests
-pass without it; removing it would make a table defined twice fail at once instead
-of being merged into the first definition.
+Plain ``sqlmodel.SQLModel`` tables (``rx.Model`` is deprecated). No table sets
+``extend_existing``: every process imports this module once, by name (Reflex's
+``get_app(reload=True)`` re-runs ``partner_app.py`` only), so a table defined twice
+is a bug that should fail at import instead of merging into the first definition.
 """
 
 import enum
@@ -16,8 +13,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import JSON, Column, Field, Relationship, SQLModel
-
-_TABLE_ARGS = {"extend_existing": True}
 
 
 def utc_now() -> datetime:
@@ -124,7 +119,6 @@ class NewsPartnershipLink(SQLModel, table=True):
     # Covering index for the city filter: news ids of a partnership without touching rows.
     __table_args__ = (
         sa.Index("ix_news_partnership_partnership_news", "partnership_id", "news_id"),
-        _TABLE_ARGS,
     )
 
     news_id: int = Field(foreign_key="news_item.id", primary_key=True, ondelete="CASCADE")
@@ -136,7 +130,7 @@ class NewsTopicLink(SQLModel, table=True):
 
     __tablename__ = "news_topic"
     # Covering index for the topic filter.
-    __table_args__ = (sa.Index("ix_news_topic_topic_news", "topic_id", "news_id"), _TABLE_ARGS)
+    __table_args__ = (sa.Index("ix_news_topic_topic_news", "topic_id", "news_id"),)
 
     news_id: int = Field(foreign_key="news_item.id", primary_key=True, ondelete="CASCADE")
     topic_id: int = Field(foreign_key="topic.id", primary_key=True, ondelete="CASCADE")
@@ -146,7 +140,6 @@ class Partnership(SQLModel, table=True):
     """A partner city, district or project partnership of Krefeld."""
 
     __tablename__ = "partnership"
-    __table_args__ = _TABLE_ARGS
 
     id: int | None = Field(default=None, primary_key=True)
     # Optimistic locking: a save names the version it started from (see services.versioning).
@@ -186,7 +179,6 @@ class Topic(SQLModel, table=True):
     """A subject area news items are filed under (Kultur, Jugend, ...)."""
 
     __tablename__ = "topic"
-    __table_args__ = _TABLE_ARGS
 
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(max_length=40, unique=True, index=True)
@@ -200,10 +192,7 @@ class NewsItem(SQLModel, table=True):
     """An item of the press archive."""
 
     __tablename__ = "news_item"
-    __table_args__ = (
-        sa.Index("ix_news_item_status_published_on", "status", "published_on"),
-        _TABLE_ARGS,
-    )
+    __table_args__ = (sa.Index("ix_news_item_status_published_on", "status", "published_on"),)
 
     id: int | None = Field(default=None, primary_key=True)
     # Optimistic locking: a save names the version it started from (see services.versioning).
@@ -237,7 +226,6 @@ class ContactPerson(SQLModel, table=True):
     """A person of the partnership office citizens can reach."""
 
     __tablename__ = "contact_person"
-    __table_args__ = _TABLE_ARGS
 
     id: int | None = Field(default=None, primary_key=True)
     # Optimistic locking: a save names the version it started from (see services.versioning).
@@ -253,7 +241,6 @@ class OfficeAddress(SQLModel, table=True):
     """The postal address of the partnership office (a single row)."""
 
     __tablename__ = "office_address"
-    __table_args__ = _TABLE_ARGS
 
     id: int | None = Field(default=None, primary_key=True)
     # Optimistic locking: a save names the version it started from (see services.versioning).
@@ -268,7 +255,6 @@ class PageIntro(SQLModel, table=True):
     """Title and introduction of the public page (a single row)."""
 
     __tablename__ = "page_intro"
-    __table_args__ = _TABLE_ARGS
 
     id: int | None = Field(default=None, primary_key=True)
     # Optimistic locking: a save names the version it started from (see services.versioning).
@@ -287,7 +273,6 @@ class SeedRecord(SQLModel, table=True):
     """
 
     __tablename__ = "seed_record"
-    __table_args__ = _TABLE_ARGS
 
     key: str = Field(primary_key=True, max_length=160)
     loaded_at: datetime = _timestamp()
@@ -297,7 +282,6 @@ class Editor(SQLModel, table=True):
     """A person allowed to maintain the content (created on the command line only)."""
 
     __tablename__ = "editor"
-    __table_args__ = _TABLE_ARGS
 
     id: int | None = Field(default=None, primary_key=True)
     username: str = Field(max_length=60, unique=True, index=True)
@@ -311,7 +295,6 @@ class EditorSession(SQLModel, table=True):
     """A login. Only a hash of its token is stored; ending it sets ``ended_at``."""
 
     __tablename__ = "editor_session"
-    __table_args__ = _TABLE_ARGS
 
     id: int | None = Field(default=None, primary_key=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
@@ -329,7 +312,6 @@ class LoginAttempt(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_login_attempt_username_at", "username", "attempted_at"),
         sa.Index("ix_login_attempt_client_at", "client", "attempted_at"),
-        _TABLE_ARGS,
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -343,7 +325,7 @@ class AuditEntry(SQLModel, table=True):
     """Who created, changed or deleted what, and when."""
 
     __tablename__ = "audit_entry"
-    __table_args__ = (sa.Index("ix_audit_entry_at", "at"), _TABLE_ARGS)
+    __table_args__ = (sa.Index("ix_audit_entry_at", "at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = _timestamp()
@@ -364,7 +346,6 @@ class ContactMessage(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_contact_message_done_received", "done", "received_at"),
         sa.Index("ix_contact_message_sender_received", "sender_key", "received_at"),
-        _TABLE_ARGS,
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -37,7 +37,9 @@ ENTITIES = {
     "Einleitung": "intro",
 }
 
-_audit = sa.table("audit_entry", sa.column("action", sa.String), sa.column("entity_type", sa.String))
+_audit = sa.table(
+    "audit_entry", sa.column("action", sa.String), sa.column("entity_type", sa.String)
+)
 
 
 def _rewrite(column: str, mapping: dict[str, str]) -> None:

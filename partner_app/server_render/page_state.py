@@ -10,7 +10,6 @@ import contextvars
 import dataclasses
 from collections.abc import Mapping
 
-from reflex_base.constants.state import FIELD_MARKER
 from starlette.concurrency import run_in_threadpool
 
 from partner_app import reflex_internals
@@ -66,7 +65,7 @@ def _page_vars(changed: Mapping[str, Mapping[str, object]]) -> dict[str, dict[st
         page_fields = {
             field: value
             for field, value in fields.items()
-            if not _is_router_or_hydration_var(field.removesuffix(FIELD_MARKER))
+            if not _is_router_or_hydration_var(field.removesuffix(reflex_internals.FIELD_MARKER))
         }
         if page_fields:
             kept[state_name] = page_fields

@@ -2,7 +2,7 @@
 
 html-validate, the Nu checker and pa11y reported these; the checks below read the live
 DOM after hydration (including what only the client renders) and name each offender.
-README.md ("Validators") says how to run the validators themselves.
+docs/validators.md says how to run the validators themselves.
 
 Reflex compiles a keyword it does not know as a prop (``hreflang=``, ``lang=`` on a
 Radix part, ``focusable=`` on an svg) into an emotion CSS rule instead of an attribute:

@@ -30,6 +30,7 @@ def test_router_data_keys_are_the_ones_the_browser_sends() -> None:
     assert constants.RouteVar.ORIGIN == "asPath"
     assert constants.RouteVar.QUERY == "query"
     assert constants.CompileVars.IS_HYDRATED == reflex_internals.IS_HYDRATED
+    assert reflex_internals.FIELD_MARKER == "_rx_state_", "Reflex renamed its state field suffix"
 
 
 def test_paths_of_the_build() -> None:
