@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import open_page
+from tests.browser.conftest import log_in_as_editor, open_page
 
 PHONE_WIDTHS = [320, 390]
 
@@ -98,3 +98,28 @@ def test_every_target_is_at_least_24_px_at_390_px(app_page: Page, path: str) -> 
     open_page(app_page, path)
     expect(app_page.locator("footer a").first).to_be_visible()
     assert app_page.evaluate(SMALL_TARGETS) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "loaded"),
+    [
+        ("/admin/nachrichten", "tbody tr"),
+        ("/admin/nachrichten/bearbeiten?id=1", "#title"),
+        ("/admin/inhalte/bearbeiten?typ=partnerschaft&id=1", "#name"),
+        ("/admin/postfach", "h1"),
+    ],
+)
+def test_admin_pages_fit_a_phone_without_sideways_scrolling(
+    app_page: Page, path: str, loaded: str
+) -> None:
+    # An editor on the go: the navigation's five links wrap instead of widening the page.
+    app_page.set_viewport_size({"width": 390, "height": 800})
+    log_in_as_editor(app_page)
+    open_page(app_page, path)
+    expect(app_page.locator(loaded).first).to_be_visible()
+    assert app_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    nav_links = app_page.locator(".admin-nav a")
+    for index in range(nav_links.count()):
+        box = nav_links.nth(index).bounding_box()
+        assert box is not None
+        assert box["x"] + box["width"] <= 390, nav_links.nth(index).text_content()
