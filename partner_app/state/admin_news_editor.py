@@ -106,7 +106,7 @@ class AdminNewsEditorState(EditorFormMixin, rx.State):
                 )
             )
             if news_id is None:
-                return None
+                return self._to_the_problem()
             form, opened = news_form(session, news_id)
         await announce_news_change(self)
         created = self.news_id == 0

@@ -74,7 +74,7 @@ class AdminRecordEditorState(EditorFormMixin, rx.State):
                 )
             )
             if record_id is None:
-                return None
+                return self._to_the_problem()
             values, opened = record_form(session, record_type, record_id)
         created = self.record_id == 0
         self.record_id = record_id

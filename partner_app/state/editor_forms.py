@@ -58,7 +58,10 @@ class EditorFormMixin(rx.State, mixin=True):
         return None
 
     def _saved(self, save: Callable[[], int]) -> int | None:
-        """Run ``save``; on failure say why and keep every input. Returns the saved id."""
+        """Run ``save``; on failure say why and keep every input. Returns the saved id.
+
+        After a failure, :meth:`_to_the_problem` takes the editor to what went wrong.
+        """
         self.message = ""
         try:
             return save()
@@ -70,6 +73,15 @@ class EditorFormMixin(rx.State, mixin=True):
         except RecordGoneError:
             self.message = self._gone_message()
         return None
+
+    def _to_the_problem(self) -> rx.event.EventSpec | None:
+        """Focus the first field with a message (the form was sent from its end).
+
+        The messages come in the order of the form's fields. The image's path is a
+        hidden input, so its message is reached from the field before it.
+        """
+        focusable = [name for name in self.errors if name != "image_path"]
+        return rx.set_focus(focusable[0]) if focusable else None
 
     def _opened_version(self) -> Snapshot | None:
         """The snapshot a save of an existing record is checked against (none for a new one)."""

@@ -150,6 +150,9 @@ def test_validation_errors_keep_the_input(editor_page: Page) -> None:
     page.get_by_label("Dünkirchen").check()
     page.get_by_role("button", name="Speichern").click()
     expect(page.locator("#title-fehler")).to_have_text("Bitte füllen Sie dieses Feld aus.")
+    # The button sits at the form's end: the editor is taken to the first field to fix.
+    expect(page.get_by_label("Titel")).to_be_focused()
+    assert page.evaluate("document.getElementById('title').getBoundingClientRect().top >= 0")
     expect(page.get_by_label("Titel")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label("Titel")).to_have_attribute("aria-describedby", "title-fehler")
     expect(page.locator("#published_on-fehler")).to_contain_text("zwischen")

@@ -76,6 +76,8 @@ def test_bad_partnership_input_is_explained_and_kept(editor_page: Page) -> None:
         "Die Zahl muss zwischen -90 und 90 liegen."
     )
     expect(page.locator("#native_lang-fehler")).to_contain_text("Sprachcode")
+    # The first of the two fields in the form's order has the focus.
+    expect(page.get_by_label("Sprachcode der Landessprache")).to_be_focused()
     expect(page.get_by_label("Region")).to_have_value("Limburg (geändert)")
     expect(page.get_by_label("Breitengrad")).to_have_attribute("aria-invalid", "true")
 
