@@ -94,28 +94,25 @@ class AdminNewsEditorState(EditorFormMixin, rx.State):
         """Validate and save; on failure keep every input and say what is wrong."""
         submitted = form_from_submission(form_data)
         self.form = submitted
-        with rx.session() as session:
-            news_id = self._saved(
-                lambda: save_news(
-                    session,
-                    submitted,
-                    editor=editor.username,
-                    today=today_in_krefeld(),
-                    news_id=self.news_id or None,
-                    opened=self._opened_version(),
-                )
+        news_id = self._saved(
+            lambda session: save_news(
+                session,
+                submitted,
+                editor=editor.username,
+                today=today_in_krefeld(),
+                news_id=self.news_id or None,
+                opened=self._opened_version(),
             )
-            if news_id is None:
-                return self._to_the_problem()
-            form, opened = news_form(session, news_id)
+        )
+        if news_id is None:
+            return self._to_the_problem()
         await announce_news_change(self)
-        created = self.news_id == 0
-        self.news_id = news_id
-        self._show(form, opened)
-        self.message = texts_admin.NEWS_FORM_SAVED
-        if created:
-            return rx.redirect(routes.news_edit_url(news_id), replace=True)
-        return None
+        created, self.news_id = self.news_id == 0, news_id
+        return self._shown_as_saved(
+            created=created,
+            message=texts_admin.NEWS_FORM_SAVED,
+            edit_url=routes.news_edit_url(news_id),
+        )
 
     @rx.event
     @editor_only

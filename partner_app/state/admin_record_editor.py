@@ -61,28 +61,25 @@ class AdminRecordEditorState(EditorFormMixin, rx.State):
             return rx.redirect(routes.ADMIN_CONTENT)
         submitted = {spec.name: str(form_data.get(spec.name, "")) for spec in record_type.fields}
         self.values = submitted
-        with rx.session() as session:
-            record_id = self._saved(
-                lambda: save_record(
-                    session,
-                    record_type,
-                    submitted,
-                    editor=editor.username,
-                    today=today_in_krefeld(),
-                    record_id=self.record_id or None,
-                    opened=self._opened_version(),
-                )
+        record_id = self._saved(
+            lambda session: save_record(
+                session,
+                record_type,
+                submitted,
+                editor=editor.username,
+                today=today_in_krefeld(),
+                record_id=self.record_id or None,
+                opened=self._opened_version(),
             )
-            if record_id is None:
-                return self._to_the_problem()
-            values, opened = record_form(session, record_type, record_id)
-        created = self.record_id == 0
-        self.record_id = record_id
-        self._show(values, opened)
-        self.message = texts_admin.RECORD_FORM_SAVED
-        if created:
-            return rx.redirect(routes.record_edit_url(record_type.key, record_id), replace=True)
-        return None
+        )
+        if record_id is None:
+            return self._to_the_problem()
+        created, self.record_id = self.record_id == 0, record_id
+        return self._shown_as_saved(
+            created=created,
+            message=texts_admin.RECORD_FORM_SAVED,
+            edit_url=routes.record_edit_url(record_type.key, record_id),
+        )
 
     def _show(self, values: dict[str, str], opened: Snapshot) -> None:
         self._show_version(opened)

@@ -8,6 +8,7 @@ the few ``_`` hooks that differ between a news item and a record.
 from collections.abc import Callable
 
 import reflex as rx
+from sqlmodel import Session
 
 from partner_app import texts_admin
 from partner_app.services.edit_conflicts import EditConflictError, RecordGoneError
@@ -57,14 +58,16 @@ class EditorFormMixin(rx.State, mixin=True):
         self.upload_error = ""
         return None
 
-    def _saved(self, save: Callable[[], int]) -> int | None:
-        """Run ``save``; on failure say why and keep every input. Returns the saved id.
+    def _saved(self, save: Callable[[Session], int]) -> int | None:
+        """Run ``save`` in a session; on failure say why and keep every input.
 
-        After a failure, :meth:`_to_the_problem` takes the editor to what went wrong.
+        Returns the saved id; after a failure :meth:`_to_the_problem` takes the
+        editor to what went wrong.
         """
         self.message = ""
         try:
-            return save()
+            with rx.session() as session:
+                return save(session)
         except ValidationError as invalid:
             self.errors, self.conflict = invalid.errors, {}
             self.message = texts_admin.FORM_CHECK_FIELDS
@@ -73,6 +76,14 @@ class EditorFormMixin(rx.State, mixin=True):
         except RecordGoneError:
             self.message = self._gone_message()
         return None
+
+    def _shown_as_saved(
+        self, *, created: bool, message: str, edit_url: str
+    ) -> rx.event.EventSpec | None:
+        """Show the version just saved; a new record moves to its own address."""
+        self._show_saved()
+        self.message = message
+        return rx.redirect(edit_url, replace=True) if created else None
 
     def _to_the_problem(self) -> rx.event.EventSpec | None:
         """Focus the first field with a message (the form was sent from its end).
