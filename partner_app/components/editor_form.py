@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from partner_app import texts_admin
 from partner_app.components.admin_form import image_upload_field
@@ -32,7 +33,7 @@ _INPUT_PROPS: Mapping[FieldKind, Mapping[str, str]] = {
 _DEFAULT_ROWS = {FieldKind.textarea: 5, FieldKind.lines: 6}
 
 
-def editor_form(state: type[EditorFormMixin], *fields: rx.Component) -> rx.Component:
+def editor_form(state: type[EditorFormMixin], *fields: rx.Component | rx.Var[Any]) -> rx.Component:
     """The form around the fields: saved by the server, which answers next to each field."""
     return rx.el.form(
         *fields,
@@ -61,7 +62,7 @@ def spec_fields(
     fields: tuple[FieldSpec, ...],
     *,
     value_of: ValueOf,
-    errors: rx.Var[dict[str, str]],
+    errors: ObjectVar[dict[str, str]],
     custom: Mapping[str, rx.Component] | None = None,
     control_props: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[rx.Component]:
@@ -79,7 +80,7 @@ def spec_fields(
 
 
 def spec_field(
-    spec: FieldSpec, *, value: rx.Var[Any], errors: rx.Var[dict[str, str]], **props: Any
+    spec: FieldSpec, *, value: rx.Var[Any], errors: ObjectVar[dict[str, str]], **props: Any
 ) -> rx.Component:
     """Label, control, hint and message of one field."""
     hint_id = f"{spec.name}-hinweis" if spec.hint else ""
@@ -95,7 +96,7 @@ def spec_field(
 def _control(
     spec: FieldSpec,
     value: rx.Var[Any],
-    errors: rx.Var[dict[str, str]],
+    errors: ObjectVar[dict[str, str]],
     hint_id: str,
     props: dict[str, Any],
 ) -> rx.Component:

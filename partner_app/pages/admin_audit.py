@@ -1,6 +1,7 @@
 """The audit log page."""
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from partner_app import routes, texts_admin
 from partner_app.components.admin_layout import admin_layout
@@ -12,7 +13,7 @@ TITLE = f"{texts_admin.AUDIT_HEADING} – {texts_admin.ADMIN_TITLE}"
 ON_LOAD = [AdminAuditState.load]
 
 
-def _row(entry: rx.Var[AuditRow]) -> rx.Component:
+def _row(entry: ObjectVar[AuditRow]) -> rx.Component:
     return rx.el.tr(
         rx.el.td(entry.at_label),
         rx.el.td(entry.editor),

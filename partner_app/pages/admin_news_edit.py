@@ -1,6 +1,7 @@
 """The form of one news item (new or existing)."""
 
 import reflex as rx
+from reflex.vars import ArrayVar, ObjectVar, StringVar
 
 from partner_app import routes, texts_admin
 from partner_app.components.admin_form import (
@@ -28,7 +29,7 @@ State = AdminNewsEditorState
 
 
 def _checkbox(
-    prefix: str, slug: rx.Var[str], label: rx.Var[str], checked: rx.Var[list[str]]
+    prefix: str, slug: StringVar, label: StringVar, checked: ArrayVar[list[str]]
 ) -> rx.Component:
     field_id = prefix + slug
     return rx.el.div(
@@ -40,12 +41,16 @@ def _checkbox(
     )
 
 
-def _city_checkbox(city: rx.Var[PartnershipView]) -> rx.Component:
-    return _checkbox(CITY_FIELD_PREFIX, city.slug, city.name, State.form.cities)
+def _city_checkbox(city: ObjectVar[PartnershipView]) -> rx.Component:
+    return _checkbox(
+        CITY_FIELD_PREFIX, city.slug.to(str), city.name.to(str), State.form.cities.to(list[str])
+    )
 
 
-def _topic_checkbox(topic: rx.Var[TopicOption]) -> rx.Component:
-    return _checkbox(TOPIC_FIELD_PREFIX, topic.slug, topic.name, State.form.topics)
+def _topic_checkbox(topic: ObjectVar[TopicOption]) -> rx.Component:
+    return _checkbox(
+        TOPIC_FIELD_PREFIX, topic.slug.to(str), topic.name.to(str), State.form.topics.to(list[str])
+    )
 
 
 def _choice_group(name: str, items: rx.Component) -> rx.Component:

@@ -9,7 +9,7 @@ from partner_app.state.admin_session import editor_only
 class AdminAuditState(rx.State):
     """The newest audit entries."""
 
-    entries: list[AuditRow] = []
+    entries: rx.Field[list[AuditRow]] = rx.field(default_factory=list)
 
     @rx.event
     @editor_only

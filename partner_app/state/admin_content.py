@@ -17,10 +17,10 @@ from partner_app.state.editor_forms import DeleteConfirmationMixin
 class AdminContentState(DeleteConfirmationMixin, rx.State):
     """Lists of the editable records and a pending contact deletion."""
 
-    partnerships: list[RecordRow] = []
-    contacts: list[RecordRow] = []
-    intro_url: str = ""
-    address_url: str = ""
+    partnerships: rx.Field[list[RecordRow]] = rx.field(default_factory=list)
+    contacts: rx.Field[list[RecordRow]] = rx.field(default_factory=list)
+    intro_url: rx.Field[str] = rx.field("")
+    address_url: rx.Field[str] = rx.field("")
 
     @rx.event
     @editor_only

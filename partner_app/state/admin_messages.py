@@ -11,9 +11,9 @@ from partner_app.state.admin_session import SignedInEditor, editor_only
 class AdminMessagesState(rx.State):
     """Open messages (or all), newest first."""
 
-    rows: list[MessageRow] = []
-    include_done: bool = False
-    status: str = ""
+    rows: rx.Field[list[MessageRow]] = rx.field(default_factory=list)
+    include_done: rx.Field[bool] = rx.field(False)
+    status: rx.Field[str] = rx.field("")
 
     @rx.event
     @editor_only

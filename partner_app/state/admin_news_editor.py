@@ -52,11 +52,11 @@ def form_from_submission(form_data: dict[str, str]) -> NewsForm:
 class AdminNewsEditorState(EditorFormMixin, rx.State):
     """What the form shows: values, messages per field, a conflict report."""
 
-    news_id: int = 0
-    form: NewsForm = NewsForm()
-    preview_html: str = ""
-    cities: list[PartnershipView] = []
-    topics: list[TopicOption] = []
+    news_id: rx.Field[int] = rx.field(0)
+    form: rx.Field[NewsForm] = rx.field(default_factory=NewsForm)
+    preview_html: rx.Field[str] = rx.field("")
+    cities: rx.Field[list[PartnershipView]] = rx.field(default_factory=list)
+    topics: rx.Field[list[TopicOption]] = rx.field(default_factory=list)
 
     @rx.var
     def is_new(self) -> bool:

@@ -20,9 +20,9 @@ from partner_app.state.live_news import announce_news_change
 class AdminNewsListState(DeleteConfirmationMixin, rx.State):
     """The rows on screen, the filters and a pending delete confirmation."""
 
-    rows: list[NewsAdminRow] = []
-    search: str = ""
-    status: str = ""
+    rows: rx.Field[list[NewsAdminRow]] = rx.field(default_factory=list)
+    search: rx.Field[str] = rx.field("")
+    status: rx.Field[str] = rx.field("")
 
     @rx.event
     @editor_only

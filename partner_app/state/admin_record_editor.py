@@ -17,10 +17,10 @@ UPLOAD_ID = "eintrag-bild"
 class AdminRecordEditorState(EditorFormMixin, rx.State):
     """Field definitions, values as typed, messages per field, a conflict report."""
 
-    type_key: str = ""
-    type_label: str = ""
-    record_id: int = 0
-    values: dict[str, str] = {}
+    type_key: rx.Field[str] = rx.field("")
+    type_label: rx.Field[str] = rx.field("")
+    record_id: rx.Field[int] = rx.field(0)
+    values: rx.Field[dict[str, str]] = rx.field(default_factory=dict)
 
     @rx.event
     @editor_only

@@ -22,8 +22,8 @@ from partner_app.services.editor_sessions import SignedInEditor, log_in, log_out
 class AdminSessionState(rx.State):
     """The login form and the signed-in editor's name."""
 
-    username: str = ""
-    login_error: str = ""
+    username: rx.Field[str] = rx.field("")
+    login_error: rx.Field[str] = rx.field("")
     _session_token: str = ""
 
     def _current_editor(self) -> SignedInEditor | None:

@@ -22,11 +22,11 @@ class EditorFormMixin(rx.State, mixin=True):
     """Messages per field, a conflict report, the status line and the image of a form."""
 
     # Re-creates the (uncontrolled) inputs when another version is shown.
-    form_key: int = 0
-    errors: dict[str, str] = {}
-    conflict: dict[str, str] = {}
-    message: str = ""
-    upload_error: str = ""
+    form_key: rx.Field[int] = rx.field(0)
+    errors: rx.Field[dict[str, str]] = rx.field(default_factory=dict)
+    conflict: rx.Field[dict[str, str]] = rx.field(default_factory=dict)
+    message: rx.Field[str] = rx.field("")
+    upload_error: rx.Field[str] = rx.field("")
     # What the form showed when it was opened: the next save is checked against it.
     _opened: Snapshot = Snapshot()
 
@@ -127,9 +127,9 @@ class EditorFormMixin(rx.State, mixin=True):
 class DeleteConfirmationMixin(rx.State, mixin=True):
     """A delete that asks first: which row waits for confirmation, and what it is called."""
 
-    confirm_delete_id: int = 0
-    confirm_delete_label: str = ""
-    message: str = ""
+    confirm_delete_id: rx.Field[int] = rx.field(0)
+    confirm_delete_label: rx.Field[str] = rx.field("")
+    message: rx.Field[str] = rx.field("")
 
     @rx.event
     @editor_only
