@@ -8,7 +8,7 @@ app reaches into the framework here and nowhere else.
 removes or reshapes one of them; pin Reflex and run it first after an upgrade. The one
 exception is the shape of the compiled context module, which the build plugin
 ``server_render/context_patch.py`` anchors on (rxconfig.py imports it before the app).
-The simulated visitor (``devtools/simulated_visitor.py``) speaks Reflex's websocket
+The simulated visitor (``tests/support/simulated_visitor.py``) speaks Reflex's websocket
 protocol; the load test is its check.
 """
 

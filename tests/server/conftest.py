@@ -18,7 +18,7 @@ from partner_app.services.contact_messages import MessageInput, submit_message
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.editor_accounts import create_editor
 from tests.database import fresh_database_url, upgrade_to_head
-from tests.own_loop import run_in_own_loop
+from tests.support.own_loop import run_in_own_loop
 
 EDITOR = "redaktion"
 PASSWORD = "ein-sehr-geheimes-passwort"
