@@ -87,6 +87,18 @@ def set_route(
     root.router_data = root._update_router_vars(router_data, {})
 
 
+def set_connection(root: State, *, session_id: str, client_token: str) -> None:
+    """Add to ``root``'s route the websocket connection a browser tab's events arrive on.
+
+    For the server tests, which play a tab: Reflex adds these to every event it receives.
+    """
+    connection = {
+        constants.RouteVar.SESSION_ID: session_id,
+        constants.RouteVar.CLIENT_TOKEN: client_token,
+    }
+    root.router_data = root._update_router_vars(connection, root.router_data)
+
+
 async def run_handler(root: State, handler: EventHandler) -> None:
     """Run an event handler of a state in ``root``'s tree; returned events are dropped.
 

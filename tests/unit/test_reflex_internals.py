@@ -37,6 +37,17 @@ def test_router_data_keys_are_the_ones_the_browser_sends() -> None:
     assert constants.CompileVars.IS_HYDRATED == reflex_internals.IS_HYDRATED
 
 
+def test_a_connection_joins_the_route_of_the_tab() -> None:
+    root = reflex_internals.new_state_tree()
+    reflex_internals.set_route(root, path="/", query="stadt=venlo", origin="http://x", params={})
+    reflex_internals.set_connection(root, session_id="sid-1", client_token="tab-1")
+    router = reflex_internals.substate(root, LanguageState).router
+    assert (router.session.session_id, router.session.client_token) == ("sid-1", "tab-1"), (
+        "router.session no longer comes from the sid and token of the router data"
+    )
+    assert dict(router.url.query_parameters) == {"stadt": "venlo"}, "the connection lost the route"
+
+
 def test_paths_of_the_build() -> None:
     assert callable(path_ops.get_bun_path)
     assert callable(prerequisites.get_web_dir)
