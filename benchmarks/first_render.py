@@ -24,8 +24,8 @@ import psutil
 from playwright.sync_api import Browser, sync_playwright
 
 from benchmarks.server_load import stack_name
-from partner_app.devtools.chromium import CHROMIUM_ARGS, chromium_path
-from tests.browser.own_app import OwnApp
+from tests.support.chromium import CHROMIUM_ARGS, chromium_path
+from tests.support.own_app import OwnApp
 
 PAGES = {"/": "start page", "/nachrichten/spende-20000-euro-kropyvnytskyi": "detail page"}
 LOADS = 5

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-from partner_app.devtools.chromium import CHROMIUM_ARGS, chromium_path
-from partner_app.devtools.simulated_visitor import percentile
-from tests.browser.own_app import OwnApp
+from tests.support.chromium import CHROMIUM_ARGS, chromium_path
+from tests.support.own_app import OwnApp
+from tests.support.simulated_visitor import percentile
 
 CHANGES = 60
 WARM_UP = 5

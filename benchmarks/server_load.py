@@ -26,10 +26,10 @@ from pathlib import Path
 import psutil
 from sqlmodel import Session, col, select
 
-from partner_app.devtools.chromium import chromium_path
-from partner_app.devtools.simulated_visitor import SimulatedVisitor, percentile, run_crowd
 from partner_app.models import NewsItem
-from tests.browser.own_app import OwnApp
+from tests.support.chromium import chromium_path
+from tests.support.own_app import OwnApp
+from tests.support.simulated_visitor import SimulatedVisitor, percentile, run_crowd
 
 CROWD = 50
 CROWD_SECONDS = 30

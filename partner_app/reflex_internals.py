@@ -8,8 +8,9 @@ app reaches into the framework here and nowhere else.
 removes or reshapes one of them; pin Reflex and run it first after an upgrade. The one
 exception is the shape of the compiled context module, which the build plugin
 ``server_render/context_patch.py`` anchors on (rxconfig.py imports it before the app).
-The simulated visitor (``devtools/simulated_visitor.py``) speaks Reflex's websocket
-protocol; the load test is its check.
+The simulated visitor of the load test and the benchmarks
+(``tests/support/simulated_visitor.py``) speaks Reflex's websocket protocol with the
+pieces at the end of this module.
 """
 
 import contextlib
@@ -17,7 +18,7 @@ import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 import reflex as rx
 from reflex import model
@@ -27,6 +28,7 @@ from reflex.istate.manager.token import BaseStateToken
 from reflex.state import State
 from reflex.utils import path_ops, prerequisites
 from reflex_base import constants
+from reflex_base.constants.state import FIELD_MARKER
 from reflex_base.event import EventHandler
 from reflex_base.registry import RegistrationContext
 from reflex_base.utils import format as reflex_format
@@ -85,6 +87,18 @@ def set_route(
         constants.RouteVar.HEADERS: {"origin": origin},
     }
     root.router_data = root._update_router_vars(router_data, {})
+
+
+def set_connection(root: State, *, session_id: str, client_token: str) -> None:
+    """Add to ``root``'s route the websocket connection a browser tab's events arrive on.
+
+    For the server tests, which play a tab: Reflex adds these to every event it receives.
+    """
+    connection = {
+        constants.RouteVar.SESSION_ID: session_id,
+        constants.RouteVar.CLIENT_TOKEN: client_token,
+    }
+    root.router_data = root._update_router_vars(connection, root.router_data)
 
 
 async def run_handler(root: State, handler: EventHandler) -> None:
@@ -171,3 +185,37 @@ async def other_clients_state(token: str, state_class: type[StateT]) -> AsyncIte
     app = RegistrationContext.get().app
     async with app.modify_state(BaseStateToken(ident=token, cls=state_class)) as root:
         yield await root.get_state(state_class)
+
+
+# Reflex's websocket protocol as the frontend (utils/state.js) speaks it. Both directions
+# use one socket.io event on one namespace, whose path is also the socket.io path; the
+# connect packet's auth carries the page's first event.
+EVENT_ENDPOINT = str(constants.Endpoint.EVENT)
+SOCKET_EVENT = constants.SocketEvent.EVENT
+CONNECT_AUTH_EVENT = constants.CompileVars.CONNECT_AUTH_EVENT
+# A page's first event: send the state and run the page's on_load.
+HYDRATE_EVENT = f"{State.get_full_name()}.{constants.CompileVars.HYDRATE_AND_LOAD}"
+# What the router sends after every URL change: the new URL's on_load.
+ON_LOAD_EVENT = f"{State.get_full_name()}.{constants.CompileVars.ON_LOAD_INTERNAL}"
+
+
+def websocket_event(name: str, payload: Mapping[str, Any], path: str) -> dict[str, Any]:
+    """An event as the frontend sends it from page ``path`` (an ``Event``, as JSON)."""
+    parts = urlsplit(path)
+    router_data = {
+        constants.RouteVar.PATH: parts.path or "/",
+        constants.RouteVar.ORIGIN: path,
+        constants.RouteVar.QUERY: dict(parse_qsl(parts.query)),
+    }
+    return {"name": name, "payload": dict(payload), "router_data": router_data}
+
+
+def updated_vars(update: Mapping[str, Any], state_class: type[rx.State]) -> dict[str, Any]:
+    """The vars of ``state_class`` that a state update from the backend sets, by name."""
+    fields = update.get("delta", {}).get(state_class.get_full_name(), {})
+    return {name.removesuffix(FIELD_MARKER): value for name, value in fields.items()}
+
+
+def updated_events(update: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The events (name and payload) a state update from the backend asks the page to run."""
+    return list(update.get("events", []))

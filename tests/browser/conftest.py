@@ -17,15 +17,11 @@ from playwright.sync_api import Page, expect
 from sqlalchemy import Engine, create_engine
 from sqlmodel import Session, col, delete, func, select
 
-from partner_app.devtools.app_process import AppStartError, running_app
-from partner_app.devtools.chromium import CHROMIUM_ARGS, chromium_path
 from partner_app.models import ContactMessage, NewsItem
-from partner_app.services.content_loader import load_default_content
-from partner_app.services.editor_accounts import create_editor
-from tests.database import fresh_database_url, upgrade_to_head
-
-EDITOR = "redaktion"
-EDITOR_PASSWORD = "browser-test-passwort"
+from tests.database import fresh_database_url
+from tests.support.app_process import AppStartError, running_app
+from tests.support.chromium import CHROMIUM_ARGS, chromium_path
+from tests.support.own_app import EDITOR, EDITOR_PASSWORD, prepare_app_database
 
 expect.set_options(timeout=10_000)
 
@@ -61,10 +57,7 @@ def app_database(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.
         return
     path = tmp_path_factory.mktemp("app-data") / "partner_app.db"
     engine = create_engine(fresh_database_url(path))
-    upgrade_to_head(engine)
-    with Session(engine) as session:
-        load_default_content(session)
-        create_editor(session, EDITOR, EDITOR_PASSWORD)
+    prepare_app_database(engine)
     yield engine
     engine.dispose()
 

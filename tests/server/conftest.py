@@ -4,6 +4,7 @@ import inspect
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 import pytest
 import reflex as rx
@@ -13,15 +14,17 @@ from sqlalchemy import Engine, create_engine
 from sqlmodel import Session
 
 import partner_app.partner_app  # noqa: F401  (registers every state of the app)
+from partner_app import reflex_internals
 from partner_app.models import utc_now
 from partner_app.services.contact_messages import MessageInput, submit_message
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.editor_accounts import create_editor
 from tests.database import fresh_database_url, upgrade_to_head
-from tests.own_loop import run_in_own_loop
+from tests.support.own_loop import run_in_own_loop
 
 EDITOR = "redaktion"
 PASSWORD = "ein-sehr-geheimes-passwort"
+ORIGIN = "http://localhost:3000"
 
 
 @pytest.fixture
@@ -69,3 +72,15 @@ def call(state: rx.State, handler_name: str, *args: object) -> object:
         return result
 
     return run_in_own_loop(run())
+
+
+def browse_to(root: State, url: str, *, connection: str = "", token: str = "") -> None:
+    """Put ``root``'s tab at ``url``, its events arriving on websocket ``connection``.
+
+    ``token`` is the tab's client token. Without a connection the tree is like the
+    server render's, which belongs to no browser.
+    """
+    parts = urlsplit(url)
+    reflex_internals.set_route(root, path=parts.path, query=parts.query, origin=ORIGIN, params={})
+    if connection:
+        reflex_internals.set_connection(root, session_id=connection, client_token=token)

@@ -14,7 +14,7 @@ from partner_app.state import live_news
 from partner_app.state.language import LanguageState
 from partner_app.state.news_archive import NewsArchiveState
 from partner_app.state.news_detail import NewsDetailState
-from tests.own_loop import run_in_own_loop
+from tests.support.own_loop import run_in_own_loop
 
 ORIGIN = "http://localhost:3000"
 

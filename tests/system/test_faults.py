@@ -16,7 +16,6 @@ import sqlalchemy as sa
 from playwright.sync_api import Browser, Page, expect
 from sqlmodel import Session, col, select
 
-from partner_app.devtools.app_process import free_port
 from partner_app.models import AuditEntry, NewsItem
 from partner_app.services.database_integrity import integrity_problems
 from tests.browser.conftest import (
@@ -25,8 +24,9 @@ from tests.browser.conftest import (
     open_page,
     watch_for_problems,
 )
-from tests.browser.own_app import OwnApp
 from tests.database import postgres_server_url
+from tests.support.app_process import free_port
+from tests.support.own_app import OwnApp
 
 # While the server is away the page's websocket fails, which Chromium logs as an error.
 CONNECTION_ERRORS = (

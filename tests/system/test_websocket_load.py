@@ -2,7 +2,7 @@
 
 Each simulated visitor holds its own websocket, opens the page like a browser and
 changes the city filter after reading for 3-7 s, as a person would (see
-``partner_app.devtools.simulated_visitor``); together about 40 changes per second.
+``tests.support.simulated_visitor``); together about 40 changes per second.
 Nothing may fail and no change may go unanswered; throughput and p99 are reported.
 """
 
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from partner_app.devtools.simulated_visitor import percentile, run_crowd
-from tests.browser.own_app import OwnApp
-from tests.own_loop import run_in_own_loop
+from tests.support.own_app import OwnApp
+from tests.support.own_loop import run_in_own_loop
+from tests.support.simulated_visitor import percentile, run_crowd
 
 VISITORS = 200
 DURATION_S = 60

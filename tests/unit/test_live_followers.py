@@ -1,7 +1,7 @@
 """Telling open public pages about a news change: who is told, who is forgotten."""
 
 from partner_app.services.live_followers import LocalFollowers, RedisFollowers, notify_followers
-from tests.own_loop import run_in_own_loop
+from tests.support.own_loop import run_in_own_loop
 
 
 def announce(store: LocalFollowers, *, connected: set[str], failing: frozenset[str] = frozenset()):

@@ -8,7 +8,7 @@ import pytest
 
 from partner_app.server_render import renderer
 from partner_app.server_render.renderer import PageRenderer, RenderedPage
-from tests.own_loop import run_in_own_loop
+from tests.support.own_loop import run_in_own_loop
 
 # Answers like render_worker.mjs: "ready", then one line per request. The URL picks the
 # behaviour: /error reports a failure, /hang never answers, /exit dies.

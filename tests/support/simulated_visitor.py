@@ -14,20 +14,23 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
-import reflex as rx
 import socketio
-from reflex.state import OnLoadInternalState
 
 from partner_app.in_place_navigation import SCRIPT_EVENT, navigation_target
+from partner_app.reflex_internals import (
+    CONNECT_AUTH_EVENT,
+    EVENT_ENDPOINT,
+    HYDRATE_EVENT,
+    ON_LOAD_EVENT,
+    SOCKET_EVENT,
+    updated_events,
+    updated_vars,
+    websocket_event,
+)
 from partner_app.state.news_archive import NewsArchiveState
 
-NAMESPACE = "/_event"
-ROOT_STATE = rx.State.get_full_name()
 ARCHIVE_STATE = NewsArchiveState.get_full_name()
-HYDRATE_EVENT = f"{ROOT_STATE}.hydrate_and_load"
-URL_ECHO_EVENT = f"{OnLoadInternalState.get_full_name()}.on_load_internal"
 # Events the page handles itself; any other event from the server is reported.
 EXPECTED_EVENTS = {SCRIPT_EVENT}
 
@@ -36,17 +39,6 @@ def percentile(values: list[float], share: float) -> float:
     """The value below which ``share`` of ``values`` lie (nearest rank)."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def state_field(name: str) -> str:
-    """How a state var is named in the deltas the backend sends."""
-    return f"{name}_rx_state_"
-
-
-def router_data(path: str) -> dict[str, Any]:
-    """The router data the frontend sends with an event on page ``path``."""
-    parts = urlsplit(path)
-    return {"pathname": parts.path or "/", "asPath": path, "query": dict(parse_qsl(parts.query))}
 
 
 class VisitorError(RuntimeError):
@@ -73,8 +65,8 @@ class SimulatedVisitor:
         self.stats = VisitorStats()
         self._messages: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self._client = socketio.AsyncClient(reconnection=False)
-        self._client.on("event", self._messages.put_nowait, namespace=NAMESPACE)
-        self._client.on("disconnect", self._disconnected, namespace=NAMESPACE)
+        self._client.on(SOCKET_EVENT, self._messages.put_nowait, namespace=EVENT_ENDPOINT)
+        self._client.on("disconnect", self._disconnected, namespace=EVENT_ENDPOINT)
         self._closing = False
 
     async def open(self) -> None:
@@ -84,27 +76,23 @@ class SimulatedVisitor:
             f"{self.base_url}?token={token}",
             headers={"Origin": self.base_url},
             # The frontend sends its hydrate event inside the connect packet.
-            auth={"event": self._event(HYDRATE_EVENT, {})},
+            auth={CONNECT_AUTH_EVENT: websocket_event(HYDRATE_EVENT, {}, self.path)},
             transports=["websocket"],
-            namespaces=[NAMESPACE],
-            socketio_path="_event",
+            namespaces=[EVENT_ENDPOINT],
+            socketio_path=EVENT_ENDPOINT,
             wait_timeout=self.timeout_s,
         )
-        await self._wait_for(
-            lambda delta, _events: bool(delta.get(state_field("cards"))), "the first cards"
-        )
+        await self._wait_for(lambda shown, _events: bool(shown.get("cards")), "the first cards")
 
     async def choose_city(self, city: str) -> float:
         """Select a city tab like the page does; returns seconds until its cards arrived."""
         start = time.perf_counter()
         self.stats.changes_sent += 1
         await self._send(f"{ARCHIVE_STATE}.select_tab", {"value": city})
-        await self._wait_for(
-            lambda delta, _events: delta.get(state_field("city")) == city, f"cards of {city}"
-        )
+        await self._wait_for(lambda shown, _events: shown.get("city") == city, f"cards of {city}")
         latency = time.perf_counter() - start
         new_path = await self._wait_for(
-            lambda _delta, events: next(
+            lambda _shown, events: next(
                 (
                     target
                     for event in events
@@ -117,7 +105,7 @@ class SimulatedVisitor:
         )
         # The router moves to the new URL and sends it back as the page's on_load.
         self.path = new_path
-        await self._send(URL_ECHO_EVENT, {})
+        await self._send(ON_LOAD_EVENT, {})
         self.stats.latencies_s.append(latency)
         return latency
 
@@ -131,16 +119,14 @@ class SimulatedVisitor:
         """Whether the websocket is still open."""
         return self._client.connected
 
-    def _event(self, name: str, payload: dict[str, Any]) -> dict[str, Any]:
-        return {"name": name, "payload": payload, "router_data": router_data(self.path)}
-
     async def _send(self, name: str, payload: dict[str, Any]) -> None:
-        await self._client.emit("event", self._event(name, payload), namespace=NAMESPACE)
+        event = websocket_event(name, payload, self.path)
+        await self._client.emit(SOCKET_EVENT, event, namespace=EVENT_ENDPOINT)
 
     async def _wait_for(
         self, found: Callable[[dict[str, Any], list[dict[str, Any]]], Any], what: str
     ) -> Any:
-        """Read the backend's messages until ``found(archive delta, events)`` is truthy."""
+        """Read the backend's updates until ``found(archive vars, events)`` is truthy."""
         deadline = time.perf_counter() + self.timeout_s
         while True:
             remaining = deadline - time.perf_counter()
@@ -150,14 +136,14 @@ class SimulatedVisitor:
                 error = f"no answer with {what} within {self.timeout_s:.0f} s"
                 self.stats.errors.append(error)
                 raise VisitorError(error) from None
-            delta = message.get("delta", {}).get(ARCHIVE_STATE, {})
-            events = message.get("events", [])
+            shown = updated_vars(message, NewsArchiveState)
+            events = updated_events(message)
             self.stats.unexpected_events.extend(
                 f"{event['name']}: {json.dumps(event.get('payload'))[:300]}"
                 for event in events
                 if event["name"] not in EXPECTED_EVENTS
             )
-            if result := found(delta, events):
+            if result := found(shown, events):
                 return result
 
     def _disconnected(self, reason: object = None) -> None:

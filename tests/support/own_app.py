@@ -1,21 +1,34 @@
 """An app of a test's own, which the test may stop, kill and start again on the same port.
 
-The fault tests cannot use the suite's shared app: they take it down.
+The fault tests cannot use the suite's shared app: they take it down; the benchmarks
+measure an app of their own. Every app's database starts as the browser suite's does.
 """
 
 import os
 import signal
+import subprocess
 from contextlib import ExitStack
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
 from sqlmodel import Session
 
-from partner_app.devtools.app_process import free_port, running_app
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.editor_accounts import create_editor
-from tests.browser.conftest import EDITOR, EDITOR_PASSWORD
 from tests.database import fresh_database_url, upgrade_to_head
+from tests.support.app_process import free_port, running_app
+
+# The one editor every test app has.
+EDITOR = "redaktion"
+EDITOR_PASSWORD = "browser-test-passwort"
+
+
+def prepare_app_database(engine: Engine) -> None:
+    """Migrate ``engine``'s new database and load the default content and the editor."""
+    upgrade_to_head(engine)
+    with Session(engine) as session:
+        load_default_content(session)
+        create_editor(session, EDITOR, EDITOR_PASSWORD)
 
 
 class OwnApp:
@@ -27,10 +40,7 @@ class OwnApp:
         self.sqlite_path = folder / "partner_app.db"
         self.database_url = fresh_database_url(self.sqlite_path)
         engine = create_engine(self.database_url)
-        upgrade_to_head(engine)
-        with Session(engine) as session:
-            load_default_content(session)
-            create_editor(session, EDITOR, EDITOR_PASSWORD)
+        prepare_app_database(engine)
         engine.dispose()
         (folder / "uploads").mkdir()
         self.env = {
@@ -42,7 +52,7 @@ class OwnApp:
         self.url = f"http://localhost:{self.port}"
         self.starts = 0
         self._running: ExitStack | None = None
-        self.process = None
+        self.process: subprocess.Popen | None = None
 
     def engine(self) -> Engine:
         """A new engine on the app's database (the caller disposes of it)."""

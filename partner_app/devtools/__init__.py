@@ -1,1 +1,0 @@
-"""Tools for tests and benchmarks (not imported by the app)."""
