@@ -80,15 +80,14 @@ format: setup
 	ruff format .
 	ruff check --fix .
 
-# The browser and system tests (each drives the app in a process of its own), then the unit
-# and server tests under the coverage gate ([tool.coverage] in pyproject.toml): only that
-# call is measured, so the browser suites run at full speed. Both calls run; either failing
-# fails the target (status). The browser suite goes first, as it always did: the renderer's
-# unit test starts its stand-in child in the frontend build folder (.web), which it builds.
+# The unit and server tests under the coverage gate ([tool.coverage] in pyproject.toml),
+# then the browser and system tests (each drives the app in a process of its own). Only the
+# first call is measured, so the browser suites run at full speed. Both calls run; either
+# failing fails the target (status).
 # With PYTEST_ARGS given: those tests alone, in one call, without the gate.
 ifeq ($(origin PYTEST_ARGS),file)
-pytest_suites = python -m pytest tests/browser tests/system $(PYTEST_ARGS) $(1); status=$$?; \
-	python -m pytest tests/unit tests/server --cov || status=1
+pytest_suites = python -m pytest tests/unit tests/server --cov; status=$$?; \
+	python -m pytest tests/browser tests/system $(PYTEST_ARGS) $(1) || status=1
 else
 pytest_suites = python -m pytest $(PYTEST_ARGS) $(1); status=$$?
 endif

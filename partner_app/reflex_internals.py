@@ -47,8 +47,6 @@ SERVER_BUILD = Path(constants.Dirs.BUILD_DIR) / "server" / "index.js"
 ROUTER_VAR_PREFIX = "rx_router_"
 # Set by Reflex when the websocket has delivered the state; never by the server render.
 IS_HYDRATED = constants.CompileVars.IS_HYDRATED
-# The suffix on each var's name in a state's JSON ("title_rx_state_").
-FIELD_MARKER = constants.state.FIELD_MARKER
 
 
 def web_dir() -> Path:

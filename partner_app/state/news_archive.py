@@ -251,9 +251,22 @@ class NewsArchiveState(rx.State):
     def _current_filter(self) -> NewsFilter:
         return shown_filter(self)
 
+    def _filter_before_change(self, session: Session) -> NewsFilter:
+        """What the page shows before a control changes it."""
+        if self._shown_for_connection:
+            return self._current_filter()
+        # The server lost this page's state (e.g. Redis restarted) and the controls still
+        # show the page's URL: change that, not an empty filter.
+        return parse_filter_params(
+            self.router.url.query_parameters,
+            city_slugs=self._valid_cities(session),
+            topic_slugs=self._valid_topics(session),
+            lang=self.lang,
+        ).news_filter
+
     def _change(self, origin: str, **changes: str | int | None) -> rx.event.EventSpec | None:
-        wanted = dataclasses.replace(self._current_filter(), **changes)
         with rx.session() as session:
+            wanted = dataclasses.replace(self._filter_before_change(session), **changes)
             # The browser can send anything: validate it like a URL, silently.
             parsed = parse_filter_params(
                 filter_params(wanted),

@@ -10,8 +10,8 @@ from partner_app.models import AuditEntry, ContactMessage
 from partner_app.services.editor_sessions import SignedInEditor
 from partner_app.state.admin_messages import AdminMessagesState
 from partner_app.state.admin_session import AdminSessionState
-from tests.own_loop import run_in_own_loop
 from tests.server.conftest import EDITOR, PASSWORD, call, substate
+from tests.support.own_loop import run_in_own_loop
 
 
 def test_the_editor_parameter_is_hidden_from_reflex() -> None:

@@ -341,10 +341,6 @@ def test_a_filter_change_on_a_lost_state_reads_the_choices_again(
     assert lost.shown() == KROPYVNYTSKYI_ITEMS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: on a lost state a control change starts from no filter, not the URL's",
-)
 def test_a_control_change_on_a_lost_state_keeps_the_other_filters_of_the_page(
     tab: Tab, app_engine: Engine
 ) -> None:
