@@ -23,12 +23,17 @@ from partner_app.pages import (
     not_found,
     privacy,
 )
-from partner_app.reflex_internals import replace_connection_overlay
+from partner_app.reflex_internals import (
+    give_back_state_locks_of_cancelled_events,
+    replace_connection_overlay,
+)
 from partner_app.server_render.not_found import RenderedNotFound
 from partner_app.server_render.renderer import renderer_lifespan
 from partner_app.state.admin_session import AdminSessionState
 
 database_pool.register()
+# A tab reloaded while its page loads must not wait 10 s for a lost Redis state lock.
+give_back_state_locks_of_cancelled_events()
 
 app = rx.App(
     html_lang=texts.PAGE_LANG,

@@ -2,8 +2,9 @@
 
 Reflex 0.10 has no public API for rendering a page with a request's own state
 (``partner_app.server_render``), for reaching another client's state (live news), for
-the engines a forked worker must forget, or for replacing the connection overlay; the
-app reaches into the framework here and nowhere else.
+the engines a forked worker must forget, or for replacing the connection overlay, and its
+Redis state lock needs one repair (``give_back_state_locks_of_cancelled_events``); the app
+reaches into the framework here and nowhere else.
 ``tests/unit/test_reflex_internals.py`` fails with a clear message when an upgrade
 removes or reshapes one of them; pin Reflex and run it first after an upgrade. The one
 exception is the shape of the compiled context module, which the build plugin
@@ -13,11 +14,14 @@ The simulated visitor of the load test and the benchmarks
 pieces at the end of this module.
 """
 
+import asyncio
 import contextlib
+import functools
 import inspect
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from urllib.parse import parse_qsl, urlsplit
 
 import reflex as rx
@@ -27,6 +31,7 @@ from reflex.istate.manager.redis import StateManagerRedis
 from reflex.istate.manager.token import BaseStateToken
 from reflex.state import State
 from reflex.utils import path_ops, prerequisites
+from reflex.utils.token_manager import RedisTokenManager
 from reflex_base import constants
 from reflex_base.constants.state import FIELD_MARKER
 from reflex_base.event import EventHandler
@@ -34,6 +39,8 @@ from reflex_base.registry import RegistrationContext
 from reflex_base.utils import format as reflex_format
 from reflex_components_core.core.banner import has_connection_errors
 from reflex_components_core.el.elements.inline import A as PlainAnchor
+
+logger = logging.getLogger(__name__)
 
 # A plain <a> element: rx.el.a is a client-router link (it would keep the page and
 # drop the query string of an in-page anchor).
@@ -217,3 +224,74 @@ def updated_vars(update: Mapping[str, Any], state_class: type[rx.State]) -> dict
 def updated_events(update: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The events (name and payload) a state update from the backend asks the page to run."""
     return list(update.get("events", []))
+def state_lock_key(client_token: str) -> bytes:
+    """The Redis key of a tab's state lock (held while one of its events runs)."""
+    return StateManagerRedis._lock_key(BaseStateToken(ident=client_token, cls=State))
+
+
+def socket_record_key(client_token: str) -> str:
+    """The Redis key naming the worker whose websocket a tab is connected to."""
+    return RedisTokenManager._token_socket_record_prefix + client_token
+
+
+# Deletes a lock only while it still holds the id it was taken with.
+_RELEASE_OWN_LOCK = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+    return redis.call('DEL', KEYS[1])
+end
+return 0
+"""
+# Lock hand-backs still running; a task nobody references may be collected mid-flight.
+_lock_hand_backs: set[asyncio.Task[None]] = set()
+
+
+def give_back_state_locks_of_cancelled_events() -> None:
+    """Give back a Redis state lock an event took in the moment it was cancelled.
+
+    Reflex 0.10.1 cancels a tab's hydrate and page-load events when its websocket closes
+    (a reload, a navigation to another page). ``StateManagerRedis._try_get_lock`` takes
+    the lock with ``SET NX PX``; cancelled while that command's answer is on its way,
+    redis-py drops the connection, the event never learns that Redis gave it the lock,
+    and nobody releases it: the reloaded tab then waits for the lock's expiry
+    (``redis_lock_expiration``, 10 s) before its page loads. Here the command's answer
+    is always awaited, and a lock it turns out to have taken is deleted again, only
+    while it still holds that event's id (so never another event's lock). The
+    cancellation itself goes on at once. ``tests/system/test_reload_during_on_load.py``
+    reproduces the lost lock.
+    """
+    take_lock = StateManagerRedis._try_get_lock
+    if getattr(take_lock, "gives_back_cancelled_locks", False):
+        return
+
+    @functools.wraps(take_lock)
+    async def try_get_lock(
+        manager: StateManagerRedis, lock_key: bytes, lock_id: bytes
+    ) -> bool | None:
+        attempt = asyncio.ensure_future(take_lock(manager, lock_key, lock_id))
+        try:
+            return await asyncio.shield(attempt)
+        except asyncio.CancelledError:
+            hand_back = asyncio.ensure_future(
+                _give_back_if_taken(manager, attempt, lock_key, lock_id)
+            )
+            _lock_hand_backs.add(hand_back)
+            hand_back.add_done_callback(_lock_hand_backs.discard)
+            raise
+
+    try_get_lock.gives_back_cancelled_locks = True  # type: ignore[attr-defined]
+    StateManagerRedis._try_get_lock = try_get_lock  # type: ignore[method-assign]
+
+
+async def _give_back_if_taken(
+    manager: StateManagerRedis,
+    attempt: asyncio.Future[bool | None],
+    lock_key: bytes,
+    lock_id: bytes,
+) -> None:
+    try:
+        if not await attempt:
+            return
+        release = cast("Callable[..., Awaitable[int]]", manager.redis.eval)
+        await release(_RELEASE_OWN_LOCK, 1, lock_key, lock_id)
+    except Exception as error:  # Redis unreachable: the lock expires on its own, as before
+        logger.warning("Could not give back the state lock %r: %s", lock_key, error)

@@ -4,14 +4,17 @@ After a Reflex upgrade this is the first test to run: each failure names what mo
 """
 
 import dataclasses
+import asyncio
 import inspect
+from dataclasses import dataclass, field
 
+import pytest
 from reflex import model
 from reflex.app import App, EventNamespace
 from reflex.istate.manager.redis import StateManagerRedis
 from reflex.state import BaseState, OnLoadInternalState, State, StateUpdate
 from reflex.utils import path_ops, prerequisites
-from reflex.utils.token_manager import TokenManager
+from reflex.utils.token_manager import RedisTokenManager, TokenManager
 from reflex_base import constants
 from reflex_base.config import get_config
 from reflex_base.event import Event, EventHandler
@@ -20,6 +23,7 @@ from reflex_base.utils.format import format_event_handler
 from partner_app import reflex_internals
 from partner_app.state.language import LanguageState
 from tests.support.own_loop import run_in_own_loop
+from tests.own_loop import run_in_own_loop
 
 
 def test_state_internals_exist() -> None:
@@ -106,3 +110,92 @@ def test_a_state_update_names_changed_vars_as_the_visitor_reads_them() -> None:
     assert changed.get("lang") == "en", (
         f"a state update's delta is no longer state name -> var name + marker: {delta}"
     )
+def test_state_lock_internals_exist() -> None:
+    # Reflex's own method, also when the app has already repaired it in this process.
+    take_lock = inspect.unwrap(StateManagerRedis._try_get_lock)
+    assert list(inspect.signature(take_lock).parameters) == ["self", "lock_key", "lock_id"], (
+        "StateManagerRedis._try_get_lock(lock_key, lock_id) changed"
+    )
+    assert "nx=True" in inspect.getsource(take_lock), (
+        "StateManagerRedis._try_get_lock no longer takes the lock with SET NX"
+    )
+    assert reflex_internals.state_lock_key("tab") == b"tab_lock"
+    assert RedisTokenManager._token_socket_record_prefix == "token_manager_socket_record_"
+
+
+@dataclass
+class SlowRedis:
+    """Answers SET NX only when told to, as a Redis whose answer is still on its way."""
+
+    takes_the_lock: bool
+    answer: asyncio.Event = field(default_factory=asyncio.Event)
+    evals: list[tuple[object, ...]] = field(default_factory=list)
+
+    async def set(self, *args: object, **kwargs: object) -> bool | None:
+        await self.answer.wait()
+        return True if self.takes_the_lock else None
+
+    async def eval(self, *args: object) -> int:
+        self.evals.append(args)
+        return 1
+
+
+@dataclass
+class Manager:
+    redis: SlowRedis
+    lock_expiration: int = 10_000
+
+
+async def cancel_while_the_answer_is_on_its_way(redis: SlowRedis) -> list[tuple[object, ...]]:
+    """Cancel an event taking the lock; returns the calls that gave a lock back."""
+    attempt = asyncio.ensure_future(
+        StateManagerRedis._try_get_lock(Manager(redis), b"tab_lock", b"event:1")  # type: ignore[arg-type]
+    )
+    await asyncio.sleep(0)  # let the attempt send its SET
+    attempt.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await attempt  # the cancellation is not held up by Redis's answer
+    assert redis.evals == []
+    redis.answer.set()
+    await asyncio.gather(*reflex_internals._lock_hand_backs)
+    return redis.evals
+
+
+@pytest.fixture
+def repaired_lock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's repair of the state lock, undone after the test."""
+    monkeypatch.setattr(StateManagerRedis, "_try_get_lock", StateManagerRedis._try_get_lock)
+    reflex_internals.give_back_state_locks_of_cancelled_events()
+
+
+@pytest.mark.usefixtures("repaired_lock")
+def test_a_lock_taken_by_a_cancelled_event_is_given_back() -> None:
+    evals = run_in_own_loop(cancel_while_the_answer_is_on_its_way(SlowRedis(takes_the_lock=True)))
+
+    assert evals == [(reflex_internals._RELEASE_OWN_LOCK, 1, b"tab_lock", b"event:1")]
+
+
+@pytest.mark.usefixtures("repaired_lock")
+def test_a_cancelled_event_that_did_not_get_the_lock_releases_nothing() -> None:
+    evals = run_in_own_loop(cancel_while_the_answer_is_on_its_way(SlowRedis(takes_the_lock=False)))
+
+    assert evals == []
+
+
+@pytest.mark.usefixtures("repaired_lock")
+def test_an_event_not_cancelled_keeps_its_lock() -> None:
+    async def take() -> tuple[bool | None, list[tuple[object, ...]]]:
+        redis = SlowRedis(takes_the_lock=True)
+        redis.answer.set()
+        taken = await StateManagerRedis._try_get_lock(Manager(redis), b"tab_lock", b"event:1")  # type: ignore[arg-type]
+        return taken, redis.evals
+
+    assert run_in_own_loop(take()) == (True, [])
+
+
+@pytest.mark.usefixtures("repaired_lock")
+def test_the_repair_is_made_once() -> None:
+    repaired = StateManagerRedis._try_get_lock
+    reflex_internals.give_back_state_locks_of_cancelled_events()
+
+    assert StateManagerRedis._try_get_lock is repaired
