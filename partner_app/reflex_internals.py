@@ -224,6 +224,8 @@ def updated_vars(update: Mapping[str, Any], state_class: type[rx.State]) -> dict
 def updated_events(update: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The events (name and payload) a state update from the backend asks the page to run."""
     return list(update.get("events", []))
+
+
 def state_lock_key(client_token: str) -> bytes:
     """The Redis key of a tab's state lock (held while one of its events runs)."""
     return StateManagerRedis._lock_key(BaseStateToken(ident=client_token, cls=State))

@@ -32,9 +32,16 @@ import pytest
 import socketio
 from redis.asyncio import Redis
 
-from partner_app.devtools.simulated_visitor import HYDRATE_EVENT, NAMESPACE, router_data
-from partner_app.reflex_internals import socket_record_key, state_lock_key
-from tests.browser.own_app import OwnApp
+from partner_app.reflex_internals import (
+    CONNECT_AUTH_EVENT,
+    EVENT_ENDPOINT,
+    HYDRATE_EVENT,
+    SOCKET_EVENT,
+    socket_record_key,
+    state_lock_key,
+    websocket_event,
+)
+from tests.support.own_app import OwnApp
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("REFLEX_REDIS_URL"),
@@ -208,17 +215,17 @@ class Tab:
         self.token = token
         self.answers: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self._client = socketio.AsyncClient(reconnection=False)
-        self._client.on("event", self.answers.put_nowait, namespace=NAMESPACE)
+        self._client.on(SOCKET_EVENT, self.answers.put_nowait, namespace=EVENT_ENDPOINT)
 
     async def open(self, path: str) -> None:
-        hydrate = {"name": HYDRATE_EVENT, "payload": {}, "router_data": router_data(path)}
         await self._client.connect(
             f"{self.base_url}?token={self.token}",
             headers={"Origin": self.base_url},
-            auth={"event": hydrate},
+            # The frontend sends its hydrate event inside the connect packet.
+            auth={CONNECT_AUTH_EVENT: websocket_event(HYDRATE_EVENT, {}, path)},
             transports=["websocket"],
-            namespaces=[NAMESPACE],
-            socketio_path="_event",
+            namespaces=[EVENT_ENDPOINT],
+            socketio_path=EVENT_ENDPOINT,
             wait_timeout=STEP_TIMEOUT_S,
         )
 

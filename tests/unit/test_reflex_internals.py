@@ -3,8 +3,8 @@
 After a Reflex upgrade this is the first test to run: each failure names what moved.
 """
 
-import dataclasses
 import asyncio
+import dataclasses
 import inspect
 from dataclasses import dataclass, field
 
@@ -23,7 +23,6 @@ from reflex_base.utils.format import format_event_handler
 from partner_app import reflex_internals
 from partner_app.state.language import LanguageState
 from tests.support.own_loop import run_in_own_loop
-from tests.own_loop import run_in_own_loop
 
 
 def test_state_internals_exist() -> None:
@@ -110,6 +109,8 @@ def test_a_state_update_names_changed_vars_as_the_visitor_reads_them() -> None:
     assert changed.get("lang") == "en", (
         f"a state update's delta is no longer state name -> var name + marker: {delta}"
     )
+
+
 def test_state_lock_internals_exist() -> None:
     # Reflex's own method, also when the app has already repaired it in this process.
     take_lock = inspect.unwrap(StateManagerRedis._try_get_lock)
