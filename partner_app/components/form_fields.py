@@ -1,9 +1,10 @@
 """Pieces every form shares: field messages tied to their fields, the status line."""
 
 import reflex as rx
+from reflex.vars import ObjectVar, StringVar
 
 
-def field_error(name: rx.Var[str] | str, errors: rx.Var[dict[str, str]]) -> rx.Component:
+def field_error(name: StringVar | str, errors: ObjectVar[dict[str, str]]) -> rx.Component:
     """The message of one field, tied to it by ``aria-describedby``."""
     return rx.cond(
         errors.contains(name),
@@ -12,7 +13,7 @@ def field_error(name: rx.Var[str] | str, errors: rx.Var[dict[str, str]]) -> rx.C
 
 
 def described_by(
-    name: rx.Var[str] | str, errors: rx.Var[dict[str, str]], hint_id: rx.Var[str] | str = ""
+    name: StringVar | str, errors: ObjectVar[dict[str, str]], hint_id: StringVar | str = ""
 ) -> rx.Var[str | None]:
     """The ``aria-describedby`` of a field: its hint and, when there is one, its message.
 
@@ -21,14 +22,21 @@ def described_by(
     """
     has_error = errors.contains(name)
     error_id = name + "-fehler"
-    without_hint = rx.cond(has_error, error_id, None)
+    without_hint = rx.cond(has_error, _string_var(error_id), None)
     if isinstance(hint_id, str):
-        return rx.cond(has_error, f"{hint_id} " + error_id, hint_id) if hint_id else without_hint
+        with_str_hint = _string_var(f"{hint_id} " + error_id)
+        return rx.cond(has_error, with_str_hint, hint_id) if hint_id else without_hint
     with_hint = rx.cond(has_error, hint_id + " " + error_id, hint_id)
     return rx.cond(hint_id != "", with_hint, without_hint)
 
 
-def form_status(message: rx.Var[str]) -> rx.Component:
+def _string_var(value: StringVar | str) -> StringVar:
+    # rx.cond makes the same string var of a str; passing it typed keeps cond's result a
+    # string var (over ``StringVar | str`` cond's overloads lose the type).
+    return rx.Var.create(value) if isinstance(value, str) else value
+
+
+def form_status(message: StringVar) -> rx.Component:
     """The result of the last save, announced politely."""
     return rx.cond(
         message != "",
