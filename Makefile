@@ -23,6 +23,8 @@ export REFLEX_CHECK_LATEST_VERSION := 0
 export REFLEX_HTTP_CLIENT_BIND_ADDRESS := 0.0.0.0
 export NPM_CONFIG_REGISTRY ?= $(shell npm config get registry 2>/dev/null)
 export PYTHONDONTWRITEBYTECODE := 1
+# pyright runs the copy bundled in its wheel; no request to PyPI for a newer version.
+export PYRIGHT_PYTHON_IGNORE_WARNINGS := 1
 
 .PHONY: help setup database run dev test test-production lint format chromium bench clean
 
@@ -75,6 +77,7 @@ chromium:
 lint: setup
 	ruff check .
 	ruff format --check .
+	pyright
 
 format: setup
 	ruff format .

@@ -11,7 +11,7 @@ import json
 import re
 
 import reflex as rx
-from reflex.utils.imports import ImportVar
+from reflex.utils.imports import ImportDict, ImportVar
 
 # The page-wide function the component installs (one per document).
 _GLOBAL_NAME = "partnerAppNavigateInPlace"
@@ -23,7 +23,7 @@ _NAVIGATION_CALL = re.compile(rf"window\.{_GLOBAL_NAME}\((\"(?:[^\"\\]|\\.)*\"),
 class InPlaceNavigator(rx.Fragment):
     """Installs ``window.partnerAppNavigateInPlace(url, replace)`` while mounted."""
 
-    def add_imports(self) -> dict[str, list[ImportVar]]:
+    def add_imports(self) -> ImportDict:
         """React Router's navigate hook and React's effect hook."""
         return {
             "react-router": [ImportVar(tag="useNavigate")],

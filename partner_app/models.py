@@ -4,6 +4,9 @@ Plain ``sqlmodel.SQLModel`` tables (``rx.Model`` is deprecated). No table sets
 ``extend_existing``: every process imports this module once, by name (Reflex's
 ``get_app(reload=True)`` re-runs ``partner_app.py`` only), so a table defined twice
 is a bug that should fail at import instead of merging into the first definition.
+
+SQLModel declares ``__tablename__`` as a ``declared_attr``, so pyright rejects the plain
+string every table sets (fastapi/sqlmodel#98, open); each assignment says so.
 """
 
 import enum
@@ -115,7 +118,7 @@ class NewsStatus(enum.StrEnum):
 class NewsPartnershipLink(SQLModel, table=True):
     """Which partnerships a news item is about (many-to-many)."""
 
-    __tablename__ = "news_partnership"
+    __tablename__ = "news_partnership"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
     # Covering index for the city filter: news ids of a partnership without touching rows.
     __table_args__ = (
         sa.Index("ix_news_partnership_partnership_news", "partnership_id", "news_id"),
@@ -128,7 +131,7 @@ class NewsPartnershipLink(SQLModel, table=True):
 class NewsTopicLink(SQLModel, table=True):
     """Which topics a news item is filed under (many-to-many)."""
 
-    __tablename__ = "news_topic"
+    __tablename__ = "news_topic"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
     # Covering index for the topic filter.
     __table_args__ = (sa.Index("ix_news_topic_topic_news", "topic_id", "news_id"),)
 
@@ -139,7 +142,7 @@ class NewsTopicLink(SQLModel, table=True):
 class Partnership(SQLModel, table=True):
     """A partner city, district or project partnership of Krefeld."""
 
-    __tablename__ = "partnership"
+    __tablename__ = "partnership"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
 
     id: int | None = Field(default=None, primary_key=True)
     # Optimistic locking: a save names the version it started from (see services.versioning).
@@ -178,7 +181,7 @@ class Partnership(SQLModel, table=True):
 class Topic(SQLModel, table=True):
     """A subject area news items are filed under (Kultur, Jugend, ...)."""
 
-    __tablename__ = "topic"
+    __tablename__ = "topic"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
 
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(max_length=40, unique=True, index=True)
@@ -191,7 +194,7 @@ class Topic(SQLModel, table=True):
 class NewsItem(SQLModel, table=True):
     """An item of the press archive."""
 
-    __tablename__ = "news_item"
+    __tablename__ = "news_item"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
     __table_args__ = (sa.Index("ix_news_item_status_published_on", "status", "published_on"),)
 
     id: int | None = Field(default=None, primary_key=True)
@@ -225,7 +228,7 @@ class NewsItem(SQLModel, table=True):
 class ContactPerson(SQLModel, table=True):
     """A person of the partnership office citizens can reach."""
 
-    __tablename__ = "contact_person"
+    __tablename__ = "contact_person"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
 
     id: int | None = Field(default=None, primary_key=True)
     # Optimistic locking: a save names the version it started from (see services.versioning).
@@ -240,7 +243,7 @@ class ContactPerson(SQLModel, table=True):
 class OfficeAddress(SQLModel, table=True):
     """The postal address of the partnership office (a single row)."""
 
-    __tablename__ = "office_address"
+    __tablename__ = "office_address"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
 
     id: int | None = Field(default=None, primary_key=True)
     # Optimistic locking: a save names the version it started from (see services.versioning).
@@ -254,7 +257,7 @@ class OfficeAddress(SQLModel, table=True):
 class PageIntro(SQLModel, table=True):
     """Title and introduction of the public page (a single row)."""
 
-    __tablename__ = "page_intro"
+    __tablename__ = "page_intro"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
 
     id: int | None = Field(default=None, primary_key=True)
     # Optimistic locking: a save names the version it started from (see services.versioning).
@@ -272,7 +275,7 @@ class SeedRecord(SQLModel, table=True):
     changed is never brought back or overwritten.
     """
 
-    __tablename__ = "seed_record"
+    __tablename__ = "seed_record"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
 
     key: str = Field(primary_key=True, max_length=160)
     loaded_at: datetime = _timestamp()
@@ -281,7 +284,7 @@ class SeedRecord(SQLModel, table=True):
 class Editor(SQLModel, table=True):
     """A person allowed to maintain the content (created on the command line only)."""
 
-    __tablename__ = "editor"
+    __tablename__ = "editor"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
 
     id: int | None = Field(default=None, primary_key=True)
     username: str = Field(max_length=60, unique=True, index=True)
@@ -294,7 +297,7 @@ class Editor(SQLModel, table=True):
 class EditorSession(SQLModel, table=True):
     """A login. Only a hash of its token is stored; ending it sets ``ended_at``."""
 
-    __tablename__ = "editor_session"
+    __tablename__ = "editor_session"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
 
     id: int | None = Field(default=None, primary_key=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
@@ -308,7 +311,7 @@ class EditorSession(SQLModel, table=True):
 class LoginAttempt(SQLModel, table=True):
     """One login attempt, kept for throttling brute force per username and per client."""
 
-    __tablename__ = "login_attempt"
+    __tablename__ = "login_attempt"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
     __table_args__ = (
         sa.Index("ix_login_attempt_username_at", "username", "attempted_at"),
         sa.Index("ix_login_attempt_client_at", "client", "attempted_at"),
@@ -324,7 +327,7 @@ class LoginAttempt(SQLModel, table=True):
 class AuditEntry(SQLModel, table=True):
     """Who created, changed or deleted what, and when."""
 
-    __tablename__ = "audit_entry"
+    __tablename__ = "audit_entry"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
     __table_args__ = (sa.Index("ix_audit_entry_at", "at"),)
 
     id: int | None = Field(default=None, primary_key=True)
@@ -342,7 +345,7 @@ class AuditEntry(SQLModel, table=True):
 class ContactMessage(SQLModel, table=True):
     """A message from the public to the partnership office, kept until an editor is done."""
 
-    __tablename__ = "contact_message"
+    __tablename__ = "contact_message"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
     __table_args__ = (
         sa.Index("ix_contact_message_done_received", "done", "received_at"),
         sa.Index("ix_contact_message_sender_received", "sender_key", "received_at"),

@@ -4,6 +4,8 @@ Field messages and the status line (``form_fields``) are re-exported for them.
 """
 
 import reflex as rx
+from reflex.event import EventType
+from reflex.vars import ObjectVar, StringVar
 
 from partner_app import texts_admin
 from partner_app.components.form_fields import described_by, field_error, form_status
@@ -18,7 +20,7 @@ __all__ = [
 ]
 
 
-def conflict_report(conflict: rx.Var[dict[str, str]], on_reload: rx.EventHandler) -> rx.Component:
+def conflict_report(conflict: ObjectVar[dict[str, str]], on_reload: EventType[()]) -> rx.Component:
     """Explains that someone else saved first, lists what they changed, offers a reload."""
     return rx.cond(
         conflict.length() > 0,
@@ -44,10 +46,10 @@ def image_upload_field(
     *,
     path: rx.Var[str],
     upload_id: str,
-    on_upload: rx.event.EventSpec,
-    on_remove: rx.EventHandler,
-    upload_error: rx.Var[str],
-    errors: rx.Var[dict[str, str]],
+    on_upload: EventType[()],
+    on_remove: EventType[()],
+    upload_error: StringVar,
+    errors: ObjectVar[dict[str, str]],
 ) -> rx.Component:
     """Preview, upload and removal of an image; its path travels in a hidden field.
 
@@ -61,7 +63,7 @@ def image_upload_field(
             path != "",
             rx.el.div(
                 rx.el.img(
-                    src="/" + path,
+                    src="/" + path.to(str),
                     alt=texts_admin.IMAGE_PREVIEW_ALT,
                     width=320,
                     height=180,
@@ -108,8 +110,8 @@ def delete_confirmation(
     pending: rx.Var[bool],
     question: tuple[str, str],
     name: rx.Var[str],
-    on_confirm: rx.EventHandler,
-    on_cancel: rx.EventHandler,
+    on_confirm: EventType[()],
+    on_cancel: EventType[()],
 ) -> rx.Component:
     """Asks before deleting; ``question`` is the text before and after the item's name."""
     return rx.cond(

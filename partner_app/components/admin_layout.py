@@ -3,7 +3,7 @@
 import reflex as rx
 
 from partner_app import routes, texts_admin
-from partner_app.components.layout import MAIN_ID, skip_link
+from partner_app.components.layout import MAIN_ID, hydration_attribute, skip_link
 from partner_app.state.admin_session import AdminSessionState
 
 
@@ -42,6 +42,6 @@ def admin_layout(*children: rx.Component, signed_in: bool = True) -> rx.Componen
             rx.el.div(*children, class_name="page-width"),
             id=MAIN_ID,
             tab_index=-1,
-            custom_attrs={"data-hydrated": rx.State.is_hydrated.to_string()},
+            custom_attrs=hydration_attribute(),
         ),
     )

@@ -1,6 +1,7 @@
 """The details of one partnership inside its tab."""
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from partner_app.components.news_card import image_figure
 from partner_app.components.translated import tr
@@ -11,23 +12,24 @@ def _detail(label: rx.Var[str], value: rx.Component | rx.Var[str]) -> rx.Compone
     return rx.fragment(rx.el.dt(label), rx.el.dd(value))
 
 
-def city_panel(partnership: rx.Var[PartnershipView]) -> rx.Component:
+def city_panel(partnership: ObjectVar[PartnershipView]) -> rx.Component:
     """Native name, country, since, kind, status with its note, description and facts.
 
     Labels follow the page language; what editors wrote is German (``lang="de"``),
     except an English description on the English page.
     """
+    status = partnership.status.to(str)
     return rx.el.div(
         rx.el.h3(partnership.name, lang="de"),
         rx.cond(
             partnership.is_marked,
             rx.el.p(
-                rx.el.strong(partnership.mark_label, class_name="status-" + partnership.status),
+                rx.el.strong(partnership.mark_label, class_name="status-" + status),
                 rx.cond(
                     partnership.status_note != "",
                     rx.fragment(": ", rx.el.span(partnership.status_note, lang="de")),
                 ),
-                class_name="status-note status-note-" + partnership.status,
+                class_name="status-note status-note-" + status,
             ),
         ),
         rx.el.dl(

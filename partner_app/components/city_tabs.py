@@ -6,6 +6,7 @@ a tab chosen while the connection is down stays chosen (see NewsArchiveState).
 """
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from partner_app.components.city_panel import city_panel
 from partner_app.components.partnership_overview import partnership_overview
@@ -36,12 +37,12 @@ def _tab(
     )
 
 
-def _city_tab(partnership: rx.Var[PartnershipView]) -> rx.Component:
+def _city_tab(partnership: ObjectVar[PartnershipView]) -> rx.Component:
     # City names are German names, also on the English page.
     return _tab(partnership.name, partnership.slug, {"lang": "de"})
 
 
-def _city_tab_panel(partnership: rx.Var[PartnershipView]) -> rx.Component:
+def _city_tab_panel(partnership: ObjectVar[PartnershipView]) -> rx.Component:
     return tabs_content(city_panel(partnership), value=partnership.slug, class_name="tab-panel")
 
 

@@ -1,6 +1,7 @@
 """The contact block: the partnership office's people and address."""
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from partner_app.components.message_form import message_form
 from partner_app.components.translated import tr
@@ -10,7 +11,7 @@ from partner_app.state.page_content import PageContentState
 MESSAGE_HEADING_ID = "nachricht-schreiben"
 
 
-def _contact(contact: rx.Var[ContactView]) -> rx.Component:
+def _contact(contact: ObjectVar[ContactView]) -> rx.Component:
     return rx.el.div(
         rx.el.h3(contact.name),
         rx.el.dl(
@@ -39,7 +40,7 @@ def contact_panel() -> rx.Component:
                     rx.el.br(),
                     address.street,
                     rx.el.br(),
-                    address.postal_code + " " + address.city,
+                    address.postal_code.to(str) + " " + address.city.to(str),
                     lang="de",
                 ),
                 class_name="contact-card",

@@ -1,6 +1,8 @@
 """Controls that filter the press archive: city, year, topic and free text."""
 
 import reflex as rx
+from reflex.event import EventType
+from reflex.vars import ObjectVar
 
 from partner_app.components.translated import tr
 from partner_app.services.news_archive import MAX_QUERY_LENGTH, TopicOption
@@ -21,7 +23,7 @@ def _select_field(
     options: list[rx.Component],
     value: rx.Var[str],
     key: rx.Var[int],
-    on_change: rx.event.EventHandler,
+    on_change: EventType[str],
 ) -> rx.Component:
     return rx.el.div(
         rx.el.label(label, html_for=control_id),
@@ -38,11 +40,11 @@ def _select_field(
     )
 
 
-def _city_option(partnership: rx.Var[PartnershipView]) -> rx.Component:
+def _city_option(partnership: ObjectVar[PartnershipView]) -> rx.Component:
     return rx.el.option(partnership.name, value=partnership.slug, lang="de")
 
 
-def _topic_option(topic: rx.Var[TopicOption]) -> rx.Component:
+def _topic_option(topic: ObjectVar[TopicOption]) -> rx.Component:
     return rx.el.option(topic.name, value=topic.slug, lang="de")
 
 

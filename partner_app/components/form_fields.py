@@ -1,18 +1,19 @@
 """Pieces every form shares: field messages tied to their fields, the status line."""
 
 import reflex as rx
+from reflex.vars import ObjectVar, StringVar
 
 
-def field_error(name: rx.Var[str] | str, errors: rx.Var[dict[str, str]]) -> rx.Component:
+def field_error(name: rx.Var[str] | str, errors: ObjectVar[dict[str, str]]) -> rx.Component:
     """The message of one field, tied to it by ``aria-describedby``."""
     return rx.cond(
         errors.contains(name),
-        rx.el.p(errors[name], id=name + "-fehler", class_name="field-error"),
+        rx.el.p(errors[name], id=_error_id(name), class_name="field-error"),
     )
 
 
 def described_by(
-    name: rx.Var[str] | str, errors: rx.Var[dict[str, str]], hint_id: rx.Var[str] | str = ""
+    name: rx.Var[str] | str, errors: ObjectVar[dict[str, str]], hint_id: rx.Var[str] | str = ""
 ) -> rx.Var[str | None]:
     """The ``aria-describedby`` of a field: its hint and, when there is one, its message.
 
@@ -20,15 +21,27 @@ def described_by(
     ``aria-describedby=""`` is a validator error).
     """
     has_error = errors.contains(name)
-    error_id = name + "-fehler"
-    without_hint = rx.cond(has_error, error_id, None)
+    error_id = _error_id(name)
+    without_hint = rx.cond(has_error, _string_var(error_id), None)
     if isinstance(hint_id, str):
-        return rx.cond(has_error, f"{hint_id} " + error_id, hint_id) if hint_id else without_hint
-    with_hint = rx.cond(has_error, hint_id + " " + error_id, hint_id)
+        with_str_hint = _string_var(f"{hint_id} " + error_id)
+        return rx.cond(has_error, with_str_hint, hint_id) if hint_id else without_hint
+    with_hint = rx.cond(has_error, hint_id.to(str) + " " + error_id, hint_id)
     return rx.cond(hint_id != "", with_hint, without_hint)
 
 
-def form_status(message: rx.Var[str]) -> rx.Component:
+def _error_id(name: rx.Var[str] | str) -> StringVar | str:
+    # A plain string stays one: only a plain id gets the ref rx.set_focus needs.
+    return name + "-fehler" if isinstance(name, str) else name.to(str) + "-fehler"
+
+
+def _string_var(value: StringVar | str) -> StringVar:
+    # rx.cond makes the same string var of a str; passing it typed keeps cond's result a
+    # string var (over ``StringVar | str`` cond's overloads lose the type).
+    return rx.Var.create(value) if isinstance(value, str) else value
+
+
+def form_status(message: StringVar) -> rx.Component:
     """The result of the last save, announced politely."""
     return rx.cond(
         message != "",

@@ -17,6 +17,13 @@ def skip_link() -> rx.Component:
     return PlainAnchor.create(tr("SKIP_LINK"), href=f"#{MAIN_ID}", class_name="skip-link")
 
 
+def hydration_attribute() -> dict[str, rx.Var[str]]:
+    """``data-hydrated``: lets browser tests wait until the server has applied on_load."""
+    is_hydrated = rx.State.is_hydrated
+    # Reflex annotates State.is_hydrated as a plain bool; read on the class it is a Var.
+    return {"data-hydrated": is_hydrated.to_string()}  # pyright: ignore[reportAttributeAccessIssue]
+
+
 def feed_links() -> rx.Component:
     """The news feeds, announced in the page head (React places <link> there)."""
     return rx.fragment(
@@ -76,8 +83,7 @@ def page_layout(*children: rx.Component) -> rx.Component:
             rx.el.div(*children, class_name="page-width"),
             id=MAIN_ID,
             tab_index=-1,
-            # Lets browser tests wait until the server has applied the page's on_load.
-            custom_attrs={"data-hydrated": rx.State.is_hydrated.to_string()},
+            custom_attrs=hydration_attribute(),
         ),
         rx.el.footer(
             rx.el.div(

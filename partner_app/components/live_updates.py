@@ -1,11 +1,12 @@
 """The invisible listener that refreshes a public page when the shared revision changes."""
 
 import reflex as rx
+from reflex.event import EventType
 
 from partner_app.state.live_news import LiveNewsState
 
 
-def live_news_listener(on_change: rx.EventHandler) -> rx.Component:
+def live_news_listener(on_change: EventType[()]) -> rx.Component:
     """Runs ``on_change`` whenever the shared revision changes.
 
     The outer element is keyed by the revision: a new key re-mounts its subtree,

@@ -1,6 +1,9 @@
 """The form citizens write to the partnership office with (also for reporting barriers)."""
 
+from typing import TypedDict
+
 import reflex as rx
+from reflex.vars import StringVar
 
 from partner_app import routes, texts
 from partner_app.components.form_fields import described_by, field_error, form_status
@@ -14,9 +17,9 @@ FIELD_PREFIX = "nachricht-"
 
 def _field(
     name: str,
-    label: rx.Var[str],
+    label: StringVar,
     control: rx.Component,
-    hint: rx.Var[str] | None = None,
+    hint: StringVar | None = None,
 ) -> rx.Component:
     hint_element = (
         rx.el.p(hint, id=f"{FIELD_PREFIX}{name}-hinweis", class_name="hint")
@@ -32,7 +35,16 @@ def _field(
     )
 
 
-def _control_props(name: str, hint: bool = False) -> dict[str, object]:
+class _ControlProps(TypedDict):
+    """The attributes every control of the form has, checked per prop by the type checker."""
+
+    id: str
+    name: str
+    aria_invalid: rx.Var[str]
+    aria_describedby: rx.Var[str | None]
+
+
+def _control_props(name: str, hint: bool = False) -> _ControlProps:
     hint_id = f"{FIELD_PREFIX}{name}-hinweis" if hint else ""
     return {
         "id": FIELD_PREFIX + name,

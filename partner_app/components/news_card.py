@@ -1,6 +1,7 @@
 """One item of the press archive as a card."""
 
 import reflex as rx
+from reflex.vars import ObjectVar, StringVar
 
 from partner_app import routes
 from partner_app.components.translated import localized_href, tr
@@ -9,11 +10,11 @@ from partner_app.services.news_archive import CityBadge, NewsCard
 from partner_app.services.placeholder_art import PLACEHOLDER_URL_PREFIX
 
 
-def _city_badge(city: rx.Var[CityBadge]) -> rx.Component:
+def _city_badge(city: ObjectVar[CityBadge]) -> rx.Component:
     return rx.el.li(city.name, lang="de", class_name="city-badge")
 
 
-def _topic(topic: rx.Var[str]) -> rx.Component:
+def _topic(topic: StringVar) -> rx.Component:
     return rx.el.li(topic, lang="de", class_name="topic-label")
 
 
@@ -33,7 +34,7 @@ def image_figure(
     shows one short notice in the page language instead: its stored caption and credit
     only repeat that it is no photo.
     """
-    placeholder = src.startswith(PLACEHOLDER_URL_PREFIX)
+    placeholder = src.to(str).startswith(PLACEHOLDER_URL_PREFIX)
     return rx.cond(
         src != "",
         rx.el.figure(
@@ -68,12 +69,12 @@ def image_figure(
     )
 
 
-def news_date(card: rx.Var[NewsCard]) -> rx.Component:
+def news_date(card: ObjectVar[NewsCard]) -> rx.Component:
     """The publication date, as precise as it is known."""
     return rx.el.p(rx.el.time(card.date_label, date_time=card.date_iso), class_name="news-date")
 
 
-def badge_list(card: rx.Var[NewsCard]) -> rx.Component:
+def badge_list(card: ObjectVar[NewsCard]) -> rx.Component:
     """The cities and topics of a news item."""
     return rx.el.ul(
         rx.foreach(card.cities, _city_badge),
@@ -84,12 +85,13 @@ def badge_list(card: rx.Var[NewsCard]) -> rx.Component:
     )
 
 
-def news_card(card: rx.Var[NewsCard]) -> rx.Component:
+def news_card(card: ObjectVar[NewsCard]) -> rx.Component:
     """Title (linking to the detail page), date, cities, teaser and the image."""
+    slug = card.slug.to(str)
     return rx.el.article(
         rx.el.h3(
-            rx.el.a(card.title, href=localized_href(routes.NEWS_PREFIX + card.slug)),
-            id="news-title-" + card.slug,
+            rx.el.a(card.title, href=localized_href(routes.NEWS_PREFIX + slug)),
+            id="news-title-" + slug,
             lang="de",
             class_name="news-title",
         ),
@@ -97,8 +99,8 @@ def news_card(card: rx.Var[NewsCard]) -> rx.Component:
         badge_list(card),
         image_figure(card.image_src, card.image_alt, card.image_caption, card.image_credit),
         rx.el.p(card.teaser, lang="de", class_name="news-teaser"),
-        id="news-" + card.slug,
+        id="news-" + slug,
         tab_index=-1,
-        aria_labelledby="news-title-" + card.slug,
+        aria_labelledby="news-title-" + slug,
         class_name="news-card",
     )

@@ -1,6 +1,7 @@
 """The detail view of one news item, and the view for an unknown address."""
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from partner_app import routes
 from partner_app.components.news_card import badge_list, image_figure, news_date
@@ -16,11 +17,11 @@ def _back_link() -> rx.Component:
     )
 
 
-def _related_item(card: rx.Var[NewsCard]) -> rx.Component:
+def _related_item(card: ObjectVar[NewsCard]) -> rx.Component:
     return rx.el.li(
-        rx.el.a(card.title, href=localized_href(routes.NEWS_PREFIX + card.slug), lang="de"),
+        rx.el.a(card.title, href=localized_href(routes.NEWS_PREFIX + card.slug.to(str)), lang="de"),
         " ",
-        rx.el.time("(" + card.date_label + ")", date_time=card.date_iso),
+        rx.el.time("(" + card.date_label.to(str) + ")", date_time=card.date_iso),
     )
 
 
@@ -36,7 +37,7 @@ def _related() -> rx.Component:
     )
 
 
-def _article(card: rx.Var[NewsCard]) -> rx.Component:
+def _article(card: ObjectVar[NewsCard]) -> rx.Component:
     return rx.el.article(
         rx.el.h1(card.title, lang="de", class_name="page-title"),
         news_date(card),

@@ -12,8 +12,10 @@ frames (or without coordinates) is listed below the map instead, after the marke
 Styles: ``assets/map/map.css``.
 """
 
+from collections.abc import Sequence
+
 import reflex as rx
-from reflex.vars import FunctionStringVar
+from reflex.vars import ArrayVar, FunctionStringVar, ObjectVar
 
 from partner_app.components.translated import localized_href, tr
 from partner_app.services.map_frames import VIEW_HEIGHT, VIEW_WIDTH
@@ -78,7 +80,7 @@ def _home_position(home: MapMarker) -> dict[str, dict[str, str]]:
     )
 
 
-def _target_position(marker: rx.Var[MapMarker]) -> dict[str, dict[str, str]]:
+def _target_position(marker: ObjectVar[MapMarker]) -> dict[str, dict[str, str]]:
     # map.css picks the pair for the screen width.
     return _style_attribute(
         {
@@ -90,7 +92,7 @@ def _target_position(marker: rx.Var[MapMarker]) -> dict[str, dict[str, str]]:
     )
 
 
-def _leader(marker: rx.Var[MapMarker], layout: str) -> rx.Component:
+def _leader(marker: ObjectVar[MapMarker], layout: str) -> rx.Component:
     """A line from the place to its moved target, and a small dot at the place."""
     left = marker.target_left_percent if layout == "wide" else marker.phone_left_percent
     top = marker.target_top_percent if layout == "wide" else marker.phone_top_percent
@@ -110,7 +112,7 @@ def _leader(marker: rx.Var[MapMarker], layout: str) -> rx.Component:
     )
 
 
-def _leaders(markers: rx.Var[list[MapMarker]]) -> rx.Component:
+def _leaders(markers: ArrayVar[Sequence[MapMarker]]) -> rx.Component:
     return rx.el.svg(
         rx.foreach(markers, lambda marker: _leader(marker, "wide")),
         rx.foreach(markers, lambda marker: _leader(marker, "phone")),
@@ -121,7 +123,7 @@ def _leaders(markers: rx.Var[list[MapMarker]]) -> rx.Component:
     )
 
 
-def _placed_marker(marker: rx.Var[MapMarker], number: rx.Var[int]) -> rx.Component:
+def _placed_marker(marker: ObjectVar[MapMarker], number: rx.Var[int]) -> rx.Component:
     return rx.el.li(
         rx.el.a(
             # The number matches the key below the map: tells the dots apart without hover.
@@ -141,11 +143,11 @@ def _placed_marker(marker: rx.Var[MapMarker], number: rx.Var[int]) -> rx.Compone
                 ),
                 class_name="map-label",
             ),
-            href=localized_href("/?stadt=" + marker.slug),
+            href=localized_href("/?stadt=" + marker.slug.to(str)),
             class_name="map-link",
         ),
         class_name=rx.cond(
-            marker.left_percent > EAST_LABEL_FROM_PERCENT,
+            marker.left_percent.to(float) > EAST_LABEL_FROM_PERCENT,
             "map-marker map-marker-east",
             "map-marker",
         ),
@@ -153,14 +155,14 @@ def _placed_marker(marker: rx.Var[MapMarker], number: rx.Var[int]) -> rx.Compone
     )
 
 
-def _key_entry(marker: rx.Var[MapMarker], number: rx.Var[int]) -> rx.Component:
+def _key_entry(marker: ObjectVar[MapMarker], number: rx.Var[int]) -> rx.Component:
     return rx.el.li(
         rx.el.span(number, class_name="map-key-number"),
         rx.el.span(marker.name, lang="de"),
     )
 
 
-def _key(markers: rx.Var[list[MapMarker]]) -> rx.Component:
+def _key(markers: ArrayVar[Sequence[MapMarker]]) -> rx.Component:
     # For the eye only: screen readers already have every name as the markers' link text.
     return rx.el.ol(
         rx.foreach(
@@ -172,9 +174,10 @@ def _key(markers: rx.Var[list[MapMarker]]) -> rx.Component:
     )
 
 
-def _unplaced_marker(marker: rx.Var[MapMarker]) -> rx.Component:
+def _unplaced_marker(marker: ObjectVar[MapMarker]) -> rx.Component:
     return rx.el.li(
-        rx.el.a(marker.name, href=localized_href("/?stadt=" + marker.slug)), tr("MAP_OUTSIDE_NOTE")
+        rx.el.a(marker.name, href=localized_href("/?stadt=" + marker.slug.to(str))),
+        tr("MAP_OUTSIDE_NOTE"),
     )
 
 
@@ -188,7 +191,7 @@ def _home(home: MapMarker) -> rx.Component:
 
 
 def partnership_map(
-    markers: rx.Var[list[MapMarker]], home: MapMarker | None = None
+    markers: ArrayVar[Sequence[MapMarker]], home: MapMarker | None = None
 ) -> rx.Component:
     """The map figure: outline image, Krefeld, one link per partnership and a caption.
 

@@ -1,6 +1,7 @@
 """The overview tab: every partnership with country, since and status."""
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from partner_app import texts
 from partner_app.components.partnership_map import partnership_map
@@ -14,7 +15,7 @@ def _column_label(index: int) -> dict[str, rx.Var[str]]:
     return {"data-label": tr_item("OVERVIEW_COLUMNS", index)}
 
 
-def _row(partnership: rx.Var[PartnershipView]) -> rx.Component:
+def _row(partnership: ObjectVar[PartnershipView]) -> rx.Component:
     return rx.el.tr(
         rx.el.th(
             # Names and countries are content, written in German.
@@ -35,9 +36,9 @@ def _row(partnership: rx.Var[PartnershipView]) -> rx.Component:
         rx.el.td(
             rx.el.span(
                 partnership.status_label,
-                class_name="status status-" + partnership.status,
+                class_name="status status-" + partnership.status.to(str),
             ),
-            rx.cond(partnership.kind != "city", rx.el.span(" – " + partnership.kind_label)),
+            rx.cond(partnership.kind != "city", rx.el.span(" – " + partnership.kind_label.to(str))),
             custom_attrs=_column_label(3),
         ),
     )

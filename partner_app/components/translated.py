@@ -4,30 +4,29 @@ Both languages' strings are compiled into the page; ``LanguageState.is_english``
 picks one, so switching needs no extra data from the server.
 """
 
-from typing import Any
-
 import reflex as rx
+from reflex.vars import StringVar
 
 from partner_app import texts, texts_en
 from partner_app.state.language import LanguageState
 
 
-def tr(name: str) -> rx.Var[str]:
+def tr(name: str) -> StringVar:
     """The UI string ``name`` in the page language."""
     return _pick(getattr(texts, name), getattr(texts_en, name))
 
 
-def tr_item(name: str, index: int) -> rx.Var[str]:
+def tr_item(name: str, index: int) -> StringVar:
     """An item of a tuple of UI strings (e.g. table column headings)."""
     return _pick(getattr(texts, name)[index], getattr(texts_en, name)[index])
 
 
-def tr_label(name: str, key: object) -> rx.Var[str]:
+def tr_label(name: str, key: object) -> StringVar:
     """A label from a dict of UI strings (e.g. the label of an enum value)."""
     return _pick(getattr(texts, name)[key], getattr(texts_en, name)[key])
 
 
-def page_title(name: str) -> rx.Var[str]:
+def page_title(name: str) -> StringVar:
     """A page's ``<title>``: the text ``name`` and the site title, in the page language."""
     return _pick(
         f"{getattr(texts, name)} – {texts.SITE_TITLE}",
@@ -35,11 +34,12 @@ def page_title(name: str) -> rx.Var[str]:
     )
 
 
-def _pick(german: Any, english: Any) -> rx.Var[str]:
-    return rx.cond(LanguageState.is_english, english, german)  # type: ignore[return-value]
+def _pick(german: str, english: str) -> StringVar:
+    # cond's result is typed as a plain Var; it is a string (no change to the compiled page).
+    return rx.cond(LanguageState.is_english, english, german).to(str)
 
 
-def localized_href(href: str | rx.Var[str]) -> rx.Var[str]:
+def localized_href(href: str | StringVar) -> StringVar:
     """``href`` carrying the language parameter on the English page.
 
     Only for local paths: ``#fragments`` stay at the end.
@@ -50,4 +50,4 @@ def localized_href(href: str | rx.Var[str]) -> rx.Var[str]:
         english = f"{path}{separator}lang=en{hash_mark}{fragment}"
         return _pick(href, english)
     english_var = rx.cond(href.contains("?"), href + "&lang=en", href + "?lang=en")
-    return rx.cond(LanguageState.is_english, english_var, href)  # type: ignore[return-value]
+    return rx.cond(LanguageState.is_english, english_var, href).to(str)

@@ -1,6 +1,9 @@
 """The admin's overview of partnerships, contacts, address and intro."""
 
+from collections.abc import Callable, Sequence
+
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from partner_app import routes, texts_admin
 from partner_app.components.admin_form import delete_confirmation
@@ -16,16 +19,16 @@ ON_LOAD = [AdminContentState.load]
 State = AdminContentState
 
 
-def _edit_link(type_key: str, row: rx.Var[RecordRow]) -> rx.Component:
+def _edit_link(type_key: str, row: ObjectVar[RecordRow]) -> rx.Component:
     return rx.el.a(
         texts_admin.NEWS_EDIT,
         href=routes.ADMIN_CONTENT_EDIT + f"?typ={type_key}&id=" + row.id.to_string(),
         class_name="button button-secondary",
-        aria_label=texts_admin.NEWS_EDIT + ": " + row.title,
+        aria_label=texts_admin.NEWS_EDIT + ": " + row.title.to(str),
     )
 
 
-def _partnership_row(row: rx.Var[RecordRow]) -> rx.Component:
+def _partnership_row(row: ObjectVar[RecordRow]) -> rx.Component:
     return rx.el.tr(
         rx.el.th(row.title, scope="row"),
         rx.el.td(row.details),
@@ -33,7 +36,7 @@ def _partnership_row(row: rx.Var[RecordRow]) -> rx.Component:
     )
 
 
-def _contact_row(row: rx.Var[RecordRow]) -> rx.Component:
+def _contact_row(row: ObjectVar[RecordRow]) -> rx.Component:
     return rx.el.tr(
         rx.el.th(row.title, scope="row"),
         rx.el.td(row.details),
@@ -45,7 +48,7 @@ def _contact_row(row: rx.Var[RecordRow]) -> rx.Component:
                     type="button",
                     on_click=State.ask_delete(row.id),
                     class_name="button button-danger",
-                    aria_label=texts_admin.NEWS_DELETE + ": " + row.title,
+                    aria_label=texts_admin.NEWS_DELETE + ": " + row.title.to(str),
                 ),
                 class_name="row-actions",
             )
@@ -53,7 +56,11 @@ def _contact_row(row: rx.Var[RecordRow]) -> rx.Component:
     )
 
 
-def _table(columns: tuple[str, ...], rows: rx.Var[list[RecordRow]], render: object) -> rx.Component:
+def _table(
+    columns: tuple[str, ...],
+    rows: rx.Var[Sequence[RecordRow]],
+    render: Callable[[ObjectVar[RecordRow]], rx.Component],
+) -> rx.Component:
     return rx.el.div(
         rx.el.table(
             rx.el.thead(rx.el.tr(*(rx.el.th(column, scope="col") for column in columns))),

@@ -1,6 +1,7 @@
 """The inbox page: messages from the public, markable as done."""
 
 import reflex as rx
+from reflex.vars import ObjectVar
 
 from partner_app import routes, texts_admin
 from partner_app.components.admin_layout import admin_layout
@@ -15,15 +16,15 @@ ON_LOAD = [AdminMessagesState.load]
 State = AdminMessagesState
 
 
-def _message(row: rx.Var[MessageRow]) -> rx.Component:
+def _message(row: ObjectVar[MessageRow]) -> rx.Component:
     heading_id = "nachricht-" + row.id.to_string()
     return rx.el.article(
-        rx.el.h2(row.topic_label + " – " + row.name, id=heading_id),
+        rx.el.h2(row.topic_label.to(str) + " – " + row.name.to(str), id=heading_id),
         rx.el.dl(
             rx.el.dt(texts_admin.INBOX_RECEIVED),
             rx.el.dd(row.received_label),
             rx.el.dt(texts_admin.INBOX_FROM),
-            rx.el.dd(row.name, " – ", rx.el.a(row.email, href="mailto:" + row.email)),
+            rx.el.dd(row.name, " – ", rx.el.a(row.email, href="mailto:" + row.email.to(str))),
             rx.cond(
                 row.page != "",
                 rx.fragment(rx.el.dt(texts_admin.INBOX_PAGE), rx.el.dd(row.page)),

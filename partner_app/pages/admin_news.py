@@ -1,6 +1,8 @@
 """The admin's list of news."""
 
 import reflex as rx
+from reflex.event import EventType
+from reflex.vars import ObjectVar
 
 from partner_app import routes, texts_admin
 from partner_app.components.admin_form import delete_confirmation
@@ -14,7 +16,7 @@ ON_LOAD = [AdminNewsListState.load]
 
 
 def _row_button(
-    label: str, on_click: rx.EventChain, row: rx.Var[NewsAdminRow], kind: str
+    label: str, on_click: EventType[()], row: ObjectVar[NewsAdminRow], kind: str
 ) -> rx.Component:
     # The visible label is short; the accessible name says which item it acts on.
     return rx.el.button(
@@ -22,17 +24,17 @@ def _row_button(
         type="button",
         on_click=on_click,
         class_name=f"button {kind}",
-        aria_label=label + ": " + row.title,
+        aria_label=label + ": " + row.title.to(str),
     )
 
 
-def _actions(row: rx.Var[NewsAdminRow]) -> rx.Component:
+def _actions(row: ObjectVar[NewsAdminRow]) -> rx.Component:
     return rx.el.div(
         rx.el.a(
             texts_admin.NEWS_EDIT,
             href=routes.ADMIN_NEWS_EDIT + "?id=" + row.id.to_string(),
             class_name="button button-secondary",
-            aria_label=texts_admin.NEWS_EDIT + ": " + row.title,
+            aria_label=texts_admin.NEWS_EDIT + ": " + row.title.to(str),
         ),
         rx.cond(
             row.status == "published",
@@ -56,7 +58,7 @@ def _actions(row: rx.Var[NewsAdminRow]) -> rx.Component:
     )
 
 
-def _row(row: rx.Var[NewsAdminRow]) -> rx.Component:
+def _row(row: ObjectVar[NewsAdminRow]) -> rx.Component:
     return rx.el.tr(
         rx.el.th(row.title, scope="row"),
         rx.el.td(row.date_label),

@@ -3,8 +3,8 @@
 import dataclasses
 from collections.abc import Callable, Sequence
 
+from reflex.event import EventCallback, EventHandler
 from reflex.state import State
-from reflex_base.event import EventHandler
 
 from partner_app import reflex_internals, routes
 from partner_app.pages import (
@@ -32,15 +32,30 @@ def _news_item_missing(root: State) -> bool:
     return not reflex_internals.substate(root, NewsDetailState).found
 
 
-INDEX = PublicPage(index.ON_LOAD, "index.html")
-NEWS_DETAIL = PublicPage(news_detail.ON_LOAD, "__spa-fallback.html", _news_item_missing)
+def _handlers(on_load: Sequence[EventCallback[()]]) -> tuple[EventHandler, ...]:
+    """A page's ON_LOAD as the event handlers the server runs.
+
+    Reflex types an event read on its state class as an EventCallback (what component
+    props take); at run time it is the state's EventHandler.
+    """
+    handlers: list[EventHandler] = []
+    for event in on_load:
+        if not isinstance(event, EventHandler):
+            msg = f"on_load entry {event!r} is no event handler of a state"
+            raise TypeError(msg)
+        handlers.append(event)
+    return tuple(handlers)
+
+
+INDEX = PublicPage(_handlers(index.ON_LOAD), "index.html")
+NEWS_DETAIL = PublicPage(_handlers(news_detail.ON_LOAD), "__spa-fallback.html", _news_item_missing)
 # Every address without a page of its own.
-NOT_FOUND = PublicPage(not_found.ON_LOAD, "404.html", lambda _root: True)
+NOT_FOUND = PublicPage(_handlers(not_found.ON_LOAD), "404.html", lambda _root: True)
 # The static pages, by their final address (with the slash).
 STATIC_PAGES = {
     routes.ACCESSIBILITY_URL: PublicPage(
-        accessibility_statement.ON_LOAD, "barrierefreiheit/index.html"
+        _handlers(accessibility_statement.ON_LOAD), "barrierefreiheit/index.html"
     ),
-    routes.IMPRINT_URL: PublicPage(imprint.ON_LOAD, "impressum/index.html"),
-    routes.PRIVACY_URL: PublicPage(privacy.ON_LOAD, "datenschutz/index.html"),
+    routes.IMPRINT_URL: PublicPage(_handlers(imprint.ON_LOAD), "impressum/index.html"),
+    routes.PRIVACY_URL: PublicPage(_handlers(privacy.ON_LOAD), "datenschutz/index.html"),
 }

@@ -21,6 +21,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel
 
 import partner_app.models  # noqa: F401  (registers the tables)
@@ -109,7 +110,7 @@ def import_backup(engine: sa.Engine, upload_dir: Path, source: Path) -> BackupSu
                     )
                 try:
                     _replace_rows(connection, data)
-                except (sa.exc.SQLAlchemyError, ValueError, TypeError) as error:
+                except (SQLAlchemyError, ValueError, TypeError) as error:
                     # The transaction is rolled back: the database stays as it was.
                     raise BackupError(
                         f"Die Daten der Sicherung lassen sich nicht einspielen: {error}"

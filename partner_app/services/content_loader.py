@@ -13,7 +13,7 @@ from datetime import date
 from importlib import resources
 from typing import Any
 
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from partner_app.models import (
     ContactPerson,
@@ -153,9 +153,9 @@ def _news_item(session: Session, entry: dict[str, Any]) -> NewsItem:
         image_caption=entry.get("image_caption", ""),
         image_credit=entry.get("image_credit", ""),
         partnerships=list(
-            session.exec(select(Partnership).where(Partnership.slug.in_(cities))).all()
+            session.exec(select(Partnership).where(col(Partnership.slug).in_(cities))).all()
         ),
-        topics=list(session.exec(select(Topic).where(Topic.slug.in_(topics))).all()),
+        topics=list(session.exec(select(Topic).where(col(Topic.slug).in_(topics))).all()),
     )
     refresh_search_text(news)
     return news

@@ -10,6 +10,7 @@ Three checks, each reported in German:
 
 import sqlalchemy as sa
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
 import partner_app.models  # noqa: F401  (registers every table on SQLModel.metadata)
@@ -43,7 +44,7 @@ def _postgres_index_check(connection: sa.Connection) -> list[str]:
     try:
         with connection.begin_nested():
             connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS amcheck")
-    except sa.exc.DBAPIError:
+    except DBAPIError:
         # Not installed or not permitted for this user: the reference check still runs.
         return []
     indexes = connection.exec_driver_sql(
@@ -61,7 +62,7 @@ def _postgres_index_check(connection: sa.Connection) -> list[str]:
                     sa.text("SELECT bt_index_check(CAST(:index AS regclass), true)"),
                     {"index": index},
                 )
-        except sa.exc.DBAPIError as error:
+        except DBAPIError as error:
             problems.append(f"Index {index} ist beschädigt: {error.orig}")
     return problems
 

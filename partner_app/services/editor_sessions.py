@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from partner_app.models import Editor, EditorSession
 from partner_app.services import login_throttle
@@ -99,7 +99,7 @@ def signed_in_editor(session: Session, token: str, *, now: datetime) -> SignedIn
         return None
     row = session.exec(
         select(EditorSession, Editor)
-        .join(Editor, Editor.id == EditorSession.editor_id)  # type: ignore[arg-type]
+        .join(Editor, col(Editor.id) == EditorSession.editor_id)
         .where(EditorSession.token_hash == hash_token(token))
     ).first()
     if row is None:

@@ -7,6 +7,7 @@ no longer count, and a successful login clears its username's failures.
 
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, delete, func, select
 
 from partner_app.models import LoginAttempt
@@ -45,7 +46,7 @@ def delay_after(failures: int) -> timedelta:
 
 
 def _wait_for(
-    session: Session, matches: object, now: datetime, *, clear_on_success: bool
+    session: Session, matches: ColumnElement[bool], now: datetime, *, clear_on_success: bool
 ) -> timedelta:
     since = now - WINDOW
     if clear_on_success:

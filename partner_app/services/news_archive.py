@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import defer, selectinload
+from sqlalchemy.orm import QueryableAttribute, defer, selectinload
 from sqlalchemy.sql.base import ExecutableOption
 from sqlmodel import Session, col, func, select
 
@@ -66,7 +67,7 @@ class NewsPage:
 
 def is_public(today: date) -> list[sa.ColumnElement[bool]]:
     """Conditions for news the public may see: published, and not scheduled for later."""
-    return [NewsItem.status == NewsStatus.published, col(NewsItem.published_on) <= today]
+    return [col(NewsItem.status) == NewsStatus.published, col(NewsItem.published_on) <= today]
 
 
 def card_loading(*, with_body: bool = False) -> list[ExecutableOption]:
@@ -75,20 +76,31 @@ def card_loading(*, with_body: bool = False) -> list[ExecutableOption]:
     The search column is only for WHERE clauses; cards never show the body.
     """
     options: list[ExecutableOption] = [
-        defer(NewsItem.search_text),  # type: ignore[arg-type]
-        selectinload(NewsItem.partnerships),  # type: ignore[arg-type]
-        selectinload(NewsItem.topics),  # type: ignore[arg-type]
+        defer(_mapped(NewsItem.search_text)),
+        selectinload(_mapped(NewsItem.partnerships)),
+        selectinload(_mapped(NewsItem.topics)),
     ]
     if not with_body:
-        options.append(defer(NewsItem.body))  # type: ignore[arg-type]
+        options.append(defer(_mapped(NewsItem.body)))
     return options
+
+
+def _mapped(model_attribute: object) -> QueryableAttribute[Any]:
+    """A model's attribute read on its class, as SQLAlchemy's loader options take it.
+
+    SQLModel types it as the attribute's value; on the class it is SQLAlchemy's attribute.
+    """
+    if not isinstance(model_attribute, QueryableAttribute):
+        msg = f"{model_attribute!r} is no mapped attribute"
+        raise TypeError(msg)
+    return model_attribute
 
 
 def public_news_conditions(news_filter: NewsFilter, today: date) -> list[sa.ColumnElement[bool]]:
     """WHERE conditions for the public news matching ``news_filter``."""
     conditions = is_public(today)
     if news_filter.city:
-        conditions.append(col(NewsItem.partnerships).any(Partnership.slug == news_filter.city))
+        conditions.append(col(NewsItem.partnerships).any(col(Partnership.slug) == news_filter.city))
     if news_filter.year is not None:
         conditions.append(
             col(NewsItem.published_on).between(
@@ -96,7 +108,7 @@ def public_news_conditions(news_filter: NewsFilter, today: date) -> list[sa.Colu
             )
         )
     if news_filter.topic:
-        conditions.append(col(NewsItem.topics).any(Topic.slug == news_filter.topic))
+        conditions.append(col(NewsItem.topics).any(col(Topic.slug) == news_filter.topic))
     for term in search_terms(news_filter.text[:MAX_QUERY_LENGTH]):
         # autoescape makes % and _ in the query match literally.
         conditions.append(col(NewsItem.search_text).contains(term, autoescape=True))
@@ -128,7 +140,7 @@ def published_news_page(
 
 def published_news_years(session: Session, *, today: date) -> list[int]:
     """Years that have public news, newest first (for the year filter)."""
-    year = sa.extract("year", NewsItem.published_on)
+    year = sa.extract("year", col(NewsItem.published_on))
     rows = session.exec(
         select(year).where(*is_public(today)).distinct().order_by(year.desc())
     ).all()

@@ -10,8 +10,8 @@ from partner_app.i18n import DEFAULT_LANGUAGE, parse_language, with_language
 class LanguageState(rx.State):
     """The page language and the address of the same page in the other language."""
 
-    lang: str = DEFAULT_LANGUAGE
-    switch_url: str = with_language("/", "en")
+    lang: rx.Field[str] = rx.field(DEFAULT_LANGUAGE)
+    switch_url: rx.Field[str] = rx.field(with_language("/", "en"))
 
     @rx.var
     def is_english(self) -> bool:

@@ -28,7 +28,7 @@ from partner_app.services.live_followers import (
 class LiveNewsState(rx.State):
     """How many public-news changes this page was told about since it loaded."""
 
-    revision: int = 0
+    revision: rx.Field[int] = rx.field(0)
 
 
 # Followers without Redis: one process serves every page.

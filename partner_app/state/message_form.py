@@ -19,10 +19,10 @@ HONEYPOT_FIELD = "website"
 class MessageFormState(rx.State):
     """Messages per field, the result of the last send, and the key that resets the form."""
 
-    errors: dict[str, str] = {}
-    result: str = ""
+    errors: rx.Field[dict[str, str]] = rx.field(default_factory=dict)
+    result: rx.Field[str] = rx.field("")
     # Bumped after a successful send: the form is re-created empty.
-    form_key: int = 0
+    form_key: rx.Field[int] = rx.field(0)
 
     @rx.event
     async def send(self, form_data: dict[str, str]) -> rx.event.EventSpec | None:

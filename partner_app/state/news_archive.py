@@ -61,24 +61,24 @@ _T = TypeVar("_T")
 class NewsArchiveState(rx.State):
     """Filter values as the controls show them, and the cards on screen."""
 
-    city: str = ""
-    year: str = ""
-    topic: str = ""
-    query: str = ""
-    cards: list[NewsCard] = []
+    city: rx.Field[str] = rx.field("")
+    year: rx.Field[str] = rx.field("")
+    topic: rx.Field[str] = rx.field("")
+    query: rx.Field[str] = rx.field("")
+    cards: rx.Field[list[NewsCard]] = rx.field(default_factory=list)
     # The page language the cards' dates and the messages are written in.
-    lang: str = DEFAULT_LANGUAGE
-    total: int = 0
-    year_options: list[str] = []
-    topics: list[TopicOption] = []
-    notices: list[str] = []
+    lang: rx.Field[str] = rx.field(DEFAULT_LANGUAGE)
+    total: rx.Field[int] = rx.field(0)
+    year_options: rx.Field[list[str]] = rx.field(default_factory=list)
+    topics: rx.Field[list[TopicOption]] = rx.field(default_factory=list)
+    notices: rx.Field[list[str]] = rx.field(default_factory=list)
     # Bumped when a control's value changes from outside that control (see module doc),
     # so the uncontrolled control is re-created with the new value.
-    tabs_key: int = 0
-    city_select_key: int = 0
-    year_select_key: int = 0
-    topic_select_key: int = 0
-    search_field_key: int = 0
+    tabs_key: rx.Field[int] = rx.field(0)
+    city_select_key: rx.Field[int] = rx.field(0)
+    year_select_key: rx.Field[int] = rx.field(0)
+    topic_select_key: rx.Field[int] = rx.field(0)
+    search_field_key: rx.Field[int] = rx.field(0)
     # This page's own URL changes (FilterHistory's fields, kept as plain values).
     _history_entry_kind: str = ""
     _pending_echoes: list[str] = []

@@ -27,16 +27,16 @@ _DROP_SERVER_HEAD = f"document.querySelectorAll('[{SERVER_HEAD_ATTRIBUTE}]').for
 class NewsDetailState(rx.State):
     """The item the URL names; ``found`` is False for unknown or unpublished slugs."""
 
-    loaded_slug: str = ""
-    found: bool = True
-    card: NewsCard | None = None
-    body_html: str = ""
-    image_src: str = ""
-    image_width: int = CARD_SIZE[0]
-    image_height: int = CARD_SIZE[1]
-    related: list[NewsCard] = []
-    meta: PageMeta = PageMeta()
-    back_url: str = routes.PUBLIC
+    loaded_slug: rx.Field[str] = rx.field("")
+    found: rx.Field[bool] = rx.field(True)
+    card: rx.Field[NewsCard | None] = rx.field(None)
+    body_html: rx.Field[str] = rx.field("")
+    image_src: rx.Field[str] = rx.field("")
+    image_width: rx.Field[int] = rx.field(CARD_SIZE[0])
+    image_height: rx.Field[int] = rx.field(CARD_SIZE[1])
+    related: rx.Field[list[NewsCard]] = rx.field(default_factory=list)
+    meta: rx.Field[PageMeta] = rx.field(default_factory=PageMeta)
+    back_url: rx.Field[str] = rx.field(routes.PUBLIC)
     # The live-news revision the item was read at (see refresh_live).
     _shown_revision: int = -1
 

@@ -23,13 +23,13 @@ from partner_app.state.language import language_of
 class PageContentState(rx.State):
     """The editorial content of the page, read again on every page load."""
 
-    intro: IntroView = IntroView()
-    partnerships: list[PartnershipView] = []
-    contacts: list[ContactView] = []
-    address: AddressView = AddressView()
-    anniversaries: list[Anniversary] = []
-    anniversary_years: str = ""
-    map_markers: list[MapMarker] = []
+    intro: rx.Field[IntroView] = rx.field(default_factory=IntroView)
+    partnerships: rx.Field[list[PartnershipView]] = rx.field(default_factory=list)
+    contacts: rx.Field[list[ContactView]] = rx.field(default_factory=list)
+    address: rx.Field[AddressView] = rx.field(default_factory=AddressView)
+    anniversaries: rx.Field[list[Anniversary]] = rx.field(default_factory=list)
+    anniversary_years: rx.Field[str] = rx.field("")
+    map_markers: rx.Field[list[MapMarker]] = rx.field(default_factory=list)
     # The websocket connection and language the content was read for: on_load also runs
     # on every filter change (the filter lives in the URL), and the content needs reading
     # only once per page load (a new connection) or when the language changes.
