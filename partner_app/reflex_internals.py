@@ -73,7 +73,8 @@ def bun_path() -> Path | None:
 
 def new_state_tree() -> State:
     """A fresh state tree with every substate at its defaults, bound to no client."""
-    return State(_reflex_internal_init=True)
+    # pyright builds State.__init__ from its fields (dataclass_transform); the flag is real.
+    return State(_reflex_internal_init=True)  # pyright: ignore[reportCallIssue]
 
 
 def set_route(

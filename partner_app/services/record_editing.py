@@ -83,7 +83,7 @@ def list_records(session: Session, record_type: RecordType) -> list[RecordRow]:
     order = [col(getattr(model, name)) for name in record_type.order_by]
     return [
         RecordRow(
-            id=record.id,  # type: ignore[attr-defined]
+            id=record.id,
             title=str(getattr(record, record_type.title_field)),
             details=record_type.details(record),
         )
@@ -93,7 +93,7 @@ def list_records(session: Session, record_type: RecordType) -> list[RecordRow]:
 
 def first_record_id(session: Session, record_type: RecordType) -> int | None:
     """The id of a single-row record (address, intro), if it exists."""
-    return session.exec(select(record_type.model.id)).first()  # type: ignore[attr-defined]
+    return session.exec(select(record_type.model.id)).first()
 
 
 def save_record(
