@@ -253,10 +253,10 @@ class NewsArchiveState(rx.State):
 
     def _filter_before_change(self, session: Session) -> NewsFilter:
         """What the page shows before a control changes it."""
-        if self._shown_for_connection:
+        if self._city_slugs:
             return self._current_filter()
-        # The server lost this page's state (e.g. Redis restarted) and the controls still
-        # show the page's URL: change that, not an empty filter.
+        # The server lost this page's state (e.g. Redis restarted: no choices read) and the
+        # controls still show the page's URL: change that, not an empty filter.
         return parse_filter_params(
             self.router.url.query_parameters,
             city_slugs=self._valid_cities(session),
