@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import ConsoleMessage, Page, expect
 from sqlalchemy import Engine, create_engine
 from sqlmodel import Session, col, delete, func, select
 
@@ -140,10 +140,12 @@ def browser_problems(page: Page, base_url: str) -> Iterator[BrowserProblems]:
 def watch_for_problems(page: Page, base_url: str) -> BrowserProblems:
     """Record the console errors, page errors and foreign requests of ``page``."""
     problems = BrowserProblems(urlsplit(base_url).hostname or "")
-    page.on(
-        "console",
-        lambda message: message.type == "error" and problems.errors.append(message.text),
-    )
+
+    def record_console_error(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            problems.errors.append(message.text)
+
+    page.on("console", record_console_error)
     page.on("pageerror", lambda error: problems.errors.append(str(error)))
     page.on("request", lambda request: problems.on_request(request.url))
     page.on("websocket", lambda socket: problems.on_request(socket.url))

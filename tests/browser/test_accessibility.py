@@ -7,6 +7,7 @@ for it.
 """
 
 import re
+from typing import Literal
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -29,7 +30,8 @@ RUN_AXE = """async (tags) => {
 }"""
 
 
-COLOR_SCHEMES = ["light", "dark"]
+ColorScheme = Literal["light", "dark"]
+COLOR_SCHEMES: list[ColorScheme] = ["light", "dark"]
 
 
 @pytest.fixture(params=COLOR_SCHEMES)
@@ -196,7 +198,7 @@ def test_contrast_ratio_helper_matches_known_pairs() -> None:
 
 
 @pytest.mark.parametrize("scheme", COLOR_SCHEMES)
-def test_key_text_has_enough_contrast_in_both_schemes(app_page: Page, scheme: str) -> None:
+def test_key_text_has_enough_contrast_in_both_schemes(app_page: Page, scheme: ColorScheme) -> None:
     app_page.emulate_media(color_scheme=scheme)
     open_page(app_page)
     page_background = app_page.evaluate("getComputedStyle(document.body).backgroundColor")

@@ -2,19 +2,28 @@
 
 from collections.abc import Iterator
 from io import BytesIO
+from typing import Any
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Page, expect
-from sqlalchemy import Engine, delete, select, update
-from sqlmodel import Session
+from playwright.sync_api import Dialog, Page, expect
+from sqlalchemy import Engine, Table, delete, inspect, select, update
+from sqlmodel import Session, SQLModel
 
 from partner_app.models import ContactPerson, NewsItem, OfficeAddress, PageIntro, Partnership
 from partner_app.services.news_search import refresh_search_text
 from tests.browser.conftest import log_in_as_editor, open_page
 
+
+def _table_of(model: type[SQLModel]) -> Table:
+    # SQLModel does not declare __table__; the mapper's local table is the same Table.
+    table = inspect(model).local_table
+    assert isinstance(table, Table), f"{model.__name__} is not mapped to a plain table"
+    return table
+
+
 EDITED_TABLES = [
-    model.__table__ for model in (Partnership, ContactPerson, OfficeAddress, PageIntro)
+    _table_of(model) for model in (Partnership, ContactPerson, OfficeAddress, PageIntro)
 ]
 
 
@@ -33,13 +42,13 @@ def editor_page(app_page: Page, own_app_database: Engine) -> Iterator[Page]:
                 connection.execute(update(table).where(table.c.id == row["id"]).values(**row))
     # News are searched by their cities' names: recompute after putting the names back.
     with Session(own_app_database) as session:
-        for news in session.exec(select(NewsItem)).scalars():
+        for news in session.scalars(select(NewsItem)):
             refresh_search_text(news)
             session.add(news)
         session.commit()
 
 
-def _rows(engine: Engine) -> dict[str, list[dict]]:
+def _rows(engine: Engine) -> dict[str, list[dict[str, Any]]]:
     with engine.connect() as connection:
         return {
             table.name: [dict(row._mapping) for row in connection.execute(select(table))]
@@ -166,7 +175,12 @@ ENGLISH_DESCRIPTION = "Beschreibung auf Englisch (ohne sie zeigt die englische S
 def test_xss_payloads_in_partnership_and_contact_fields_render_inert(editor_page: Page) -> None:
     page = editor_page
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def note_and_dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", note_and_dismiss)
     open_page(page, "/admin/inhalte/bearbeiten?typ=partnerschaft&id=1")
     expect(page.get_by_label("Name (deutsch)")).to_have_value("Venlo")
     for label in (

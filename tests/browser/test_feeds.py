@@ -3,12 +3,12 @@
 import re
 from xml.etree import ElementTree as ET
 
-import feedparser
 import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import open_page
+from tests.support.feeds import parse_feed
 
 
 @pytest.mark.parametrize(
@@ -19,7 +19,7 @@ def test_feeds_are_valid_and_list_public_news(base_url: str, path: str, version:
     response = httpx.get(base_url + path)
 
     assert response.status_code == 200
-    parsed = feedparser.parse(response.content)
+    parsed = parse_feed(response.content)
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == version
     assert len(parsed.entries) >= 5
@@ -27,7 +27,7 @@ def test_feeds_are_valid_and_list_public_news(base_url: str, path: str, version:
 
 
 def test_city_feed_has_only_that_citys_news(base_url: str) -> None:
-    parsed = feedparser.parse(httpx.get(f"{base_url}/feeds/nachrichten.rss?stadt=venlo").content)
+    parsed = parse_feed(httpx.get(f"{base_url}/feeds/nachrichten.rss?stadt=venlo").content)
 
     assert "Venlo" in parsed.feed.title
     assert parsed.entries

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, WebSocketRoute, expect
+from playwright.sync_api import Browser, ConsoleMessage, Page, WebSocketRoute, expect
 from sqlalchemy import Engine
 from sqlmodel import Session, col, delete, select
 
@@ -133,9 +133,12 @@ def test_without_javascript_the_view_is_what_hydration_shows(
     without_script = main.inner_text()
     cards = reader_without_javascript.locator("article").count()
     warnings: list[str] = []
-    app_page.on(
-        "console", lambda message: message.type == "warning" and warnings.append(message.text)
-    )
+
+    def record_warning(message: ConsoleMessage) -> None:
+        if message.type == "warning":
+            warnings.append(message.text)
+
+    app_page.on("console", record_warning)
     open_page(app_page, path)
     expect(app_page.locator("html")).to_have_attribute("lang", lang)
     # Hydration and the websocket's values change nothing a reader sees.

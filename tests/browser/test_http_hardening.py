@@ -55,6 +55,7 @@ def _websocket_handshake_status(base_url: str, origin: str) -> str:
         f"Host: {address.netloc}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
         f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nOrigin: {origin}\r\n\r\n"
     )
+    assert address.port is not None, f"{base_url} names no port"
     with socket.create_connection((address.hostname, address.port), timeout=10) as connection:
         connection.sendall(request.encode())
         return connection.recv(4096).decode(errors="replace").split("\r\n", 1)[0]

@@ -2,7 +2,7 @@
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import expect_path, open_page
 
@@ -50,6 +50,11 @@ def test_the_footer_rss_link_loads_the_feed_not_the_apps_404(app_page: Page) -> 
     expect(app_page.get_by_text("404")).to_have_count(0)
 
 
+def back_link(page: Page) -> Locator:
+    """The text page's link back to where the visitor came from."""
+    return page.locator("main .back-link a").first
+
+
 @pytest.mark.parametrize(("path", "heading", "english_path", "english_heading"), TEXT_PAGES)
 def test_text_pages_have_a_large_h1_a_way_back_and_a_canonical_url(
     app_page: Page, path: str, heading: str, english_path: str, english_heading: str
@@ -69,10 +74,11 @@ def test_text_pages_have_a_large_h1_a_way_back_and_a_canonical_url(
         assert h1_size > max(h2_sizes)
         canonical = app_page.locator("link[rel=canonical]")
         expect(canonical).to_have_count(1)
-        assert canonical.get_attribute("href", timeout=1000).endswith(address)
-        back = app_page.locator("main .back-link a").first
-        expect(back).to_have_attribute("href", start)
-    back.click()
+        canonical_href = canonical.get_attribute("href", timeout=1000)
+        assert canonical_href is not None
+        assert canonical_href.endswith(address)
+        expect(back_link(app_page)).to_have_attribute("href", start)
+    back_link(app_page).click()
     expect_path(app_page, "/")
     expect(app_page.get_by_role("heading", level=1)).not_to_have_text(english_heading)
 

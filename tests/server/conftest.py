@@ -51,7 +51,7 @@ def app_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engi
 @pytest.fixture
 def root_state(app_engine: Engine) -> State:
     """A fresh state tree, as one browser tab has it."""
-    return State(_reflex_internal_init=True)
+    return reflex_internals.new_state_tree()
 
 
 StateT = TypeVar("StateT", bound=rx.State)

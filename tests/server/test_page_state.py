@@ -1,7 +1,9 @@
 """The state a public page is rendered with: its own on_load, run for the request."""
 
 import json
+from typing import Any
 
+import reflex as rx
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
@@ -26,7 +28,8 @@ def _state(page: PublicPage, path: str, query: str = "", **params: str) -> PageS
     return result
 
 
-def _vars(result: PageState, state_class: type) -> dict[str, object]:
+def _vars(result: PageState, state_class: type[rx.State]) -> dict[str, Any]:
+    # Any: the values are whatever JSON the page state was sent as.
     fields = json.loads(result.json).get(state_class.get_full_name(), {})
     return {name.removesuffix("_rx_state_"): value for name, value in fields.items()}
 

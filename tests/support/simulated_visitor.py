@@ -80,7 +80,7 @@ class SimulatedVisitor:
             transports=["websocket"],
             namespaces=[EVENT_ENDPOINT],
             socketio_path=EVENT_ENDPOINT,
-            wait_timeout=self.timeout_s,
+            wait_timeout=self.timeout_s,  # pyright: ignore[reportArgumentType]  # untyped: seconds
         )
         await self._wait_for(lambda shown, _events: bool(shown.get("cards")), "the first cards")
 

@@ -226,7 +226,7 @@ class Tab:
             transports=["websocket"],
             namespaces=[EVENT_ENDPOINT],
             socketio_path=EVENT_ENDPOINT,
-            wait_timeout=STEP_TIMEOUT_S,
+            wait_timeout=STEP_TIMEOUT_S,  # pyright: ignore[reportArgumentType]  # untyped: seconds
         )
 
     async def page_arrives(self, what: str, redis: Redis) -> float:

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from partner_app.models import (
     DatePrecision,
@@ -66,9 +66,9 @@ def add_news(
         published_precision=precision,
         status=status,
         partnerships=list(
-            session.exec(select(Partnership).where(Partnership.slug.in_(cities))).all()
+            session.exec(select(Partnership).where(col(Partnership.slug).in_(cities))).all()
         ),
-        topics=list(session.exec(select(Topic).where(Topic.slug.in_(topics))).all()),
+        topics=list(session.exec(select(Topic).where(col(Topic.slug).in_(topics))).all()),
     )
     refresh_search_text(news)
     session.add(news)

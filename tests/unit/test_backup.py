@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, inspect, text
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from partner_app.models import (
     ContactMessage,
@@ -113,7 +113,8 @@ def test_round_trip_is_exact_and_ends_sessions(
         assert session.exec(select(EditorSession)).all() == []
         assert len(session.exec(select(NewsItem)).all()) == 5
         # New rows continue after the restored ids.
-        largest = max(session.exec(select(Topic.id)).all())
+        largest = session.exec(select(func.max(Topic.id))).one()
+        assert largest is not None, "the restored database has topics"
         topic = Topic(slug="neu", name="Neu")
         session.add(topic)
         session.commit()
@@ -144,8 +145,9 @@ def _rewrite(backup: Path, damaged: Path, change: dict[str, bytes | None]) -> No
     with zipfile.ZipFile(backup) as original, zipfile.ZipFile(damaged, "w") as copy:
         for info in original.infolist():
             if info.filename in change:
-                if change[info.filename] is not None:
-                    copy.writestr(info.filename, change[info.filename])
+                replacement = change[info.filename]
+                if replacement is not None:
+                    copy.writestr(info.filename, replacement)
             else:
                 copy.writestr(info, original.read(info.filename))
         for name, content in change.items():

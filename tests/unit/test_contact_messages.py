@@ -1,7 +1,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from partner_app.models import AuditEntry, ContactMessage, MessageTopic
 from partner_app.services.contact_messages import (
@@ -117,7 +117,7 @@ def test_sender_keys_are_wiped_after_a_day(session: Session) -> None:
     _send(session, _form(), client="192.0.2.1", at=NOW)
     _send(session, _form(), client="192.0.2.2", at=NOW + timedelta(days=2))
 
-    keys = session.exec(select(ContactMessage.sender_key).order_by(ContactMessage.id)).all()
+    keys = session.exec(select(ContactMessage.sender_key).order_by(col(ContactMessage.id))).all()
     assert keys == ["", sender_key("192.0.2.2")]
 
 
@@ -134,7 +134,7 @@ def test_marking_done_and_reopening_is_recorded(session: Session) -> None:
 
     set_done(session, message_id, done=False, editor="redaktion", now=NOW)
     assert [row.done for row in inbox(session, include_done=False)] == [False]
-    actions = session.exec(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+    actions = session.exec(select(AuditEntry.action).order_by(col(AuditEntry.id))).all()
     assert actions == ["done", "reopened"]
 
 

@@ -90,6 +90,7 @@ def test_never_overwrites_an_editors_change(seeded_session: Session) -> None:
     venlo = seeded_session.exec(select(Partnership).where(Partnership.slug == "venlo")).one()
     venlo.description = "Von der Redaktion geändert."
     news = seeded_session.exec(select(NewsItem)).first()
+    assert news is not None, "the default content has news"
     news.status = NewsStatus.draft
     seeded_session.commit()
 

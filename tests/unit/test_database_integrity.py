@@ -14,7 +14,9 @@ def test_intact_database_has_no_problems(engine: Engine, seeded_session: Session
 
 def test_reference_to_a_missing_row_is_reported(engine: Engine, seeded_session: Session) -> None:
     news_id = seeded_session.exec(select(NewsItem.id)).first()
-    missing_partnership = (seeded_session.exec(select(sa.func.max(Partnership.id))).one()) + 100
+    largest_partnership = seeded_session.exec(select(sa.func.max(Partnership.id))).one()
+    assert largest_partnership is not None, "the seed has partnerships"
+    missing_partnership = largest_partnership + 100
     with engine.begin() as connection:
         # Bypass the database's own enforcement, as a crash or a foreign tool could.
         if engine.dialect.name == "sqlite":

@@ -32,6 +32,13 @@ def editor(session: Session) -> Editor:
     return create_editor(session, "Redaktion", PASSWORD)
 
 
+def opened_session_token(session: Session, *, client: str) -> str:
+    """The token of a successful login as the fixture's editor."""
+    token = log_in(session, "redaktion", PASSWORD, client=client, now=NOW).token
+    assert token is not None, "the right password did not open a session"
+    return token
+
+
 def test_editor_is_stored_lower_case_with_an_argon2_hash(editor: Editor) -> None:
     assert editor.username == "redaktion"
     assert editor.password_hash.startswith("$argon2id$")
@@ -60,7 +67,9 @@ def test_login_with_right_password_opens_a_session(session: Session, editor: Edi
     stored = session.exec(select(EditorSession)).one()
     assert stored.token_hash == hash_token(result.token)
     assert result.token not in stored.token_hash
-    assert signed_in_editor(session, result.token, now=NOW).username == "redaktion"
+    signed_in = signed_in_editor(session, result.token, now=NOW)
+    assert signed_in is not None
+    assert signed_in.username == "redaktion"
 
 
 def test_wrong_password_and_unknown_user_get_the_same_message(
@@ -74,7 +83,7 @@ def test_wrong_password_and_unknown_user_get_the_same_message(
 
 
 def test_session_ends_after_idle_time(session: Session, editor: Editor) -> None:
-    token = log_in(session, "redaktion", PASSWORD, client="c", now=NOW).token
+    token = opened_session_token(session, client="c")
     assert signed_in_editor(session, token, now=NOW + IDLE_TIMEOUT - timedelta(minutes=1))
     later = NOW + IDLE_TIMEOUT - timedelta(minutes=1) + IDLE_TIMEOUT
     assert signed_in_editor(session, token, now=later) is None
@@ -83,22 +92,22 @@ def test_session_ends_after_idle_time(session: Session, editor: Editor) -> None:
 def test_activity_keeps_a_session_alive_but_not_past_seven_days(
     session: Session, editor: Editor
 ) -> None:
-    token = log_in(session, "redaktion", PASSWORD, client="c", now=NOW)
+    token = opened_session_token(session, client="c")
     now = NOW
     for _ in range(7 * 24 // 4 - 1):
         now += timedelta(hours=4)
-        assert signed_in_editor(session, token.token, now=now) is not None
-    assert signed_in_editor(session, token.token, now=NOW + timedelta(days=7)) is None
+        assert signed_in_editor(session, token, now=now) is not None
+    assert signed_in_editor(session, token, now=NOW + timedelta(days=7)) is None
 
 
 def test_logout_ends_the_session_at_once(session: Session, editor: Editor) -> None:
-    token = log_in(session, "redaktion", PASSWORD, client="c", now=NOW).token
+    token = opened_session_token(session, client="c")
     log_out(session, token, now=NOW)
     assert signed_in_editor(session, token, now=NOW) is None
 
 
 def test_disabling_ends_sessions_and_blocks_login(session: Session, editor: Editor) -> None:
-    token = log_in(session, "redaktion", PASSWORD, client="c", now=NOW).token
+    token = opened_session_token(session, client="c")
     disable_editor(session, "redaktion")
     assert signed_in_editor(session, token, now=NOW) is None
     assert log_in(session, "redaktion", PASSWORD, client="c", now=NOW).error == LOGIN_FAILED
@@ -110,7 +119,7 @@ def test_disabling_ends_sessions_and_blocks_login(session: Session, editor: Edit
 def test_new_password_ends_sessions_and_replaces_the_old_one(
     session: Session, editor: Editor
 ) -> None:
-    token = log_in(session, "redaktion", PASSWORD, client="c", now=NOW).token
+    token = opened_session_token(session, client="c")
     set_password(session, "redaktion", "ein-ganz-neues-passwort")
     assert signed_in_editor(session, token, now=NOW) is None
     assert log_in(session, "redaktion", PASSWORD, client="c", now=NOW).token is None

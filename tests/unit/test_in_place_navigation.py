@@ -1,6 +1,7 @@
 """The in-place navigation script and its reading back by protocol-level clients."""
 
 import pytest
+from reflex.vars import LiteralStringVar
 
 from partner_app.in_place_navigation import navigate_in_place, navigation_target
 
@@ -8,6 +9,7 @@ from partner_app.in_place_navigation import navigate_in_place, navigation_target
 def _script(url: str, *, replace: bool) -> str:
     spec = navigate_in_place(url, replace=replace)
     (_, code), _callback = spec.args
+    assert isinstance(code, LiteralStringVar), "the script is a literal, not computed in JS"
     return code._var_value  # the literal JavaScript the browser evaluates
 
 

@@ -60,7 +60,7 @@ class FakeRedis:
         self.sets.setdefault(name, set()).update(v.encode() for v in values)
         return len(values)
 
-    async def smembers(self, name: str) -> set[bytes]:
+    async def smembers(self, name: str) -> set[bytes | str]:
         return set(self.sets.get(name, set()))
 
     async def srem(self, name: str, *values: str) -> int:

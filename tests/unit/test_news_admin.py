@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import Engine, text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from partner_app.models import AuditAction, AuditEntry, NewsItem, NewsStatus
 from partner_app.services.edit_conflicts import EditConflictError, RecordGoneError
@@ -40,16 +40,30 @@ def valid_form(**changes: object) -> NewsForm:
 
 def audit_actions(session: Session) -> list[str]:
     return [
-        entry.action for entry in session.exec(select(AuditEntry).order_by(AuditEntry.id)).all()
+        entry.action
+        for entry in session.exec(select(AuditEntry).order_by(col(AuditEntry.id))).all()
     ]
+
+
+def stored_news(session: Session, news_id: int) -> NewsItem:
+    news = session.get(NewsItem, news_id)
+    assert news is not None, f"news item {news_id} is not in the database"
+    return news
+
+
+def audit_entry(session: Session, *, newest: bool = False) -> AuditEntry:
+    order = col(AuditEntry.id).desc() if newest else col(AuditEntry.id)
+    entry = session.exec(select(AuditEntry).order_by(order)).first()
+    assert entry is not None, "the audit log is empty"
+    return entry
 
 
 def test_create_generates_a_unique_slug_and_logs_it(seeded_session: Session) -> None:
     first = save_news(seeded_session, valid_form(), editor="anna", today=TODAY)
     second = save_news(seeded_session, valid_form(), editor="anna", today=TODAY)
-    slugs = [seeded_session.get(NewsItem, news_id).slug for news_id in (first, second)]
+    slugs = [stored_news(seeded_session, news_id).slug for news_id in (first, second)]
     assert slugs == ["schueleraustausch-mit-venlo", "schueleraustausch-mit-venlo-2"]
-    entry = seeded_session.exec(select(AuditEntry)).first()
+    entry = audit_entry(seeded_session)
     assert (entry.editor_username, entry.action, entry.entity_label) == (
         "anna",
         AuditAction.created,
@@ -105,7 +119,7 @@ def test_scheduled_item_stays_hidden_until_its_day(seeded_session: Session) -> N
     ],
 )
 def test_invalid_input_is_refused_per_field(
-    seeded_session: Session, changes: dict, field: str, message: str
+    seeded_session: Session, changes: dict[str, object], field: str, message: str
 ) -> None:
     with pytest.raises(ValidationError) as refused:
         save_news(seeded_session, valid_form(**changes), editor="a", today=TODAY)
@@ -125,10 +139,10 @@ def test_update_with_current_version_saves_and_bumps_the_version(seeded_session:
         news_id=news_id,
         opened=opened,
     )
-    news = seeded_session.get(NewsItem, news_id)
+    news = stored_news(seeded_session, news_id)
     assert (news.title, news.version) == ("Neuer Titel", opened.version + 1)
     assert news.slug == "schueleraustausch-mit-venlo"  # links stay valid
-    last = seeded_session.exec(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    last = audit_entry(seeded_session, newest=True)
     assert (last.editor_username, last.action) == ("ben", AuditAction.changed)
     assert last.changes == {"title": ["Schüleraustausch mit Venlo", "Neuer Titel"]}
 
@@ -159,7 +173,7 @@ def test_saving_over_a_newer_version_is_refused_and_says_what_changed(
             opened=opened,
         )
     assert conflict.value.changes == {"Kurztext": "Von Ben geändert."}
-    news = seeded_session.get(NewsItem, news_id)
+    news = stored_news(seeded_session, news_id)
     assert (news.title, news.teaser) == ("Schüleraustausch mit Venlo", "Von Ben geändert.")
 
 
@@ -232,7 +246,7 @@ def test_a_newer_version_that_changed_nothing_shown_does_not_block(seeded_sessio
         news_id=news_id,
         opened=opened,
     )
-    assert seeded_session.get(NewsItem, news_id).title == "Annas Titel"
+    assert stored_news(seeded_session, news_id).title == "Annas Titel"
 
 
 @pytest.mark.parametrize(
@@ -260,7 +274,7 @@ def test_uploaded_and_placeholder_paths_are_accepted(seeded_session: Session) ->
     ):
         form = valid_form(image_path=path, image_alt="Alt", image_credit="Nachweis")
         news_id = save_news(seeded_session, form, editor="a", today=TODAY)
-        assert seeded_session.get(NewsItem, news_id).image_path == path
+        assert stored_news(seeded_session, news_id).image_path == path
 
 
 @pytest.mark.skipif(not postgres_server_url(), reason="row locks need the PostgreSQL test server")

@@ -15,8 +15,8 @@ from tests.unit.conftest import TODAY
 from tests.unit.factories import add_news
 
 
-def slugs(session: Session, news_filter: NewsFilter, **kwargs: int) -> list[str]:
-    page = published_news_page(session, news_filter, today=TODAY, **kwargs)
+def slugs(session: Session, news_filter: NewsFilter) -> list[str]:
+    page = published_news_page(session, news_filter, today=TODAY)
     return [card.slug for card in page.cards]
 
 

@@ -1,4 +1,3 @@
-import feedparser
 import pytest
 from sqlmodel import Session
 
@@ -9,6 +8,7 @@ from partner_app.services.news_feeds import (
     feed_url,
     news_feed,
 )
+from tests.support.feeds import parse_feed
 from tests.unit.conftest import TODAY
 
 ORIGIN = "https://example.org"
@@ -16,7 +16,7 @@ ORIGIN = "https://example.org"
 
 @pytest.mark.parametrize("feed_format", list(FeedFormat))
 def test_feed_lists_public_news_newest_first(archive: Session, feed_format: FeedFormat) -> None:
-    parsed = feedparser.parse(news_feed(archive, feed_format, origin=ORIGIN, today=TODAY))
+    parsed = parse_feed(news_feed(archive, feed_format, origin=ORIGIN, today=TODAY))
 
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == ("rss20" if feed_format == FeedFormat.rss else "atom10")
@@ -35,9 +35,7 @@ def test_feed_lists_public_news_newest_first(archive: Session, feed_format: Feed
 @pytest.mark.parametrize("feed_format", list(FeedFormat))
 def test_city_feed_has_only_that_citys_news(archive: Session, feed_format: FeedFormat) -> None:
     city = feed_city(archive, "duenkirchen")
-    parsed = feedparser.parse(
-        news_feed(archive, feed_format, origin=ORIGIN, today=TODAY, city=city)
-    )
+    parsed = parse_feed(news_feed(archive, feed_format, origin=ORIGIN, today=TODAY, city=city))
 
     assert not parsed.bozo
     assert "Dünkirchen" in parsed.feed.title
@@ -46,7 +44,7 @@ def test_city_feed_has_only_that_citys_news(archive: Session, feed_format: FeedF
 
 
 def test_feed_body_is_rendered_markdown(archive: Session) -> None:
-    parsed = feedparser.parse(news_feed(archive, FeedFormat.atom, origin=ORIGIN, today=TODAY))
+    parsed = parse_feed(news_feed(archive, FeedFormat.atom, origin=ORIGIN, today=TODAY))
     spende = next(entry for entry in parsed.entries if entry.link.endswith("/spende"))
 
     assert spende.content[0].value == "<p>100% der Erlöse, Konto_Nr 7</p>"
@@ -64,7 +62,7 @@ def test_feed_url_escapes_the_city() -> None:
 
 
 def test_empty_feed_is_still_valid(session: Session) -> None:
-    parsed = feedparser.parse(news_feed(session, FeedFormat.rss, origin=ORIGIN, today=TODAY))
+    parsed = parse_feed(news_feed(session, FeedFormat.rss, origin=ORIGIN, today=TODAY))
 
     assert not parsed.bozo
     assert parsed.entries == []

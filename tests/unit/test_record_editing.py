@@ -29,7 +29,15 @@ from tests.unit.conftest import TODAY
 
 
 def partnership_id(session: Session, slug: str) -> int:
-    return session.exec(select(Partnership.id).where(Partnership.slug == slug)).one()
+    found = session.exec(select(Partnership.id).where(Partnership.slug == slug)).one()
+    assert found is not None, "a stored row has an id"
+    return found
+
+
+def stored_partnership(session: Session, record_id: int) -> Partnership:
+    partnership = session.get(Partnership, record_id)
+    assert partnership is not None, f"partnership {record_id} is not in the database"
+    return partnership
 
 
 def test_partnership_form_round_trips_every_field(seeded_session: Session) -> None:
@@ -69,7 +77,7 @@ def test_changing_status_and_note_shows_on_the_public_view(seeded_session: Sessi
         False,
         ["Neu belebt.", "Zweite Angabe"],
     )
-    assert seeded_session.get(Partnership, record_id).status == PartnershipStatus.active
+    assert stored_partnership(seeded_session, record_id).status == PartnershipStatus.active
     entry = seeded_session.exec(select(AuditEntry)).one()
     assert (entry.entity_type, entry.action, entry.entity_label) == (
         AuditEntity.partnership,
@@ -95,7 +103,7 @@ def test_new_partnership_gets_a_slug(seeded_session: Session) -> None:
         "longitude": "6.8",
     }
     record_id = save_record(seeded_session, PARTNERSHIP, form, editor="anna", today=TODAY)
-    created = seeded_session.get(Partnership, record_id)
+    created = stored_partnership(seeded_session, record_id)
     assert created.slug == "neue-stadt-an-der-duessel"
     assert created.latitude == pytest.approx(51.2)
 
@@ -128,7 +136,7 @@ def test_bad_partnership_input_is_refused(
             opened=opened,
         )
     assert message in refused.value.errors[field]
-    assert seeded_session.get(Partnership, record_id).version == 1
+    assert stored_partnership(seeded_session, record_id).version == 1
 
 
 def test_renaming_a_partnership_keeps_its_news_findable(seeded_session: Session) -> None:
@@ -211,6 +219,7 @@ def test_single_row_records_can_be_edited_but_not_created_or_deleted(
     seeded_session: Session,
 ) -> None:
     intro_id = first_record_id(seeded_session, INTRO)
+    assert intro_id is not None, "the seed has a page intro"
     form, opened = record_form(seeded_session, INTRO, intro_id)
     save_record(
         seeded_session,
