@@ -1,5 +1,6 @@
 """Answers the server gives without the app's JavaScript: the public pages rendered per
-request (partner_app.server_render), feeds, sitemap and robots.txt.
+request (partner_app.server_render), feeds, sitemap and robots.txt, and the editors'
+login and logout (partner_app.admin_endpoints).
 
 Mounted in front of Reflex (``rx.App(api_transformer=...)``), so in production (one
 port) these paths are answered here; everything else goes on to Reflex.
@@ -17,6 +18,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from partner_app import routes, texts
+from partner_app.admin_endpoints import log_in_endpoint, log_out_endpoint
 from partner_app.http_hardening import SecurityHeaders, UploadSizeLimit
 from partner_app.server_render.endpoints import index_page, news_page, static_page
 from partner_app.server_render.public_pages import STATIC_PAGES
@@ -101,5 +103,9 @@ def http_endpoints() -> Starlette:
             ),
             _compressed("/sitemap.xml", sitemap),
             Route("/robots.txt", robots, methods=["GET"]),
+            # Posts only: the login page itself (GET) is Reflex's.
+            Route(routes.ADMIN_LOGIN, log_in_endpoint, methods=["POST"]),
+            Route(routes.ADMIN_LOGIN + "/", log_in_endpoint, methods=["POST"]),
+            Route(routes.ADMIN_LOGOUT, log_out_endpoint, methods=["POST"]),
         ],
     )

@@ -26,14 +26,18 @@ from partner_app.pages import (
 from partner_app.reflex_internals import (
     give_back_state_locks_of_cancelled_events,
     replace_connection_overlay,
+    transform_connection_cookies,
 )
 from partner_app.server_render.not_found import RenderedNotFound
 from partner_app.server_render.renderer import renderer_lifespan
-from partner_app.state.admin_session import AdminSessionState
+from partner_app.session_cookie import hashed_cookie_header
+from partner_app.state.admin_session import AdminDataGuard, AdminSessionState
 
 database_pool.register()
 # A tab reloaded while its page loads must not wait 10 s for a lost Redis state lock.
 give_back_state_locks_of_cancelled_events()
+# The editor's session cookie reaches the states only as its hash, never stored in clear.
+transform_connection_cookies(hashed_cookie_header)
 
 app = rx.App(
     html_lang=texts.PAGE_LANG,
@@ -42,6 +46,8 @@ app = rx.App(
     # app's own routes (pages, feeds, sitemap) are mounted in front of it.
     api_transformer=[RenderedNotFound, http_endpoints()],
 )
+# Before Reflex's own hydration: a tab whose session ended is sent no admin data.
+app.add_middleware(AdminDataGuard(), index=0)
 # Each worker's page renderer (partner_app/server_render) starts and stops with it.
 app.register_lifespan_task(renderer_lifespan)
 # Our own notice instead of Reflex's English toast when the connection is lost.

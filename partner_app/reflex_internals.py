@@ -3,7 +3,9 @@
 Reflex 0.10 has no public API for rendering a page with a request's own state
 (``partner_app.server_render``), for reaching another client's state (live news), for
 the engines a forked worker must forget, or for replacing the connection overlay, and its
-Redis state lock needs one repair (``give_back_state_locks_of_cancelled_events``); the app
+Redis state lock needs one repair (``give_back_state_locks_of_cancelled_events``), and the
+editor's session cookie must be hashed before Reflex keeps a connection's headers
+(``transform_connection_cookies``); the app
 reaches into the framework here and nowhere else.
 ``tests/unit/test_reflex_internals.py`` fails with a clear message when an upgrade
 removes or reshapes one of them; pin Reflex and run it first after an upgrade. The one
@@ -26,6 +28,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import reflex as rx
 from reflex import model
+from reflex.app import EventNamespace
 from reflex.istate.manager import get_state_manager
 from reflex.istate.manager.redis import StateManagerRedis
 from reflex.istate.manager.token import BaseStateToken
@@ -34,17 +37,35 @@ from reflex.utils import path_ops, prerequisites
 from reflex.utils.token_manager import RedisTokenManager
 from reflex_base import constants
 from reflex_base.constants.state import FIELD_MARKER
-from reflex_base.event import EventHandler
+from reflex_base.environment import environment
+from reflex_base.event import Event, EventHandler
+from reflex_base.event.processor.base_state_processor import _hydrate_event_names
 from reflex_base.registry import RegistrationContext
 from reflex_base.utils import format as reflex_format
 from reflex_components_core.core.banner import has_connection_errors
+from reflex_components_core.el.elements.base import BaseHTML
 from reflex_components_core.el.elements.inline import A as PlainAnchor
 
 logger = logging.getLogger(__name__)
 
 # A plain <a> element: rx.el.a is a client-router link (it would keep the page and
 # drop the query string of an in-page anchor).
-__all__ = ["PlainAnchor", "has_connection_errors"]
+__all__ = ["PlainAnchor", "PlainForm", "has_connection_errors"]
+
+
+class PlainForm(BaseHTML):
+    """A plain <form> the browser submits itself (rx.el.form always prevents that)."""
+
+    tag = "form"
+    action: rx.Var[str]
+    method: rx.Var[str]
+
+
+def in_dev_mode() -> bool:
+    """Whether Reflex runs in development mode (frontend and backend on separate ports)."""
+    return environment.REFLEX_ENV_MODE.get() == constants.Env.DEV
+
+
 # Where App.app_wraps keeps the overlay shown while the websocket is down.
 _OVERLAY_WRAP = (5, "Overlay")
 
@@ -90,19 +111,26 @@ def set_route(
         constants.RouteVar.ORIGIN: path + (f"?{query}" if query else ""),
         # Like URLSearchParams: the last value of a repeated parameter wins.
         constants.RouteVar.QUERY: {**dict(parse_qsl(query)), **params},
-        constants.RouteVar.HEADERS: {"origin": origin},
+        # The connection's other headers (its cookie) stay, as in a browser.
+        constants.RouteVar.HEADERS: {
+            **root.router_data.get(constants.RouteVar.HEADERS, {}),
+            "origin": origin,
+        },
     }
-    root.router_data = root._update_router_vars(router_data, {})
+    root.router_data = root._update_router_vars(router_data, root.router_data)
 
 
-def set_connection(root: State, *, session_id: str, client_token: str) -> None:
+def set_connection(root: State, *, session_id: str, client_token: str, cookie: str = "") -> None:
     """Add to ``root``'s route the websocket connection a browser tab's events arrive on.
 
     For the server tests, which play a tab: Reflex adds these to every event it receives.
+    ``cookie`` is the connection's ``Cookie`` header as the app keeps it (hashed).
     """
+    headers = {**root.router_data.get(constants.RouteVar.HEADERS, {}), "cookie": cookie}
     connection = {
         constants.RouteVar.SESSION_ID: session_id,
         constants.RouteVar.CLIENT_TOKEN: client_token,
+        constants.RouteVar.HEADERS: {name: value for name, value in headers.items() if value},
     }
     root.router_data = root._update_router_vars(connection, root.router_data)
 
@@ -298,3 +326,34 @@ async def _give_back_if_taken(
         await release(_RELEASE_OWN_LOCK, 1, lock_key, lock_id)
     except Exception as error:  # Redis unreachable: the lock expires on its own, as before
         logger.warning("Could not give back the state lock %r: %s", lock_key, error)
+
+
+def transform_connection_cookies(transform: Callable[[str], str]) -> None:
+    """Pass each websocket connection's ``Cookie`` header through ``transform``, once.
+
+    Reflex reads a connection's headers at connect and hands them to every event of it
+    as ``state.router.headers``, which is stored with the state (``.states/``, Redis).
+    Transformed here, before anything else sees them, the raw cookie is never kept.
+    """
+    build = EventNamespace._build_static_router_data
+    if getattr(build, "transforms_cookies", False):
+        return
+
+    @functools.wraps(build)
+    def build_static_router_data(
+        namespace: EventNamespace, sid: str, environ: dict
+    ) -> dict[str, Any]:
+        router_data = build(namespace, sid, environ)
+        headers = router_data[constants.RouteVar.HEADERS]
+        cookie = transform(headers.pop("cookie", ""))
+        if cookie:
+            headers["cookie"] = cookie
+        return router_data
+
+    build_static_router_data.transforms_cookies = True  # type: ignore[attr-defined]
+    EventNamespace._build_static_router_data = build_static_router_data  # type: ignore[method-assign]
+
+
+def is_hydrate_event(event: Event) -> bool:
+    """Whether ``event`` sends a tab its whole state (``hydrate``, on every (re)connect)."""
+    return event.name in _hydrate_event_names()

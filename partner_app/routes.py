@@ -28,12 +28,27 @@ NOT_FOUND = "404"
 PUBLIC_PAGES = (ACCESSIBILITY_URL, IMPRINT_URL, PRIVACY_URL)
 ADMIN = "/admin"
 ADMIN_LOGIN = "/admin/anmelden"
+# Answered by plain HTTP endpoints (partner_app/admin_endpoints.py), not by Reflex pages.
+ADMIN_LOGOUT = "/admin/abmelden"
 ADMIN_NEWS = "/admin/nachrichten"
 ADMIN_NEWS_EDIT = "/admin/nachrichten/bearbeiten"
 ADMIN_AUDIT = "/admin/protokoll"
 ADMIN_MESSAGES = "/admin/postfach"
 ADMIN_CONTENT = "/admin/inhalte"
 ADMIN_CONTENT_EDIT = "/admin/inhalte/bearbeiten"
+
+
+def admin_return_path(path: str) -> str:
+    """``path`` when it is an admin page to return to after the login, else "".
+
+    Only the app's own admin pages: never another host (``//host``, ``/\\host``), never
+    the login itself, so the login cannot be turned into an open redirect.
+    """
+    if not path.startswith(ADMIN + "/") or "\\" in path or len(path) > 300:
+        return ""
+    if path.startswith((ADMIN_LOGIN, ADMIN_LOGOUT)) or any(ord(char) < 33 for char in path):
+        return ""
+    return path
 
 
 def news_edit_url(news_id: int | None = None) -> str:

@@ -19,6 +19,11 @@ LOGIN_HEADING = "Anmeldung für die Redaktion"
 LOGIN_USERNAME = "Benutzername"
 LOGIN_PASSWORD = "Passwort"  # noqa: S105 (a label, not a password)
 LOGIN_SUBMIT = "Anmelden"
+LOGGED_OUT = "Sie sind abgemeldet."
+# Shown when an admin page sent a signed-out (or expired) editor here.
+LOGIN_TO_CONTINUE = "Bitte melden Sie sich an. Danach öffnet sich die gewünschte Seite."
+# The login was sent from a page of another site (cross-site request forgery).
+LOGIN_FROM_ELSEWHERE = "Diese Anfrage kam nicht von dieser Website und wurde abgelehnt."
 NEWS_LIST_HEADING = "Meldungen"
 NEWS_NEW = "Neue Meldung"
 NEWS_SEARCH = "Suche"

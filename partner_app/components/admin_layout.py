@@ -3,7 +3,9 @@
 import reflex as rx
 
 from partner_app import routes, texts_admin
+from partner_app.admin_endpoints import post_url
 from partner_app.components.layout import MAIN_ID, hydration_attribute, skip_link
+from partner_app.reflex_internals import PlainForm
 from partner_app.state.admin_session import AdminSessionState
 
 
@@ -20,16 +22,19 @@ def admin_layout(*children: rx.Component, signed_in: bool = True) -> rx.Componen
                     rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_AUDIT, href=routes.ADMIN_AUDIT)),
                     rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_PUBLIC, href=routes.PUBLIC)),
                 ),
-                rx.el.p(
+                PlainForm.create(
                     texts_admin.ADMIN_SIGNED_IN_AS + " ",
                     rx.el.strong(AdminSessionState.username),
                     " ",
+                    # A plain post: the endpoint clears the HttpOnly cookie no script can touch.
                     rx.el.button(
                         texts_admin.ADMIN_LOG_OUT,
-                        type="button",
-                        on_click=AdminSessionState.log_out,
+                        type="submit",
                         class_name="button button-secondary",
                     ),
+                    action=post_url(routes.ADMIN_LOGOUT),
+                    method="post",
+                    class_name="signed-in",
                 ),
                 aria_label=texts_admin.ADMIN_NAV_LABEL,
                 class_name="admin-nav",

@@ -1,9 +1,11 @@
-"""The editors' login page."""
+"""The editors' login page: a plain form the browser posts to the login endpoint."""
 
 import reflex as rx
 
 from partner_app import routes, texts_admin
+from partner_app.admin_endpoints import post_url
 from partner_app.components.admin_layout import admin_layout
+from partner_app.reflex_internals import PlainForm
 from partner_app.state.admin_session import AdminSessionState
 
 ROUTE = routes.ADMIN_LOGIN
@@ -16,10 +18,14 @@ def admin_login() -> rx.Component:
     return admin_layout(
         rx.el.h1(texts_admin.LOGIN_HEADING, class_name="page-title"),
         rx.cond(
+            AdminSessionState.login_notice != "",
+            rx.el.p(AdminSessionState.login_notice, role="status", class_name="form-message"),
+        ),
+        rx.cond(
             AdminSessionState.login_error != "",
             rx.el.p(AdminSessionState.login_error, role="alert", class_name="form-message error"),
         ),
-        rx.el.form(
+        PlainForm.create(
             rx.el.div(
                 rx.el.label(texts_admin.LOGIN_USERNAME, html_for="username"),
                 rx.el.input(
@@ -27,7 +33,11 @@ def admin_login() -> rx.Component:
                     name="username",
                     type="text",
                     auto_complete="username",
+                    default_value=AdminSessionState.login_username,
+                    # A new value after a failed login: React reads default_value only once.
+                    key=AdminSessionState.login_username,
                     required=True,
+                    auto_focus=AdminSessionState.login_username == "",
                 ),
                 class_name="form-field",
             ),
@@ -39,12 +49,16 @@ def admin_login() -> rx.Component:
                     type="password",
                     auto_complete="current-password",
                     required=True,
+                    # Remounted with the name after a failed login, so the focus is here.
+                    key=AdminSessionState.login_username + "-password",
+                    auto_focus=AdminSessionState.login_username != "",
                 ),
                 class_name="form-field",
             ),
+            rx.el.input(type="hidden", name="weiter", value=AdminSessionState.return_to),
             rx.el.button(texts_admin.LOGIN_SUBMIT, type="submit", class_name="button"),
-            on_submit=AdminSessionState.submit_login,
-            reset_on_submit=False,
+            action=post_url(routes.ADMIN_LOGIN),
+            method="post",
             class_name="admin-form narrow",
         ),
         signed_in=False,

@@ -1,6 +1,8 @@
 """Logging editors in and out, and checking their sessions on every request.
 
-A session is a random token; only its SHA-256 hash is stored. It ends after
+A session is a random token, new at every login, that the browser keeps in an HttpOnly
+cookie (``partner_app/session_cookie.py``); only its SHA-256 hash is stored, and the
+app's states see only the hash. It ends after
 8 hours without activity, 7 days after login, on logout, and when the editor is
 disabled or gets a new password.
 """
@@ -43,6 +45,8 @@ class LoginResult:
 
     token: str | None = None
     error: str = ""
+    # When the attempt was refused unchecked: how long to wait (0 for wrong credentials).
+    wait_seconds: int = 0
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,8 @@ def log_in(
     client = client[:MAX_CLIENT_LENGTH]
     wait = login_throttle.wait_needed(session, username=normalized, client=client, now=now)
     if wait > timedelta(0):
-        return LoginResult(error=LOGIN_THROTTLED.format(seconds=int(wait.total_seconds()) + 1))
+        seconds = int(wait.total_seconds()) + 1
+        return LoginResult(error=LOGIN_THROTTLED.format(seconds=seconds), wait_seconds=seconds)
 
     editor = session.exec(select(Editor).where(Editor.username == normalized)).first()
     password = password[:MAX_PASSWORD_LENGTH]
@@ -93,14 +98,14 @@ def log_in(
     return LoginResult(token=token)
 
 
-def signed_in_editor(session: Session, token: str, *, now: datetime) -> SignedInEditor | None:
-    """The editor of a valid session token, or ``None``; records activity."""
-    if not token:
+def signed_in_editor(session: Session, token_hash: str, *, now: datetime) -> SignedInEditor | None:
+    """The editor of a valid session (given by its token's hash), or ``None``; records activity."""
+    if not token_hash:
         return None
     row = session.exec(
         select(EditorSession, Editor)
         .join(Editor, col(Editor.id) == EditorSession.editor_id)
-        .where(EditorSession.token_hash == hash_token(token))
+        .where(EditorSession.token_hash == token_hash)
     ).first()
     if row is None:
         return None
@@ -120,10 +125,12 @@ def signed_in_editor(session: Session, token: str, *, now: datetime) -> SignedIn
     return SignedInEditor(editor_id=editor.id, username=editor.username)
 
 
-def log_out(session: Session, token: str, *, now: datetime) -> None:
-    """End the session of ``token`` (nothing happens for an unknown token)."""
+def log_out(session: Session, token_hash: str, *, now: datetime) -> None:
+    """End the session of a token's hash (nothing happens for an unknown one)."""
+    if not token_hash:
+        return
     editor_session = session.exec(
-        select(EditorSession).where(EditorSession.token_hash == hash_token(token))
+        select(EditorSession).where(EditorSession.token_hash == token_hash)
     ).first()
     if editor_session is not None and editor_session.ended_at is None:
         editor_session.ended_at = now

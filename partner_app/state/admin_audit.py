@@ -3,9 +3,10 @@
 import reflex as rx
 
 from partner_app.services.audit_log import AuditRow, recent_entries
-from partner_app.state.admin_session import editor_only
+from partner_app.state.admin_session import editor_only, holds_admin_data
 
 
+@holds_admin_data
 class AdminAuditState(rx.State):
     """The newest audit entries."""
 

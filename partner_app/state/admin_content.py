@@ -10,10 +10,11 @@ from partner_app.services.record_editing import (
     first_record_id,
     list_records,
 )
-from partner_app.state.admin_session import editor_only
+from partner_app.state.admin_session import editor_only, holds_admin_data
 from partner_app.state.editor_forms import DeleteConfirmationMixin
 
 
+@holds_admin_data
 class AdminContentState(DeleteConfirmationMixin, rx.State):
     """Lists of the editable records and a pending contact deletion."""
 

@@ -5,9 +5,10 @@ import reflex as rx
 from partner_app import texts_admin
 from partner_app.models import utc_now
 from partner_app.services.contact_messages import MessageRow, inbox, purge_expired, set_done
-from partner_app.state.admin_session import SignedInEditor, editor_only
+from partner_app.state.admin_session import SignedInEditor, editor_only, holds_admin_data
 
 
+@holds_admin_data
 class AdminMessagesState(rx.State):
     """Open messages (or all), newest first."""
 

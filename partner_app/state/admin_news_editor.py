@@ -12,7 +12,7 @@ from partner_app.services.news_admin import NewsForm, empty_news_form, news_form
 from partner_app.services.news_archive import TopicOption, topic_options
 from partner_app.services.partnerships import PartnershipView, partnerships_by_since
 from partner_app.services.versioning import Snapshot
-from partner_app.state.admin_session import SignedInEditor, editor_only
+from partner_app.state.admin_session import SignedInEditor, editor_only, holds_admin_data
 from partner_app.state.editor_forms import EditorFormMixin
 from partner_app.state.live_news import announce_news_change
 
@@ -49,6 +49,7 @@ def form_from_submission(form_data: dict[str, str]) -> NewsForm:
     return NewsForm(**values, cities=cities, topics=topics)
 
 
+@holds_admin_data
 class AdminNewsEditorState(EditorFormMixin, rx.State):
     """What the form shows: values, messages per field, a conflict report."""
 

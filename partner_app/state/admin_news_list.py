@@ -12,11 +12,12 @@ from partner_app.services.news_admin import (
     news_admin_list,
     set_news_status,
 )
-from partner_app.state.admin_session import SignedInEditor, editor_only
+from partner_app.state.admin_session import SignedInEditor, editor_only, holds_admin_data
 from partner_app.state.editor_forms import DeleteConfirmationMixin
 from partner_app.state.live_news import announce_news_change
 
 
+@holds_admin_data
 class AdminNewsListState(DeleteConfirmationMixin, rx.State):
     """The rows on screen, the filters and a pending delete confirmation."""
 

@@ -8,12 +8,13 @@ from partner_app.services.content_types import RECORD_TYPES
 from partner_app.services.edit_conflicts import RecordGoneError
 from partner_app.services.record_editing import empty_form, record_form, save_record
 from partner_app.services.versioning import Snapshot
-from partner_app.state.admin_session import SignedInEditor, editor_only
+from partner_app.state.admin_session import SignedInEditor, editor_only, holds_admin_data
 from partner_app.state.editor_forms import EditorFormMixin
 
 UPLOAD_ID = "eintrag-bild"
 
 
+@holds_admin_data
 class AdminRecordEditorState(EditorFormMixin, rx.State):
     """Field definitions, values as typed, messages per field, a conflict report."""
 

@@ -1,90 +1,165 @@
 """Who is signed in to the admin, and the guard every admin handler passes.
 
-The session token lives only in a backend-only var (``_session_token``): it is
-never sent to the browser. Every admin handler is decorated with
-:func:`editor_only`, which checks the token against the database before the
-handler runs, so logout, expiry and disabling an editor take effect on the very
-next event.
+Logging in and out are plain HTTP requests (``partner_app/admin_endpoints.py``) that set
+and clear an HttpOnly cookie; the states only ever see its hash, in the headers of the
+tab's websocket connection (``partner_app/session_cookie.py``). Reflex's client token is
+never a credential: every admin handler is decorated with :func:`editor_only`, which
+checks the session behind the *connection's* cookie against the database before the
+handler runs, so logout, expiry, a new password and disabling an editor take effect in
+every tab at its very next event.
+
+When a check fails, every admin state forgets what it holds (:func:`forget_admin_data`),
+and :class:`AdminDataGuard` does the same before a tab is sent its whole state again
+(on every reconnect), so nothing of the admin survives its session.
 """
 
+import asyncio
 import functools
 import inspect
+import json
 from collections.abc import Awaitable, Callable
 from typing import Any, Concatenate, ParamSpec, TypeVar, overload
+from urllib.parse import urlencode
 
 import reflex as rx
+from reflex.middleware.middleware import Middleware
+from reflex.state import BaseState, StateUpdate
+from reflex_base.event import Event
 
-from partner_app import routes
+from partner_app import routes, texts_admin
 from partner_app.models import utc_now
-from partner_app.services.editor_sessions import SignedInEditor, log_in, log_out, signed_in_editor
+from partner_app.reflex_internals import is_hydrate_event
+from partner_app.services.editor_sessions import (
+    LOGIN_FAILED,
+    LOGIN_THROTTLED,
+    SignedInEditor,
+    signed_in_editor,
+)
+from partner_app.session_cookie import session_hash
+
+StateT = TypeVar("StateT", bound=rx.State)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# Every state holding something only an editor may see; cleared when the session ends.
+ADMIN_DATA_STATES: list[type[rx.State]] = []
+
+
+def holds_admin_data(state_class: type[StateT]) -> type[StateT]:
+    """Register ``state_class`` as one :func:`forget_admin_data` clears."""
+    ADMIN_DATA_STATES.append(state_class)
+    return state_class
 
 
 class AdminSessionState(rx.State):
-    """The login form and the signed-in editor's name."""
+    """The login form's messages and the signed-in editor's name."""
 
     username: rx.Field[str] = rx.field("")
     login_error: rx.Field[str] = rx.field("")
-    _session_token: str = ""
+    login_notice: rx.Field[str] = rx.field("")
+    # Sent back after a failed login, so the editor types only the password again.
+    login_username: rx.Field[str] = rx.field("")
+    # The admin page the login returns to (checked again by the login endpoint).
+    return_to: rx.Field[str] = rx.field("")
+    # The hash of the session this tab's admin data was loaded under ("" = none).
+    _session_hash: str = ""
 
-    def _current_editor(self) -> SignedInEditor | None:
-        """The signed-in editor, checked against the database now."""
-        if not self._session_token:
-            return None
-        with rx.session() as session:
-            editor = signed_in_editor(session, self._session_token, now=utc_now())
+    def _connection_session_hash(self) -> str:
+        return session_hash(self.router.headers.cookie)
+
+    async def _current_editor(self) -> SignedInEditor | None:
+        """The editor behind this connection's session cookie, checked against the database now."""
+        token_hash = self._connection_session_hash()
+        editor = await _checked_session(token_hash) if token_hash else None
         if editor is None:
-            self._session_token = ""
-            self.username = ""
+            await forget_admin_data(self)
+            return None
+        self._session_hash = token_hash
+        if self.username != editor.username:
+            self.username = editor.username
         return editor
 
     @rx.event
-    def submit_login(self, form_data: dict[str, str]) -> rx.event.EventSpec | None:
-        """Check the credentials; on success open the news list."""
-        username = str(form_data.get("username", ""))
-        password = str(form_data.get("password", ""))
-        with rx.session() as session:
-            result = log_in(session, username, password, client=self._client(), now=utc_now())
-            if result.token is None:
-                self.login_error = result.error
-                return None
-            self._session_token = result.token
-            editor = signed_in_editor(session, result.token, now=utc_now())
-        self.login_error = ""
-        self.username = editor.username if editor else ""
-        return rx.redirect(routes.ADMIN_NEWS)
-
-    @rx.event
-    def log_out(self) -> rx.event.EventSpec:
-        """End the session on the server and show the login form."""
-        if self._session_token:
-            with rx.session() as session:
-                log_out(session, self._session_token, now=utc_now())
-        self._session_token = ""
-        self.username = ""
-        return rx.redirect(routes.ADMIN_LOGIN)
-
-    @rx.event
-    def open_login(self) -> rx.event.EventSpec | None:
-        """On load of the login page: signed-in editors go straight to the news list."""
-        if self._current_editor() is not None:
-            return rx.redirect(routes.ADMIN_NEWS)
+    async def open_login(self) -> rx.event.EventSpec | None:
+        """On load of the login page: signed-in editors go on; others see why they are here."""
+        query = self.router.url.query_parameters
+        return_to = routes.admin_return_path(query.get("weiter", ""))
+        if await self._current_editor() is not None:
+            return rx.redirect(return_to or routes.ADMIN_NEWS, replace=True)
+        # Set after the check: a failed one resets this state.
+        self.return_to = return_to
+        self.login_username = query.get("benutzer", "")[:60]
+        if "abgemeldet" in query:
+            self.login_notice = texts_admin.LOGGED_OUT
+        else:
+            self.login_notice = texts_admin.LOGIN_TO_CONTINUE if self.return_to else ""
+        error = query.get("fehler", "")
+        wait = query.get("warten", "")
+        if error == "gesperrt" and wait.isdigit():
+            self.login_error = LOGIN_THROTTLED.format(seconds=min(int(wait), 24 * 3600))
+        else:
+            self.login_error = LOGIN_FAILED if error else ""
         return None
 
-    def _client(self) -> str:
-        # Behind a reverse proxy every client would share its address: Reflex takes it
-        # from X-Forwarded-For only with REFLEX_TRUSTED_PROXY_HOPS set (see the README).
-        return self.router.session.client_ip or "unbekannt"
+
+async def _checked_session(token_hash: str) -> SignedInEditor | None:
+    def check() -> SignedInEditor | None:
+        with rx.session() as session:
+            return signed_in_editor(session, token_hash, now=utc_now())
+
+    # The database is not asked on the event loop, which serves every visitor.
+    return await asyncio.to_thread(check)
+
+
+async def forget_admin_data(state: rx.State) -> None:
+    """Reset every admin state of ``state``'s tab, the signed-in name included."""
+    for state_class in (AdminSessionState, *ADMIN_DATA_STATES):
+        admin_state = await state.get_state(state_class)
+        admin_state.reset()
+
+
+class AdminDataGuard(Middleware):
+    """Before a tab is sent its whole state, drop the admin data of a session gone by.
+
+    A tab reconnecting (a reload, another tab's logout, an expiry, a stolen client
+    token used without the cookie) would otherwise be sent the inbox, drafts and
+    forms its session loaded. Tabs that never loaded admin data cost nothing here.
+    """
+
+    async def preprocess(self, app: Any, state: BaseState, event: Event) -> StateUpdate | None:
+        """Check the session of a tab that holds admin data when it hydrates."""
+        if not isinstance(state, rx.State) or not is_hydrate_event(event):
+            return None
+        session_state = await state.get_state(AdminSessionState)
+        if not session_state._session_hash:
+            return None
+        if session_state._connection_session_hash() != session_state._session_hash:
+            await forget_admin_data(state)
+            return None
+        await session_state._current_editor()
+        return None
+
+
+def to_login(state: rx.State) -> rx.event.EventSpec:
+    """A full page load of the login, coming back to the current admin page afterwards.
+
+    A full load, not an in-app navigation: the new websocket connection carries the
+    browser's current cookie, so a tab opened before the login in another tab is let in.
+    """
+    back = routes.admin_return_path(state.router.url.path + _query_of(state))
+    url = routes.ADMIN_LOGIN + (f"?{urlencode({'weiter': back})}" if back else "")
+    return rx.call_script(f"window.location.replace({json.dumps(url)})")
+
+
+def _query_of(state: rx.State) -> str:
+    query = state.router.url.query_parameters
+    return f"?{urlencode(dict(query))}" if query else ""
 
 
 async def require_editor(state: rx.State) -> SignedInEditor | None:
     """The signed-in editor for any admin state's handler, or ``None``."""
     session_state = await state.get_state(AdminSessionState)
-    return session_state._current_editor()
-
-
-StateT = TypeVar("StateT", bound=rx.State)
-P = ParamSpec("P")
-R = TypeVar("R")
+    return await session_state._current_editor()
 
 
 @overload
@@ -110,7 +185,7 @@ def editor_only(handler: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitab
     async def guarded(state: rx.State, *args: Any, **kwargs: Any) -> Any:
         editor = await require_editor(state)
         if editor is None:
-            return rx.redirect(routes.ADMIN_LOGIN)
+            return to_login(state)
         kwargs.pop("editor", None)  # only the checked editor, never one sent along
         if wants_editor:
             return await handler(state, editor, *args, **kwargs)

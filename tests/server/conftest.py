@@ -19,6 +19,8 @@ from partner_app.models import utc_now
 from partner_app.services.contact_messages import MessageInput, submit_message
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.editor_accounts import create_editor
+from partner_app.services.editor_sessions import log_in
+from partner_app.session_cookie import COOKIE_NAME, hashed_cookie_header
 from tests.database import fresh_database_url, upgrade_to_head
 from tests.support.own_loop import run_in_own_loop
 
@@ -74,13 +76,36 @@ def call(state: rx.State, handler_name: str, *args: object) -> object:
     return run_in_own_loop(run())
 
 
-def browse_to(root: State, url: str, *, connection: str = "", token: str = "") -> None:
+def browse_to(
+    root: State, url: str, *, connection: str = "", token: str = "", session_token: str = ""
+) -> None:
     """Put ``root``'s tab at ``url``, its events arriving on websocket ``connection``.
 
-    ``token`` is the tab's client token. Without a connection the tree is like the
-    server render's, which belongs to no browser.
+    ``token`` is the tab's client token, ``session_token`` the editor's session cookie
+    the connection was opened with (the app keeps it hashed, as for a browser). Without
+    a connection the tree is like the server render's, which belongs to no browser.
     """
     parts = urlsplit(url)
     reflex_internals.set_route(root, path=parts.path, query=parts.query, origin=ORIGIN, params={})
     if connection:
-        reflex_internals.set_connection(root, session_id=connection, client_token=token)
+        cookie = hashed_cookie_header(f"{COOKIE_NAME}={session_token}") if session_token else ""
+        reflex_internals.set_connection(
+            root, session_id=connection, client_token=token, cookie=cookie
+        )
+
+
+def new_session_token(engine: Engine) -> str:
+    """A session of the editor, opened as the login endpoint opens it."""
+    with Session(engine) as session:
+        token = log_in(session, EDITOR, PASSWORD, client="192.0.2.10", now=utc_now()).token
+    assert token
+    return token
+
+
+def sign_in(root: State, engine: Engine, url: str = "/admin/nachrichten") -> str:
+    """Make ``root`` a tab whose connection carries a fresh session cookie; its token."""
+    session_token = new_session_token(engine)
+    browse_to(
+        root, url, connection="sid-editor", token="client-editor", session_token=session_token
+    )
+    return session_token

@@ -8,28 +8,39 @@ every kind of invalid session; neither the database nor the state may change.
 import importlib
 import inspect
 import json
+import pickle
 import pkgutil
 from datetime import timedelta
 
 import pytest
 import reflex as rx
-from reflex.state import State
+from reflex.state import BaseState, State
 from sqlalchemy import Engine, MetaData, select, update
 from sqlmodel import Session, col
 
 import partner_app.state
+from partner_app import reflex_internals
 from partner_app.models import Editor, EditorSession, NewsItem, utc_now
-from partner_app.services.editor_sessions import log_in
-from partner_app.state.admin_session import AdminSessionState
-from tests.server.conftest import EDITOR, PASSWORD, call, substate
+from partner_app.services.editor_sessions import hash_token, log_out
+from partner_app.state.admin_messages import AdminMessagesState
+from partner_app.state.admin_news_list import AdminNewsListState
+from partner_app.state.admin_session import ADMIN_DATA_STATES, AdminSessionState
+from tests.server.conftest import EDITOR, PASSWORD, browse_to, call, sign_in, substate
 
 # Handlers of the session state that must work signed out, and why.
 PUBLIC_HANDLERS = {
-    (AdminSessionState, "submit_login"): "the login itself",
-    (AdminSessionState, "log_out"): "ends whatever session there is",
     (AdminSessionState, "open_login"): "shows the login form",
 }
-SESSION_KINDS = ["none", "garbage", "logged_out", "idle_expired", "absolute_expired", "disabled"]
+SESSION_KINDS = [
+    "none",
+    "garbage",
+    "logged_out",
+    "idle_expired",
+    "absolute_expired",
+    "disabled",
+    # The tab's client token used from a connection without the cookie (a stolen token).
+    "client_token_only",
+]
 
 
 def admin_state_classes() -> list[type[rx.State]]:
@@ -102,19 +113,22 @@ def database_snapshot(engine: Engine) -> dict[str, list[tuple]]:
 
 
 def make_session_invalid(root: State, engine: Engine, kind: str) -> None:
-    """Leave ``root``'s session state holding a token of the given invalid kind."""
-    auth = substate(root, AdminSessionState)
+    """Leave ``root``'s connection with a session cookie of the given invalid kind."""
     if kind == "none":
         return
     if kind == "garbage":
-        auth._session_token = "erfunden"
+        browse_to(root, "/admin/nachrichten", connection="sid-1", token="tab", session_token="x")
+        return
+    session_token = sign_in(root, engine)
+    if kind == "client_token_only":
+        # The tab loaded its data under the session, then its client token turns up on
+        # a connection opened without the browser's cookie.
+        assert call(substate(root, AdminNewsListState), "load") is None
+        browse_to(root, "/admin/nachrichten", connection="sid-2", token="client-editor")
         return
     with Session(engine) as session:
-        token = log_in(session, EDITOR, PASSWORD, client="test", now=utc_now()).token
-        assert token
-        auth._session_token = token
         if kind == "logged_out":
-            session.exec(update(EditorSession).values(ended_at=utc_now()))
+            log_out(session, hash_token(session_token), now=utc_now())
         elif kind == "idle_expired":
             session.exec(update(EditorSession).values(last_seen_at=utc_now() - timedelta(hours=9)))
         elif kind == "absolute_expired":
@@ -137,65 +151,75 @@ def test_no_admin_handler_reads_or_writes_without_a_valid_session(
     assert handlers
     for state_class, name in handlers:
         state = substate(root_state, state_class)
-        state_before = json.dumps(state.dict(), default=str, sort_keys=True)
         result = call(state, name, *arguments_for(state_class, name, news_id))
         assert isinstance(result, rx.event.EventSpec), f"{state_class.__name__}.{name}"
         assert "/admin/anmelden" in str(result.args), f"{state_class.__name__}.{name}"
-        assert json.dumps(state.dict(), default=str, sort_keys=True) == state_before, name
+        # Refused, the tab holds nothing of the admin: every admin state is at its defaults.
+        assert admin_data_of(root_state) == fresh_admin_data(), f"{state_class.__name__}.{name}"
         assert database_snapshot(app_engine) == database_before, f"{state_class.__name__}.{name}"
+
+
+def admin_data_of(root: State) -> str:
+    return json.dumps(
+        {cls.__name__: substate(root, cls).dict() for cls in admin_state_classes()},
+        default=str,
+        sort_keys=True,
+    )
+
+
+def fresh_admin_data() -> str:
+    return admin_data_of(reflex_internals.new_state_tree())
+
+
+def test_every_admin_state_is_cleared_with_its_session() -> None:
+    registered = {AdminSessionState, *ADMIN_DATA_STATES}
+    assert set(admin_state_classes()) == registered
 
 
 def test_a_valid_session_is_let_through(root_state: State, app_engine: Engine) -> None:
     # The counter-check: the same call works when signed in, so the refusals above mean something.
-    from partner_app.state.admin_news_list import AdminNewsListState
-
-    auth = substate(root_state, AdminSessionState)
-    call(auth, "submit_login", {"username": EDITOR, "password": PASSWORD})
+    sign_in(root_state, app_engine)
     news_list = substate(root_state, AdminNewsListState)
     assert call(news_list, "load") is None
     assert len(news_list.rows) == 5
+    assert substate(root_state, AdminSessionState).username == EDITOR
 
 
-def test_tokens_and_hashes_never_reach_the_browser(root_state: State, app_engine: Engine) -> None:
-    auth = substate(root_state, AdminSessionState)
-    call(auth, "submit_login", {"username": EDITOR, "password": PASSWORD})
-    token = auth._session_token
-    assert token
-    assert "_session_token" not in AdminSessionState.base_vars  # backend-only
-    sent_to_browser = json.dumps(root_state.dict(), default=str)
+def test_tokens_never_reach_the_browser_or_the_stored_state(
+    root_state: State, app_engine: Engine
+) -> None:
+    session_token = sign_in(root_state, app_engine)
+    assert call(substate(root_state, AdminNewsListState), "load") is None
+    # Serialized as Reflex serializes a delta for the browser.
+    sent_to_browser = reflex_internals.json_dumps(root_state.dict())
+    # What Reflex writes to .states/ or Redis: every state of the tree, pickled.
+    stored = b"".join(pickle.dumps(state) for state in [root_state, *all_substates(root_state)])
     with Session(app_engine) as session:
         password_hash = session.scalars(select(col(Editor.password_hash))).one()
-        token_hash = session.scalars(select(col(EditorSession.token_hash))).one()
-    assert token not in sent_to_browser
-    assert token_hash not in sent_to_browser
+    assert session_token not in sent_to_browser
+    assert session_token.encode() not in stored
+    assert hash_token(session_token) not in sent_to_browser
     assert password_hash not in sent_to_browser
     assert PASSWORD not in sent_to_browser
-    assert auth.username == EDITOR
 
 
-def test_login_is_throttled_through_the_state(root_state: State, app_engine: Engine) -> None:
-    auth = substate(root_state, AdminSessionState)
-    for _ in range(5):
-        call(auth, "submit_login", {"username": EDITOR, "password": "falsch-falsch-falsch"})
-    assert (
-        auth.login_error == "Benutzername oder Passwort ist falsch."
-        or "Zu viele" in auth.login_error
-    )
-    call(auth, "submit_login", {"username": EDITOR, "password": PASSWORD})
-    assert "Zu viele fehlgeschlagene Anmeldeversuche" in auth.login_error
-    assert auth._session_token == ""
+def all_substates(state: BaseState) -> list[BaseState]:
+    found = []
+    for child in state.substates.values():
+        found += [child, *all_substates(child)]
+    return found
 
 
 def test_logout_ends_the_session_for_the_next_handler(
     root_state: State, app_engine: Engine
 ) -> None:
-    from partner_app.state.admin_audit import AdminAuditState
-
-    auth = substate(root_state, AdminSessionState)
-    call(auth, "submit_login", {"username": EDITOR, "password": PASSWORD})
-    audit = substate(root_state, AdminAuditState)
-    assert call(audit, "load") is None
-    call(auth, "log_out")
-    refused = call(audit, "load")
+    session_token = sign_in(root_state, app_engine)
+    inbox = substate(root_state, AdminMessagesState)
+    assert call(inbox, "load") is None
+    assert [row.name for row in inbox.rows] == ["Anna"]
+    with Session(app_engine) as session:
+        log_out(session, hash_token(session_token), now=utc_now())
+    refused = call(inbox, "load")
     assert isinstance(refused, rx.event.EventSpec)
     assert "/admin/anmelden" in str(refused.args)
+    assert inbox.rows == []

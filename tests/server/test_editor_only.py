@@ -9,8 +9,7 @@ from sqlmodel import Session, select
 from partner_app.models import AuditEntry, ContactMessage
 from partner_app.services.editor_sessions import SignedInEditor
 from partner_app.state.admin_messages import AdminMessagesState
-from partner_app.state.admin_session import AdminSessionState
-from tests.server.conftest import EDITOR, PASSWORD, call, substate
+from tests.server.conftest import EDITOR, sign_in, substate
 from tests.support.own_loop import run_in_own_loop
 
 
@@ -23,8 +22,7 @@ def test_the_editor_parameter_is_hidden_from_reflex() -> None:
 def test_a_name_smuggled_in_as_editor_is_replaced_by_the_signed_in_one(
     root_state: State, app_engine: Engine
 ) -> None:
-    auth = substate(root_state, AdminSessionState)
-    call(auth, "submit_login", {"username": EDITOR, "password": PASSWORD})
+    sign_in(root_state, app_engine)
     inbox = substate(root_state, AdminMessagesState)
     with Session(app_engine) as session:
         message_id = session.exec(select(ContactMessage.id)).one()

@@ -67,7 +67,7 @@ def test_login_with_right_password_opens_a_session(session: Session, editor: Edi
     stored = session.exec(select(EditorSession)).one()
     assert stored.token_hash == hash_token(result.token)
     assert result.token not in stored.token_hash
-    signed_in = signed_in_editor(session, result.token, now=NOW)
+    signed_in = signed_in_editor(session, hash_token(result.token), now=NOW)
     assert signed_in is not None
     assert signed_in.username == "redaktion"
 
@@ -84,9 +84,11 @@ def test_wrong_password_and_unknown_user_get_the_same_message(
 
 def test_session_ends_after_idle_time(session: Session, editor: Editor) -> None:
     token = opened_session_token(session, client="c")
-    assert signed_in_editor(session, token, now=NOW + IDLE_TIMEOUT - timedelta(minutes=1))
+    assert signed_in_editor(
+        session, hash_token(token), now=NOW + IDLE_TIMEOUT - timedelta(minutes=1)
+    )
     later = NOW + IDLE_TIMEOUT - timedelta(minutes=1) + IDLE_TIMEOUT
-    assert signed_in_editor(session, token, now=later) is None
+    assert signed_in_editor(session, hash_token(token), now=later) is None
 
 
 def test_activity_keeps_a_session_alive_but_not_past_seven_days(
@@ -96,24 +98,24 @@ def test_activity_keeps_a_session_alive_but_not_past_seven_days(
     now = NOW
     for _ in range(7 * 24 // 4 - 1):
         now += timedelta(hours=4)
-        assert signed_in_editor(session, token, now=now) is not None
-    assert signed_in_editor(session, token, now=NOW + timedelta(days=7)) is None
+        assert signed_in_editor(session, hash_token(token), now=now) is not None
+    assert signed_in_editor(session, hash_token(token), now=NOW + timedelta(days=7)) is None
 
 
 def test_logout_ends_the_session_at_once(session: Session, editor: Editor) -> None:
     token = opened_session_token(session, client="c")
-    log_out(session, token, now=NOW)
-    assert signed_in_editor(session, token, now=NOW) is None
+    log_out(session, hash_token(token), now=NOW)
+    assert signed_in_editor(session, hash_token(token), now=NOW) is None
 
 
 def test_disabling_ends_sessions_and_blocks_login(session: Session, editor: Editor) -> None:
     token = opened_session_token(session, client="c")
     disable_editor(session, "redaktion")
-    assert signed_in_editor(session, token, now=NOW) is None
+    assert signed_in_editor(session, hash_token(token), now=NOW) is None
     assert log_in(session, "redaktion", PASSWORD, client="c", now=NOW).error == LOGIN_FAILED
     enable_editor(session, "redaktion")
     assert log_in(session, "redaktion", PASSWORD, client="c2", now=NOW).token
-    assert signed_in_editor(session, token, now=NOW) is None  # old sessions stay ended
+    assert signed_in_editor(session, hash_token(token), now=NOW) is None  # old sessions stay ended
 
 
 def test_new_password_ends_sessions_and_replaces_the_old_one(
@@ -121,7 +123,7 @@ def test_new_password_ends_sessions_and_replaces_the_old_one(
 ) -> None:
     token = opened_session_token(session, client="c")
     set_password(session, "redaktion", "ein-ganz-neues-passwort")
-    assert signed_in_editor(session, token, now=NOW) is None
+    assert signed_in_editor(session, hash_token(token), now=NOW) is None
     assert log_in(session, "redaktion", PASSWORD, client="c", now=NOW).token is None
     assert log_in(session, "redaktion", "ein-ganz-neues-passwort", client="d", now=NOW).token
 

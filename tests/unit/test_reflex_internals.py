@@ -21,6 +21,7 @@ from reflex_base.event import Event, EventHandler
 from reflex_base.utils.format import format_event_handler
 
 from partner_app import reflex_internals
+from partner_app.session_cookie import COOKIE_NAME, hashed_cookie_header
 from partner_app.state.language import LanguageState
 from tests.support.own_loop import run_in_own_loop
 
@@ -200,3 +201,22 @@ def test_the_repair_is_made_once() -> None:
     reflex_internals.give_back_state_locks_of_cancelled_events()
 
     assert StateManagerRedis._try_get_lock is repaired
+
+
+def test_a_connections_cookie_is_transformed_before_reflex_keeps_it() -> None:
+    reflex_internals.transform_connection_cookies(hashed_cookie_header)
+    reflex_internals.transform_connection_cookies(hashed_cookie_header)  # once only
+    assert EventNamespace._build_static_router_data.transforms_cookies  # type: ignore[attr-defined]
+    raw = f"{COOKIE_NAME}=geheim; other=1"
+    environ = {
+        "asgi.scope": {
+            "headers": [(b"cookie", raw.encode()), (b"origin", b"http://localhost:3000")],
+            "client": ("192.0.2.1", 50000),
+        }
+    }
+    namespace = EventNamespace.__new__(EventNamespace)
+    router_data = EventNamespace._build_static_router_data(namespace, "sid", environ)
+    headers = router_data[constants.RouteVar.HEADERS]
+    assert headers["cookie"] == hashed_cookie_header(raw)
+    assert "geheim" not in str(router_data)
+    assert headers["origin"] == "http://localhost:3000"
