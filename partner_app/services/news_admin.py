@@ -120,6 +120,15 @@ class NewsAdminRow:
     is_scheduled: bool
 
 
+def changes_public_news(before_status: str | None, after_status: str | None) -> bool:
+    """Whether a change from ``before_status`` to ``after_status`` changes what visitors see.
+
+    ``None`` stands for "no item" (before a creation, after a deletion). A draft that stays
+    a draft is the editors' business only: open public pages need not hear of it.
+    """
+    return NewsStatus.published.value in (before_status, after_status)
+
+
 def empty_news_form(today: date) -> NewsForm:
     """A new item's form: a draft dated today."""
     return NewsForm(published_on=today.isoformat())

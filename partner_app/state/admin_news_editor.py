@@ -8,7 +8,13 @@ from partner_app import routes, texts_admin
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.edit_conflicts import RecordGoneError
 from partner_app.services.markdown_text import render_markdown
-from partner_app.services.news_admin import NewsForm, empty_news_form, news_form, save_news
+from partner_app.services.news_admin import (
+    NewsForm,
+    changes_public_news,
+    empty_news_form,
+    news_form,
+    save_news,
+)
 from partner_app.services.news_archive import TopicOption, topic_options
 from partner_app.services.partnerships import PartnershipView, partnerships_by_since
 from partner_app.services.versioning import Snapshot
@@ -107,7 +113,9 @@ class AdminNewsEditorState(EditorFormMixin, rx.State):
         )
         if news_id is None:
             return self._to_the_problem()
-        await announce_news_change(self)
+        before = self._opened.values.get("status") if self.news_id else None
+        if changes_public_news(before, submitted.status):
+            await announce_news_change(self)
         created, self.news_id = self.news_id == 0, news_id
         return self._shown_as_saved(
             created=created,

@@ -8,6 +8,7 @@ from partner_app.services.clock import today_in_krefeld
 from partner_app.services.edit_conflicts import RecordGoneError
 from partner_app.services.news_admin import (
     NewsAdminRow,
+    changes_public_news,
     delete_news,
     news_admin_list,
     set_news_status,
@@ -84,9 +85,11 @@ class AdminNewsListState(DeleteConfirmationMixin, rx.State):
         return next((row.title for row in self.rows if row.id == row_id), "")
 
     async def _delete(self, row_id: int, editor: str) -> None:
+        status = next((row.status for row in self.rows if row.id == row_id), None)
         with rx.session() as session:
             delete_news(session, row_id, editor=editor)
-        await announce_news_change(self)
+        if status is None or changes_public_news(status, None):
+            await announce_news_change(self)
 
     def _gone_message(self) -> str:
         return texts_admin.NEWS_LIST_GONE

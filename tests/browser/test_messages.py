@@ -172,4 +172,5 @@ def test_barrier_report_from_the_statement_reaches_the_inbox_and_can_be_marked_d
 
 def test_inbox_needs_a_login(app_page: Page) -> None:
     open_page(app_page, "/admin/postfach")
-    expect(app_page).to_have_url(re.compile(r"/admin/anmelden/?$"))
+    # The login page, which returns to the inbox afterwards.
+    expect(app_page).to_have_url(re.compile(r"/admin/anmelden/?\?weiter=%2Fadmin%2Fpostfach"))

@@ -4,6 +4,8 @@ The browser suite drives the same flows through the page; these tests pin what t
 states decide (the message, the redirect, the focus, what the database holds).
 """
 
+import dataclasses
+
 import pytest
 import reflex as rx
 from reflex.state import State
@@ -223,3 +225,30 @@ def test_a_contact_deleted_meanwhile_is_reported_as_gone(
     assert content.message == "Diesen Kontakt gibt es nicht mehr."
     assert content.confirm_delete_id == 0
     assert contact.id not in {row.id for row in content.contacts}
+
+
+def test_saving_or_deleting_a_draft_tells_no_public_page(
+    editor_tab: State, app_engine: Engine, announcements: list[str]
+) -> None:
+    browse_to(editor_tab, "/admin/nachrichten/bearbeiten")
+    editor = substate(editor_tab, AdminNewsEditorState)
+    call(editor, "load")
+    draft = {"title": "Nur ein Entwurf", "teaser": "Noch intern.", "status": "draft"}
+    created = call(editor, "save", {**dataclasses.asdict(editor.form), **draft})
+    assert isinstance(created, rx.event.EventSpec)  # a new item moves to its own address
+    browse_to(editor_tab, f"/admin/nachrichten/bearbeiten?id={editor.news_id}")
+    call(editor, "load")
+    call(editor, "save", {**dataclasses.asdict(editor.form), "teaser": "Noch immer intern."})
+    assert editor.message == "Die Meldung wurde gespeichert."
+    news_list = substate(editor_tab, AdminNewsListState)
+    call(news_list, "load")
+    call(news_list, "ask_delete", editor.news_id)
+    call(news_list, "confirm_delete")
+    assert announcements == []
+
+    # Publishing it is public: that is announced.
+    call(editor, "load")
+    browse_to(editor_tab, "/admin/nachrichten/bearbeiten")
+    call(editor, "load")
+    call(editor, "save", {**dataclasses.asdict(editor.form), **draft, "status": "published"})
+    assert announcements == ["AdminNewsEditorState"]

@@ -14,6 +14,7 @@ from partner_app.services.edit_conflicts import EditConflictError, RecordGoneErr
 from partner_app.services.form_validation import ValidationError
 from partner_app.services.news_admin import (
     NewsForm,
+    changes_public_news,
     delete_news,
     news_admin_list,
     news_form,
@@ -331,3 +332,22 @@ def _wait_until_a_query_waits_for_a_lock(engine: Engine, seconds: float = 10) ->
                 return
             connection.rollback()
     pytest.fail("the second save never waited for the row lock")
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "public"),
+    [
+        (None, "draft", False),
+        ("draft", "draft", False),
+        ("draft", None, False),
+        (None, "published", True),
+        ("draft", "published", True),
+        ("published", "draft", True),
+        ("published", "published", True),
+        ("published", None, True),
+    ],
+)
+def test_only_changes_of_published_news_are_public(
+    before: str | None, after: str | None, public: bool
+) -> None:
+    assert changes_public_news(before, after) is public
