@@ -61,7 +61,7 @@ def test_the_privacy_policy_states_what_the_message_form_keeps_and_for_how_long(
 def test_the_privacy_policy_periods_are_the_ones_the_code_uses() -> None:
     assert contact_messages.SENDER_KEY_KEPT.days == 1
     assert contact_messages.DONE_MESSAGE_KEPT.days == 90
-    assert contact_messages.MAX_PER_SENDER == 5
+    assert contact_messages.MAX_PER_NETWORK == 5
     assert login_throttle.ATTEMPTS_KEPT.days == 1
 
 
