@@ -12,6 +12,7 @@ from sqlmodel import Session, col, delete, select
 from partner_app.models import ContactMessage, utc_now
 from partner_app.services.contact_messages import MAX_PER_NETWORK, UNUSUAL_PER_HOUR, sender_key
 from tests.browser.conftest import log_in_as_editor, open_page
+from tests.support.stored_messages import add_stored_messages
 
 TEXT = "Gibt es im Sommer einen Jugendaustausch mit Leicester?"
 
@@ -102,19 +103,11 @@ def test_honeypot_field_is_hidden_from_people_and_catches_bots(
 @pytest.fixture
 def busy_sender(own_app_database: Engine) -> Iterator[None]:
     """The browser's address has just sent as many messages as allowed."""
+    keys = [sender_key(address) for address in ("127.0.0.1", "::1")] * MAX_PER_NETWORK
     with Session(own_app_database) as session:
-        for address in ("127.0.0.1", "::1"):
-            for _ in range(MAX_PER_NETWORK):
-                session.add(
-                    ContactMessage(
-                        received_at=utc_now() - timedelta(minutes=5),
-                        name="Vorher",
-                        email="vorher@example.org",
-                        sender_key=sender_key(address),
-                        text="vorher",
-                    )
-                )
-        session.commit()
+        add_stored_messages(
+            session, keys, received_at=utc_now() - timedelta(minutes=5), text="vorher"
+        )
     yield
     with Session(own_app_database) as session:
         session.exec(delete(ContactMessage).where(col(ContactMessage.text) == "vorher"))
@@ -138,18 +131,9 @@ def test_rate_limit_says_when_to_try_again_and_keeps_the_text(
 def test_a_spam_wave_leaves_the_form_open_and_alerts_the_editors(
     app_page: Page, own_app_database: Engine
 ) -> None:
+    wave = [f"netz-{number}" for number in range(UNUSUAL_PER_HOUR)]
     with Session(own_app_database) as session:
-        for number in range(UNUSUAL_PER_HOUR):
-            session.add(
-                ContactMessage(
-                    received_at=utc_now() - timedelta(minutes=5),
-                    name="Welle",
-                    email="welle@example.org",
-                    sender_key=f"netz-{number}",
-                    text="Billige Uhren",
-                )
-            )
-        session.commit()
+        add_stored_messages(session, wave, received_at=utc_now() - timedelta(minutes=5))
     open_page(app_page)
     form = message_form(app_page)
     fill_form(form)

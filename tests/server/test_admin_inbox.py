@@ -6,10 +6,11 @@ from reflex.state import State
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from partner_app.models import ContactMessage, utc_now
+from partner_app.models import utc_now
 from partner_app.services.contact_messages import UNUSUAL_PER_HOUR
 from partner_app.state.admin_messages import AdminMessagesState
 from tests.server.conftest import substate
+from tests.support.stored_messages import add_stored_messages
 
 
 def test_the_inbox_shows_a_notice_while_unusually_many_messages_arrive(
@@ -19,18 +20,9 @@ def test_the_inbox_shows_a_notice_while_unusually_many_messages_arrive(
     inbox._refresh()
     assert inbox.volume_alert == ""
 
+    wave = [f"netz-{number}" for number in range(UNUSUAL_PER_HOUR)]
     with Session(app_engine) as session:
-        for number in range(UNUSUAL_PER_HOUR):
-            session.add(
-                ContactMessage(
-                    received_at=utc_now() - timedelta(minutes=1),
-                    name="Welle",
-                    email="welle@example.org",
-                    sender_key=f"netz-{number}",
-                    text="Billige Uhren",
-                )
-            )
-        session.commit()
+        add_stored_messages(session, wave, received_at=utc_now() - timedelta(minutes=1))
     inbox._refresh()
     # The fixture's own message and the wave.
     assert inbox.volume_alert.startswith(

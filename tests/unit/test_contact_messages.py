@@ -20,6 +20,7 @@ from partner_app.services.contact_messages import (
     volume_alert,
 )
 from partner_app.services.form_validation import ValidationError
+from tests.support.stored_messages import add_stored_messages
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
@@ -136,20 +137,10 @@ def test_an_ipv6_connection_cannot_change_its_address_to_send_more(session: Sess
     assert _send(session, _form(), client="2001:db8:1:3::1")
 
 
-def _messages_from_others(session: Session, count: int, *, at: datetime) -> None:
-    for number in range(count):
-        session.add(
-            ContactMessage(
-                received_at=at, name="x", email="x@example.org", sender_key=f"k{number}", text="x"
-            )
-        )
-    session.commit()
-
-
 def test_a_spam_wave_never_refuses_a_new_sender_but_alerts_the_editors(session: Session) -> None:
-    _messages_from_others(session, UNUSUAL_PER_HOUR - 1, at=NOW)
+    add_stored_messages(session, [f"k{n}" for n in range(UNUSUAL_PER_HOUR - 1)], received_at=NOW)
     assert volume_alert(session, NOW) == ""
-    _messages_from_others(session, 1, at=NOW)
+    add_stored_messages(session, ["k-letzte"], received_at=NOW)
     assert volume_alert(session, NOW).startswith(
         "Ungewöhnlich viele Nachrichten in der letzten Stunde"
     )
