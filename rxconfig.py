@@ -8,14 +8,13 @@ images go to ``REFLEX_UPLOADED_FILES_DIR`` (``<data dir>/uploads``).
 """
 
 import os
-from pathlib import Path
 
 import reflex as rx
 
+from partner_app import settings
 from partner_app.server_render.context_patch import ServerRenderPlugin
 
-PROJECT_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(os.environ.get("PARTNER_APP_DATA_DIR", PROJECT_DIR / "data")).resolve()
+DATA_DIR = settings.data_dir()
 # SQLite cannot create the folder of its file; make sure it exists.
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 # Uploaded images live beside the database (Reflex serves them under /_upload).

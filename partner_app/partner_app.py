@@ -8,6 +8,7 @@ import reflex as rx
 from partner_app import database_pool, routes, texts
 from partner_app.components.connection_notice import connection_notice_overlay
 from partner_app.http_endpoints import http_endpoints
+from partner_app.maintenance import maintenance_lifespan
 from partner_app.pages import (
     accessibility_statement,
     admin_audit,
@@ -50,6 +51,8 @@ app = rx.App(
 app.add_middleware(AdminDataGuard(), index=0)
 # Each worker's page renderer (partner_app/server_render) starts and stops with it.
 app.register_lifespan_task(renderer_lifespan)
+# Expired data (login attempts, sender keys, old messages and sessions) goes daily.
+app.register_lifespan_task(maintenance_lifespan)
 # Our own notice instead of Reflex's English toast when the connection is lost.
 replace_connection_overlay(app, connection_notice_overlay)
 # Each page module names its ROUTE, TITLE and ON_LOAD (public pages also a DESCRIPTION).

@@ -1,6 +1,72 @@
 """Settings of the running site that come from the environment (no Reflex imports)."""
 
+import functools
 import os
+import secrets
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+DATA_DIR_VARIABLE = "PARTNER_APP_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """The folder of the app's own files: ``PARTNER_APP_DATA_DIR``, by default ``./data``."""
+    return Path(os.environ.get(DATA_DIR_VARIABLE, PROJECT_DIR / "data")).resolve()
+
+
+SECRET_KEY_VARIABLE = "PARTNER_APP_SECRET_KEY"  # noqa: S105  (the name, not a key)
+SECRET_KEY_FILE = "secret_key"  # noqa: S105  (a file name)
+# A shorter key could be guessed together with the few IPv4 networks there are.
+MIN_SECRET_KEY_LENGTH = 32
+
+
+class SecretKeyError(RuntimeError):
+    """The configured secret key cannot be used; the message says why (German)."""
+
+
+def secret_key() -> bytes:
+    """The app's secret for keyed hashes (HMAC), e.g. of a message sender's network.
+
+    ``PARTNER_APP_SECRET_KEY`` when set (at least 32 characters; several hosts that share a
+    database need the same one). Otherwise a random key that the first start writes to
+    ``secret_key`` in the data folder (mode 0600) and every later start reads, so
+    ``make run`` needs no set-up.
+    """
+    configured = os.environ.get(SECRET_KEY_VARIABLE, "").strip()
+    if configured:
+        if len(configured) < MIN_SECRET_KEY_LENGTH:
+            msg = (
+                f"{SECRET_KEY_VARIABLE} ist zu kurz: mindestens {MIN_SECRET_KEY_LENGTH} "
+                "Zeichen, zum Beispiel aus "
+                '`python -c "import secrets; print(secrets.token_urlsafe(32))"`.'
+            )
+            raise SecretKeyError(msg)
+        return configured.encode()
+    return _stored_secret(data_dir() / SECRET_KEY_FILE)
+
+
+@functools.cache
+def _stored_secret(path: Path) -> bytes:
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Written in full under a name of its own, then linked into place: a worker that
+        # starts at the same moment never reads half a key, and the first link wins.
+        draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_urlsafe(48) + "\n")
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    stored = path.read_text().strip()
+    if len(stored) < MIN_SECRET_KEY_LENGTH:
+        msg = f"Die Schlüsseldatei {path} ist leer oder zu kurz; löschen Sie sie für eine neue."
+        raise SecretKeyError(msg)
+    return stored.encode()
+
 
 PUBLIC_ORIGIN_VARIABLE = "PARTNER_APP_PUBLIC_ORIGIN"
 

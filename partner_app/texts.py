@@ -168,8 +168,9 @@ MESSAGE_SENT = (
 )
 MESSAGE_ERRORS = "Die Nachricht wurde nicht gesendet. Bitte prüfen Sie die markierten Felder."
 MESSAGE_TOO_MANY = (
-    "Von Ihrem Anschluss kamen gerade viele Nachrichten. Bitte versuchen Sie es in "
-    "{minutes} Minuten noch einmal; Ihr Text bleibt hier stehen."
+    "Aus Ihrem Netz (Ihrem Anschluss oder benachbarten Anschlüssen Ihres Anbieters) kamen "
+    "in der letzten Stunde schon viele Nachrichten. Bitte versuchen Sie es in {minutes} "
+    "Minuten noch einmal; Ihr Text bleibt hier stehen."
 )
 MESSAGE_CONSENT_MISSING = (
     "Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu, sonst können wir nicht antworten."

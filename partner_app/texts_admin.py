@@ -99,6 +99,10 @@ INBOX_PAGE = "Betroffene Seite"
 INBOX_MARKED_DONE = "Die Nachricht ist als erledigt markiert."
 INBOX_REOPENED = "Die Nachricht ist wieder offen."
 INBOX_GONE = "Diese Nachricht gibt es nicht mehr."
+INBOX_UNUSUAL_VOLUME = (
+    "Ungewöhnlich viele Nachrichten in der letzten Stunde: {count}. Vielleicht eine "
+    "Werbewelle; das Formular bleibt für alle offen, nur je Netz ist die Zahl begrenzt."
+)
 
 # The editor forms and lists (state messages).
 FORM_CHECK_FIELDS = "Bitte prüfen Sie die markierten Felder."

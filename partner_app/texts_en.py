@@ -154,8 +154,8 @@ MESSAGE_SEND = "Send message"
 MESSAGE_SENT = "Thank you, your message has arrived. The partnership office will get back to you."
 MESSAGE_ERRORS = "The message was not sent. Please check the marked fields."
 MESSAGE_TOO_MANY = (
-    "Many messages came from your connection just now. Please try again in {minutes} "
-    "minutes; your text stays here."
+    "Many messages came from your network (your connection or neighbouring ones of your "
+    "provider) in the last hour. Please try again in {minutes} minutes; your text stays here."
 )
 MESSAGE_CONSENT_MISSING = (
     "Please agree to the processing of your details, otherwise we cannot answer you."

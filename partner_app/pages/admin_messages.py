@@ -61,6 +61,10 @@ def admin_messages() -> rx.Component:
     """Open messages first; done ones on request."""
     return admin_layout(
         rx.el.h1(texts_admin.INBOX_HEADING, class_name="page-title"),
+        rx.cond(
+            State.volume_alert != "",
+            rx.el.div(rx.el.p(State.volume_alert), class_name="notice", id="viele-nachrichten"),
+        ),
         rx.el.p(
             # A toggle button: its pressed state says whether done messages are listed.
             rx.el.button(

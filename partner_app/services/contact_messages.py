@@ -2,27 +2,34 @@
 
 A message is stored before the sender is told it arrived, so nothing is lost on a
 restart. Spam defence without third parties: a honeypot field people never see,
-and a rate limit per sender and for everyone together, counted in the database.
+and a rate limit per sender's network (IPv4 /24, IPv6 /64), counted in the database.
+Many messages from everyone together never refuse a sender (about 40 networks could
+otherwise shut the form for all): they only show the editors a notice in the inbox.
+
+The network is stored only as an HMAC-SHA-256 with the app's secret key
+(``settings.secret_key``): without the key, trying every network does not reveal it.
 """
 
 import hashlib
+import hmac
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-import sqlalchemy as sa
 from sqlmodel import Session, col, delete, func, select, update
 
-from partner_app import i18n, texts, texts_admin
+from partner_app import i18n, settings, texts, texts_admin
 from partner_app.models import AuditAction, AuditEntity, ContactMessage, MessageTopic
 from partner_app.services import audit_log
+from partner_app.services.client_networks import network_of
 from partner_app.services.clock import CITY_TIMEZONE
 from partner_app.services.form_validation import FormChecker
 
 MAX_TEXT_LENGTH = 5000
 RATE_WINDOW = timedelta(hours=1)
-MAX_PER_SENDER = 5
-# Many senders together (a spam wave) must not flood the inbox either.
-MAX_FOR_EVERYONE = 200
+# Per network, not per address: a connection can change its address within its network.
+MAX_PER_NETWORK = 5
+# From this many messages in the last hour on, the inbox tells the editors (a spam wave?).
+UNUSUAL_PER_HOUR = 200
 # The sender key is only needed for the rate limit; later it is wiped.
 SENDER_KEY_KEPT = timedelta(days=1)
 # A handled message stays a while for follow-up questions, then it is deleted (GDPR Art. 5(1)(e));
@@ -46,7 +53,7 @@ class MessageInput:
 
 
 class TooManyMessagesError(Exception):
-    """The sender (or everyone together) sent too many messages recently."""
+    """The sender's network sent too many messages recently."""
 
     def __init__(self, wait: timedelta) -> None:
         """Remember how long the sender should wait."""
@@ -60,8 +67,13 @@ class TooManyMessagesError(Exception):
 
 
 def sender_key(client_address: str) -> str:
-    """A pseudonymous key of a network address (the address itself is not stored)."""
-    return hashlib.sha256(f"partner-app-message:{client_address}".encode()).hexdigest()
+    """A pseudonymous key of the address's network (neither is stored).
+
+    A string that is no IP address counts as itself.
+    """
+    network = network_of(client_address)
+    message = f"partner-app-message:{network}".encode()
+    return hmac.new(settings.secret_key(), message, hashlib.sha256).hexdigest()
 
 
 def submit_message(
@@ -75,7 +87,7 @@ def submit_message(
     """Check and store a message; False when the honeypot caught a bot (nothing stored).
 
     Raises ``ValidationError`` with a message per field in ``lang``, or
-    ``TooManyMessagesError`` when the rate limit is reached.
+    ``TooManyMessagesError`` when the sender's network reached its limit.
     """
     checker = FormChecker(lang=lang)
     name = checker.text("name", form.name, max_length=120)
@@ -107,41 +119,59 @@ def submit_message(
     return True
 
 
-def purge_expired(session: Session, now: datetime) -> None:
+@dataclass(frozen=True)
+class PurgedMessages:
+    """What one purge removed."""
+
+    sender_keys: int
+    messages: int
+
+
+def purge_expired(session: Session, now: datetime) -> PurgedMessages:
     """Wipe sender keys older than a day, delete messages done for 90 days (caller commits).
 
-    There is no scheduler: this runs whenever a message arrives and whenever an editor
-    opens or changes the inbox.
+    The daily clean-up (``services/retention.py``) runs it; so does every new message
+    and every look at the inbox.
     """
-    session.exec(
+    wiped = session.exec(
         update(ContactMessage)
         .where(col(ContactMessage.received_at) < now - SENDER_KEY_KEPT)
         .where(col(ContactMessage.sender_key) != "")
         .values(sender_key="")
     )
-    session.exec(
+    deleted = session.exec(
         delete(ContactMessage)
         .where(col(ContactMessage.done).is_(True))
         .where(col(ContactMessage.done_at) < now - DONE_MESSAGE_KEPT)
     )
+    return PurgedMessages(sender_keys=wiped.rowcount, messages=deleted.rowcount)
+
+
+def volume_alert(session: Session, now: datetime) -> str:
+    """The inbox's notice when unusually many messages came in the last hour, else ``""``."""
+    count = session.exec(
+        select(func.count(col(ContactMessage.id))).where(
+            col(ContactMessage.received_at) >= now - RATE_WINDOW
+        )
+    ).one()
+    if count < UNUSUAL_PER_HOUR:
+        return ""
+    return texts_admin.INBOX_UNUSUAL_VOLUME.format(count=count)
 
 
 def _check_rate(session: Session, key: str, now: datetime) -> None:
-    since = now - RATE_WINDOW
-    recent = col(ContactMessage.received_at) >= since
-    for condition, limit in (
-        (col(ContactMessage.sender_key) == key, MAX_PER_SENDER),
-        (sa.true(), MAX_FOR_EVERYONE),
-    ):
-        times = session.exec(
-            select(ContactMessage.received_at)
-            .where(recent, condition)
-            .order_by(col(ContactMessage.received_at).desc())
-            .limit(limit)
-        ).all()
-        if len(times) >= limit:
-            oldest_counted = min(_aware(moment) for moment in times)
-            raise TooManyMessagesError(oldest_counted + RATE_WINDOW - now)
+    times = session.exec(
+        select(ContactMessage.received_at)
+        .where(
+            col(ContactMessage.received_at) >= now - RATE_WINDOW,
+            col(ContactMessage.sender_key) == key,
+        )
+        .order_by(col(ContactMessage.received_at).desc())
+        .limit(MAX_PER_NETWORK)
+    ).all()
+    if len(times) >= MAX_PER_NETWORK:
+        oldest_counted = min(_aware(moment) for moment in times)
+        raise TooManyMessagesError(oldest_counted + RATE_WINDOW - now)
 
 
 @dataclass(frozen=True)

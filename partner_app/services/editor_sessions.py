@@ -27,7 +27,6 @@ IDLE_TIMEOUT = timedelta(hours=8)
 ABSOLUTE_TIMEOUT = timedelta(days=7)
 # Activity is written at most once a minute, not on every click.
 LAST_SEEN_RESOLUTION = timedelta(minutes=1)
-MAX_CLIENT_LENGTH = 100
 
 LOGIN_FAILED = "Benutzername oder Passwort ist falsch."
 LOGIN_THROTTLED = (
@@ -65,9 +64,12 @@ def hash_token(token: str) -> str:
 def log_in(
     session: Session, username: str, password: str, *, client: str, now: datetime
 ) -> LoginResult:
-    """Check the credentials (throttled) and open a session when they match."""
+    """Check the credentials (throttled, see ``login_throttle``) and open a session.
+
+    ``client`` is the client's address; the throttle counts it as its ``client_key``.
+    """
     normalized = normalize_username(username)[:60]
-    client = client[:MAX_CLIENT_LENGTH]
+    client = login_throttle.client_key(client)
     wait = login_throttle.wait_needed(session, username=normalized, client=client, now=now)
     if wait > timedelta(0):
         seconds = int(wait.total_seconds()) + 1

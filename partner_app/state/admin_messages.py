@@ -4,7 +4,13 @@ import reflex as rx
 
 from partner_app import texts_admin
 from partner_app.models import utc_now
-from partner_app.services.contact_messages import MessageRow, inbox, purge_expired, set_done
+from partner_app.services.contact_messages import (
+    MessageRow,
+    inbox,
+    purge_expired,
+    set_done,
+    volume_alert,
+)
 from partner_app.state.admin_session import SignedInEditor, editor_only, holds_admin_data
 
 
@@ -15,6 +21,8 @@ class AdminMessagesState(rx.State):
     rows: rx.Field[list[MessageRow]] = rx.field(default_factory=list)
     include_done: rx.Field[bool] = rx.field(False)
     status: rx.Field[str] = rx.field("")
+    # Unusually many messages in the last hour (a spam wave?), or "".
+    volume_alert: rx.Field[str] = rx.field("")
 
     @rx.event
     @editor_only
@@ -59,7 +67,9 @@ class AdminMessagesState(rx.State):
         self._refresh()
 
     def _refresh(self) -> None:
+        now = utc_now()
         with rx.session() as session:
-            purge_expired(session, utc_now())
+            purge_expired(session, now)
             session.commit()
             self.rows = inbox(session, include_done=self.include_done)
+            self.volume_alert = volume_alert(session, now)

@@ -10,8 +10,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, delete, select
 
 from partner_app.models import ContactMessage, utc_now
-from partner_app.services.contact_messages import MAX_PER_SENDER, sender_key
+from partner_app.services.contact_messages import MAX_PER_NETWORK, UNUSUAL_PER_HOUR, sender_key
 from tests.browser.conftest import log_in_as_editor, open_page
+from tests.support.stored_messages import add_stored_messages
 
 TEXT = "Gibt es im Sommer einen Jugendaustausch mit Leicester?"
 
@@ -102,19 +103,11 @@ def test_honeypot_field_is_hidden_from_people_and_catches_bots(
 @pytest.fixture
 def busy_sender(own_app_database: Engine) -> Iterator[None]:
     """The browser's address has just sent as many messages as allowed."""
+    keys = [sender_key(address) for address in ("127.0.0.1", "::1")] * MAX_PER_NETWORK
     with Session(own_app_database) as session:
-        for address in ("127.0.0.1", "::1"):
-            for _ in range(MAX_PER_SENDER):
-                session.add(
-                    ContactMessage(
-                        received_at=utc_now() - timedelta(minutes=5),
-                        name="Vorher",
-                        email="vorher@example.org",
-                        sender_key=sender_key(address),
-                        text="vorher",
-                    )
-                )
-        session.commit()
+        add_stored_messages(
+            session, keys, received_at=utc_now() - timedelta(minutes=5), text="vorher"
+        )
     yield
     with Session(own_app_database) as session:
         session.exec(delete(ContactMessage).where(col(ContactMessage.text) == "vorher"))
@@ -133,6 +126,25 @@ def test_rate_limit_says_when_to_try_again_and_keeps_the_text(
     expect(form.get_by_role("status")).to_have_text(re.compile(r"in \d+ Minuten noch einmal"))
     expect(form.get_by_label("Ihre Nachricht")).to_have_value(TEXT)
     assert [m for m in stored_messages(own_app_database) if m.text == TEXT] == []
+
+
+def test_a_spam_wave_leaves_the_form_open_and_alerts_the_editors(
+    app_page: Page, own_app_database: Engine
+) -> None:
+    wave = [f"netz-{number}" for number in range(UNUSUAL_PER_HOUR)]
+    with Session(own_app_database) as session:
+        add_stored_messages(session, wave, received_at=utc_now() - timedelta(minutes=5))
+    open_page(app_page)
+    form = message_form(app_page)
+    fill_form(form)
+    form.get_by_role("button", name="Nachricht senden").click()
+    expect(form.get_by_role("status")).to_have_text(re.compile("angekommen"))
+
+    log_in_as_editor(app_page)
+    app_page.get_by_role("link", name="Postfach").click()
+    expect(app_page.locator("#viele-nachrichten")).to_have_text(
+        re.compile(f"Ungewöhnlich viele Nachrichten in der letzten Stunde: {UNUSUAL_PER_HOUR + 1}")
+    )
 
 
 def test_barrier_report_from_the_statement_reaches_the_inbox_and_can_be_marked_done(

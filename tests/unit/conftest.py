@@ -8,6 +8,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
+from partner_app import settings
 from partner_app.models import NewsStatus
 from partner_app.services.content_loader import load_default_content
 from tests.database import fresh_database_url, postgres_server_url
@@ -15,6 +16,12 @@ from tests.unit.factories import add_news, add_partnership, add_topic
 
 # A fixed "today" after every seed date, so results never depend on the calendar.
 TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True)
+def _secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A configured key, so no unit test writes one into the project's data folder."""
+    monkeypatch.setenv(settings.SECRET_KEY_VARIABLE, "unit-test-schluessel-" + "x" * 32)
 
 
 def _enable_foreign_keys(dbapi_connection, _record) -> None:

@@ -1,13 +1,15 @@
+import hashlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlmodel import Session, col, select
 
+from partner_app import settings
 from partner_app.models import AuditEntry, ContactMessage, MessageTopic
 from partner_app.services.contact_messages import (
     DONE_MESSAGE_KEPT,
-    MAX_FOR_EVERYONE,
-    MAX_PER_SENDER,
+    MAX_PER_NETWORK,
+    UNUSUAL_PER_HOUR,
     MessageInput,
     TooManyMessagesError,
     inbox,
@@ -15,8 +17,10 @@ from partner_app.services.contact_messages import (
     sender_key,
     set_done,
     submit_message,
+    volume_alert,
 )
 from partner_app.services.form_validation import ValidationError
+from tests.support.stored_messages import add_stored_messages
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
@@ -56,6 +60,30 @@ def test_network_address_is_stored_only_as_a_key(session: Session) -> None:
     assert message.sender_key == sender_key("198.51.100.7")
 
 
+def test_the_sender_key_needs_the_secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    key = sender_key("198.51.100.7")
+    # Hashing every address or network without the secret finds nothing.
+    for guess in ("198.51.100.7", "198.51.100.0/24"):
+        for text in (guess, f"partner-app-message:{guess}"):
+            assert hashlib.sha256(text.encode()).hexdigest() != key
+    monkeypatch.setenv(settings.SECRET_KEY_VARIABLE, "ein-anderer-schluessel-" + "y" * 32)
+    assert sender_key("198.51.100.7") != key
+
+
+@pytest.mark.parametrize(
+    ("first", "neighbour", "elsewhere"),
+    [
+        ("198.51.100.7", "198.51.100.200", "198.51.101.7"),
+        ("2001:db8:1:2::7", "2001:db8:1:2:ffff::1", "2001:db8:1:3::7"),
+        ("::ffff:198.51.100.7", "198.51.100.8", "::ffff:198.51.101.7"),
+        ("unbekannt", "unbekannt", "Unbekannt"),
+    ],
+)
+def test_the_key_is_of_the_network(first: str, neighbour: str, elsewhere: str) -> None:
+    assert sender_key(first) == sender_key(neighbour)
+    assert sender_key(first) != sender_key(elsewhere)
+
+
 def test_every_problem_gets_a_german_message_and_nothing_is_stored(session: Session) -> None:
     with pytest.raises(ValidationError) as caught:
         _send(session, _form(name=" ", email="kein-at", text="", consent=False, topic="x"))
@@ -87,30 +115,40 @@ def test_accessibility_feedback_keeps_its_topic_and_page(session: Session) -> No
     assert inbox(session, include_done=False)[0].topic_label.startswith("Barriere")
 
 
-def test_rate_limit_per_sender_says_how_long_to_wait(session: Session) -> None:
-    for minute in range(MAX_PER_SENDER):
-        _send(session, _form(), at=NOW + timedelta(minutes=minute))
+def test_rate_limit_per_network_says_how_long_to_wait(session: Session) -> None:
+    for minute in range(MAX_PER_NETWORK):
+        # Addresses of one /24 network count together.
+        _send(session, _form(), client=f"192.0.2.{minute + 1}", at=NOW + timedelta(minutes=minute))
 
     with pytest.raises(TooManyMessagesError) as caught:
-        _send(session, _form(), at=NOW + timedelta(minutes=10))
+        _send(session, _form(), client="192.0.2.250", at=NOW + timedelta(minutes=10))
     # The oldest counted message leaves the one-hour window at NOW + 60 min.
     assert caught.value.wait_minutes == 50
-    # Another sender is not affected, and the first may send again after the window.
-    assert _send(session, _form(), client="192.0.2.99", at=NOW + timedelta(minutes=10))
+    # Another network is not affected, and the first may send again after the window.
+    assert _send(session, _form(), client="192.0.3.1", at=NOW + timedelta(minutes=10))
     assert _send(session, _form(), at=NOW + timedelta(minutes=61))
 
 
-def test_rate_limit_for_everyone_stops_a_spam_wave(session: Session) -> None:
-    for number in range(MAX_FOR_EVERYONE):
-        session.add(
-            ContactMessage(
-                received_at=NOW, name="x", email="x@example.org", sender_key=f"k{number}", text="x"
-            )
-        )
-    session.commit()
-
+def test_an_ipv6_connection_cannot_change_its_address_to_send_more(session: Session) -> None:
+    for host in range(MAX_PER_NETWORK):
+        _send(session, _form(), client=f"2001:db8:1:2::{host + 1}")
     with pytest.raises(TooManyMessagesError):
-        _send(session, _form(), client="203.0.113.5", at=NOW + timedelta(minutes=1))
+        _send(session, _form(), client="2001:db8:1:2:abcd::1")
+    assert _send(session, _form(), client="2001:db8:1:3::1")
+
+
+def test_a_spam_wave_never_refuses_a_new_sender_but_alerts_the_editors(session: Session) -> None:
+    add_stored_messages(session, [f"k{n}" for n in range(UNUSUAL_PER_HOUR - 1)], received_at=NOW)
+    assert volume_alert(session, NOW) == ""
+    add_stored_messages(session, ["k-letzte"], received_at=NOW)
+    assert volume_alert(session, NOW).startswith(
+        "Ungewöhnlich viele Nachrichten in der letzten Stunde"
+    )
+
+    assert _send(session, _form(), client="203.0.113.5", at=NOW + timedelta(minutes=1))
+    assert f": {UNUSUAL_PER_HOUR + 1}." in volume_alert(session, NOW + timedelta(minutes=1))
+    # An hour later the wave is over.
+    assert volume_alert(session, NOW + timedelta(minutes=61)) == ""
 
 
 def test_sender_keys_are_wiped_after_a_day(session: Session) -> None:

@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import Session, select
 
 from partner_app.models import Editor, EditorSession, LoginAttempt
-from partner_app.services import login_throttle
+from partner_app.services import editor_sessions, login_throttle
 from partner_app.services.editor_accounts import (
     AccountError,
     create_editor,
@@ -133,46 +133,170 @@ def test_invalid_tokens_are_refused(session: Session, editor: Editor) -> None:
     assert signed_in_editor(session, "erfunden", now=NOW) is None
 
 
+WRONG = "falsch-falsch-falsch"
+
+
+def fail_repeatedly(
+    session: Session, username: str, *, client: str, failures: int, start: datetime
+) -> datetime:
+    """``failures`` wrong passwords from ``client``, each as soon as the throttle allows it.
+
+    Returns the moment of the last failure.
+    """
+    now = start
+    for _ in range(failures):
+        now += login_throttle.wait_needed(
+            session, username=username, client=login_throttle.client_key(client), now=now
+        )
+        assert log_in(session, username, WRONG, client=client, now=now).error == LOGIN_FAILED
+    return now
+
+
+def record_failures(session: Session, username: str, clients: list[str], *, at: datetime) -> None:
+    """Failed attempts as ``log_in`` stores them, without the cost of a password check each."""
+    for client in clients:
+        login_throttle.record_attempt(
+            session,
+            username=username,
+            client=login_throttle.client_key(client),
+            succeeded=False,
+            now=at,
+        )
+    session.commit()
+
+
 def test_delays_grow_after_the_free_failures() -> None:
     delays = [login_throttle.delay_after(n).total_seconds() for n in range(0, 8)]
     assert delays == [0, 0, 0, 1, 2, 4, 8, 16]
     assert login_throttle.delay_after(100) == login_throttle.MAX_WAIT
 
 
-def test_throttling_per_username_refuses_even_the_right_password(
+def test_an_attacker_on_one_client_does_not_lock_out_the_editor_on_another(
     session: Session, editor: Editor
 ) -> None:
-    for attempt in range(login_throttle.FREE_FAILURES + 2):
-        log_in(session, "redaktion", "falsch-falsch-falsch", client=f"c{attempt}", now=NOW)
-    blocked = log_in(session, "redaktion", PASSWORD, client="neu", now=NOW)
-    assert blocked.token is None
-    assert "Zu viele fehlgeschlagene Anmeldeversuche" in blocked.error
-    allowed = log_in(session, "redaktion", PASSWORD, client="neu", now=NOW + timedelta(seconds=5))
-    assert allowed.token
+    last_failure = fail_repeatedly(
+        session, "redaktion", client="203.0.113.66", failures=20, start=NOW
+    )
+
+    # The attacker is refused even with the right password ...
+    refused = log_in(session, "redaktion", PASSWORD, client="203.0.113.66", now=last_failure)
+    assert refused.token is None
+    assert "Zu viele fehlgeschlagene Anmeldeversuche" in refused.error
+    # ... while the editor on her own computer gets in at once.
+    editor_login = log_in(session, "redaktion", PASSWORD, client="198.51.100.5", now=last_failure)
+    assert editor_login.token
+
+
+def test_a_client_that_failed_waits_a_little_before_trying_again(
+    session: Session, editor: Editor
+) -> None:
+    for _ in range(login_throttle.FREE_FAILURES + 1):
+        log_in(session, "redaktion", WRONG, client="c", now=NOW)
+    assert log_in(session, "redaktion", PASSWORD, client="c", now=NOW).token is None
+    later = NOW + login_throttle.delay_after(login_throttle.FREE_FAILURES + 1)
+    assert log_in(session, "redaktion", PASSWORD, client="c", now=later).token
+    # The success cleared the pair's failures: a typo costs nothing again.
+    log_in(session, "redaktion", WRONG, client="c", now=later)
+    assert log_in(session, "redaktion", PASSWORD, client="c", now=later).token
+
+
+def test_guessing_from_many_addresses_slows_every_address_that_guessed(
+    session: Session, editor: Editor
+) -> None:
+    attackers = [f"192.0.2.{number}" for number in range(login_throttle.USERNAME_FREE_FAILURES + 2)]
+    record_failures(session, "redaktion", attackers, at=NOW)
+    soon = NOW + timedelta(seconds=1)
+
+    # One failure each, far below the three free ones of a pair, and still every attacker
+    # waits (2**2 s at twelve failures), even with the right password ...
+    for attacker in attackers:
+        assert "Zu viele" in log_in(session, "redaktion", PASSWORD, client=attacker, now=soon).error
+    # ... while a client without a failure of its own is checked as usual.
+    assert log_in(session, "redaktion", PASSWORD, client="198.51.100.5", now=soon).token
+    after_the_wait = NOW + timedelta(seconds=4)
+    assert log_in(session, "redaktion", PASSWORD, client=attackers[0], now=after_the_wait).token
+
+
+def test_the_wait_for_an_attacked_username_reaches_the_cap(
+    session: Session, editor: Editor
+) -> None:
+    attackers = [
+        f"192.0.2.{number}" for number in range(login_throttle.USERNAME_FREE_FAILURES + 20)
+    ]
+    record_failures(session, "redaktion", attackers, at=NOW)
+    almost = NOW + login_throttle.MAX_WAIT - timedelta(seconds=1)
+    assert log_in(session, "redaktion", PASSWORD, client="192.0.2.0", now=almost).token is None
+    assert log_in(
+        session, "redaktion", PASSWORD, client="192.0.2.1", now=NOW + login_throttle.MAX_WAIT
+    ).token
 
 
 def test_throttling_per_client_covers_many_usernames(session: Session, editor: Editor) -> None:
-    for attempt in range(login_throttle.FREE_FAILURES + 3):
-        log_in(session, f"user{attempt}", "falsch-falsch-falsch", client="angreifer", now=NOW)
+    for attempt in range(login_throttle.CLIENT_FREE_FAILURES + 1):
+        record_failures(session, f"user{attempt}", ["angreifer"], at=NOW)
     blocked = log_in(session, "redaktion", PASSWORD, client="angreifer", now=NOW)
     assert "Zu viele" in blocked.error
     assert log_in(session, "redaktion", PASSWORD, client="anderer", now=NOW).token
 
 
-def test_throttled_message_is_the_same_for_unknown_users(session: Session, editor: Editor) -> None:
-    for name in ("redaktion", "niemand"):
-        for attempt in range(login_throttle.FREE_FAILURES + 1):
-            log_in(session, name, "falsch-falsch-falsch", client=f"{name}{attempt}", now=NOW)
-    known = log_in(session, "redaktion", "x" * 12, client="z1", now=NOW)
-    unknown = log_in(session, "niemand", "x" * 12, client="z2", now=NOW)
-    assert known.error == unknown.error
+def test_one_ipv6_network_counts_as_one_client(session: Session, editor: Editor) -> None:
+    hosts = [f"2001:db8:1:2::{host}" for host in range(1, login_throttle.FREE_FAILURES + 2)]
+    record_failures(session, "redaktion", hosts, at=NOW)
+    same_network = log_in(session, "redaktion", PASSWORD, client="2001:db8:1:2::99", now=NOW)
+    assert same_network.token is None
+    assert log_in(session, "redaktion", PASSWORD, client="2001:db8:1:3::1", now=NOW).token
+    # IPv4 addresses count one by one: a neighbour's address is another client.
+    record_failures(
+        session, "redaktion", ["192.0.2.1"] * (login_throttle.FREE_FAILURES + 1), at=NOW
+    )
+    assert log_in(session, "redaktion", PASSWORD, client="192.0.2.2", now=NOW).token
+
+
+@pytest.mark.parametrize(
+    ("client", "key"),
+    [
+        ("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64"),
+        ("::ffff:192.0.2.7", "192.0.2.7/32"),
+        ("192.0.2.7", "192.0.2.7/32"),
+        ("unbekannt", "unbekannt"),
+    ],
+)
+def test_the_throttle_counts_ipv6_per_network_and_ipv4_per_address(client: str, key: str) -> None:
+    assert login_throttle.client_key(client) == key
+
+
+def test_known_and_unknown_usernames_get_the_same_answers(
+    session: Session, editor: Editor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked: list[str] = []
+    original = editor_sessions.password_matches
+
+    def counting_check(password_hash: str, password: str) -> bool:
+        checked.append(password_hash)
+        return original(password_hash, password)
+
+    monkeypatch.setattr(editor_sessions, "password_matches", counting_check)
+    answers: dict[str, list[str]] = {}
+    checks: dict[str, int] = {}
+    for name, client in (("redaktion", "192.0.2.1"), ("niemand", "192.0.2.2")):
+        checked.clear()
+        answers[name] = [
+            log_in(session, name, WRONG, client=client, now=NOW + timedelta(seconds=s)).error
+            for s in range(12)
+        ]
+        checks[name] = len(checked)
+
+    assert answers["redaktion"] == answers["niemand"]
+    assert LOGIN_FAILED in answers["niemand"]
+    assert any("Zu viele" in answer for answer in answers["niemand"])
+    # Both went through the same password checks (an unknown name against a dummy hash).
+    assert checks["redaktion"] == checks["niemand"] > 0
 
 
 def test_old_failures_expire(session: Session, editor: Editor) -> None:
-    for attempt in range(10):
-        log_in(session, "redaktion", "falsch-falsch-falsch", client=f"c{attempt}", now=NOW)
-    later = NOW + login_throttle.WINDOW + timedelta(seconds=1)
-    assert log_in(session, "redaktion", PASSWORD, client="x", now=later).token
+    record_failures(session, "redaktion", ["c"] * 20, at=NOW)
+    later = NOW + login_throttle.WINDOW
+    assert log_in(session, "redaktion", PASSWORD, client="c", now=later).token
 
 
 def test_login_attempts_with_their_client_address_are_forgotten_after_a_day(
@@ -183,4 +307,4 @@ def test_login_attempts_with_their_client_address_are_forgotten_after_a_day(
     log_in(session, "redaktion", PASSWORD, client="198.51.100.10", now=later)
 
     clients = session.exec(select(LoginAttempt.client)).all()
-    assert clients == ["198.51.100.10"]
+    assert clients == [login_throttle.client_key("198.51.100.10")]

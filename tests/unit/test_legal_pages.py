@@ -1,7 +1,7 @@
 import pytest
 
-from partner_app import routes, settings
-from partner_app.services import contact_messages, login_throttle
+from partner_app import maintenance, routes, settings
+from partner_app.services import contact_messages, login_throttle, retention
 from partner_app.services.legal_pages import ADDRESS_PLACEHOLDER, page_html, page_markdown
 
 KREFELD = ("Stadt Krefeld", "Der Oberbürgermeister", "Von-der-Leyen-Platz 1", "47798 Krefeld")
@@ -58,11 +58,48 @@ def test_the_privacy_policy_states_what_the_message_form_keeps_and_for_how_long(
         assert fact in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "facts"),
+    [
+        (
+            "de",
+            (
+                "HMAC",
+                "höchstens fünf pro Stunde aus einem Netz",
+                "bei jedem Start und danach täglich",
+                "Anmeldeversuche mit IP-Adresse nach einem Tag",
+                "den Prüfwert des Netzes zu einer Nachricht nach einem Tag",
+                "30 Tage nach ihrem Ende",
+            ),
+        ),
+        (
+            "en",
+            (
+                "HMAC",
+                "at most five per hour from one network",
+                "at every start and then daily",
+                "login attempts with their IP address after one day",
+                "the check value of the network of a message after one day",
+                "30 days after it ended",
+            ),
+        ),
+    ],
+)
+def test_the_privacy_policy_states_what_the_app_deletes_itself(
+    lang: str, facts: tuple[str, ...]
+) -> None:
+    text = " ".join(page_markdown("datenschutz", lang, KREFELD).split())
+    for fact in facts:
+        assert fact in text
+
+
 def test_the_privacy_policy_periods_are_the_ones_the_code_uses() -> None:
     assert contact_messages.SENDER_KEY_KEPT.days == 1
     assert contact_messages.DONE_MESSAGE_KEPT.days == 90
-    assert contact_messages.MAX_PER_SENDER == 5
+    assert contact_messages.MAX_PER_NETWORK == 5
     assert login_throttle.ATTEMPTS_KEPT.days == 1
+    assert retention.ENDED_SESSION_KEPT.days == 30
+    assert maintenance.PURGE_INTERVAL.days == 1
 
 
 def test_static_pages_are_linked_in_the_form_that_answers_without_redirect() -> None:

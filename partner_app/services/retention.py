@@ -1,0 +1,65 @@
+"""Deleting what the privacy notice says the app keeps only for a while.
+
+The periods (``content/datenschutz*.md`` states them):
+
+* login attempts, which hold the client's address: one day (``login_throttle``);
+* a message's sender key (an HMAC of the sender's network): one day, then wiped;
+  a message marked done: deleted 90 days later (``contact_messages``);
+* an editor's session (hash of its token, account, times; no address): deleted 30 days
+  after it ended, by logout or by expiry. The month lets an operator still see which
+  accounts were signed in when, should a password turn out to have been stolen.
+
+``maintenance.py`` runs :func:`purge_expired_data` at every start and then daily, so
+nothing outlives its period when nobody logs in or writes; logins, messages and the
+inbox also purge what they touch.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, delete, or_
+
+from partner_app.models import EditorSession
+from partner_app.services import contact_messages, login_throttle
+from partner_app.services.editor_sessions import IDLE_TIMEOUT
+
+ENDED_SESSION_KEPT = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class PurgeSummary:
+    """How many rows one purge deleted or wiped."""
+
+    login_attempts: int
+    sender_keys: int
+    messages: int
+    editor_sessions: int
+
+
+def purge_expired_data(session: Session, now: datetime) -> PurgeSummary:
+    """Delete (or wipe) everything past its period, and commit."""
+    login_attempts = login_throttle.forget_old_attempts(session, now)
+    purged_messages = contact_messages.purge_expired(session, now)
+    editor_sessions = _forget_ended_sessions(session, now)
+    session.commit()
+    return PurgeSummary(
+        login_attempts=login_attempts,
+        sender_keys=purged_messages.sender_keys,
+        messages=purged_messages.messages,
+        editor_sessions=editor_sessions,
+    )
+
+
+def _forget_ended_sessions(session: Session, now: datetime) -> int:
+    cutoff = now - ENDED_SESSION_KEPT
+    # A session ends at logout, at its absolute expiry, or after IDLE_TIMEOUT without activity.
+    result = session.exec(
+        delete(EditorSession).where(
+            or_(
+                col(EditorSession.ended_at) < cutoff,
+                col(EditorSession.expires_at) < cutoff,
+                col(EditorSession.last_seen_at) < cutoff - IDLE_TIMEOUT,
+            )
+        )
+    )
+    return result.rowcount
