@@ -19,7 +19,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from partner_app import routes, texts_admin
 from partner_app.models import utc_now
-from partner_app.reflex_internals import in_dev_mode
+from partner_app.reflex_internals import client_ip, in_dev_mode
 from partner_app.services.editor_sessions import LoginResult, hash_token, log_in, log_out
 from partner_app.session_cookie import (
     clear_session_cookie,
@@ -31,6 +31,8 @@ from partner_app.settings import public_origin
 # Argon2 takes a core and 64 MiB per hash: one at a time leaves the other core to visitors.
 _password_checks = anyio.CapacityLimiter(1)
 MAX_FIELD_LENGTH = 1000
+# The login page's final address (the one without the slash answers 307).
+LOGIN_PAGE = routes.page_url(routes.ADMIN_LOGIN)
 
 
 def post_url(path: str) -> str:
@@ -44,18 +46,8 @@ def _page_url(path: str) -> str:
 
 
 def client_address(request: Request) -> str:
-    """The client's address, from ``X-Forwarded-For`` only behind trusted proxies (as Reflex)."""
-    address = request.client.host if request.client else ""
-    hops = get_config().trusted_proxy_hops
-    if hops:
-        forwarded = [
-            part.strip()
-            for part in request.headers.get("x-forwarded-for", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= hops:
-            address = forwarded[-hops]
-    return address or "unbekannt"
+    """The client's address, by the same rule as the websocket's (trusted proxies only)."""
+    return client_ip(request.scope) or "unbekannt"
 
 
 def _own_origins(request: Request) -> set[str]:
@@ -106,9 +98,7 @@ async def log_in_endpoint(request: Request) -> Response:
         query["benutzer"] = username[:60]
         if back:
             query["weiter"] = back
-        return RedirectResponse(
-            _page_url(f"{routes.ADMIN_LOGIN}?{urlencode(query)}"), status_code=303
-        )
+        return RedirectResponse(_page_url(f"{LOGIN_PAGE}?{urlencode(query)}"), status_code=303)
     response = RedirectResponse(_page_url(back or routes.ADMIN_NEWS), status_code=303)
     set_session_cookie(response, result.token, secure=_secure(request))
     return response
@@ -126,6 +116,6 @@ async def log_out_endpoint(request: Request) -> Response:
                 log_out(session, hash_token(token), now=utc_now())
 
         await run_in_threadpool(end)
-    response = RedirectResponse(_page_url(f"{routes.ADMIN_LOGIN}?abgemeldet=1"), status_code=303)
+    response = RedirectResponse(_page_url(f"{LOGIN_PAGE}?abgemeldet=1"), status_code=303)
     clear_session_cookie(response, secure=_secure(request))
     return response

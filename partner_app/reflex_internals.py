@@ -354,6 +354,18 @@ def transform_connection_cookies(transform: Callable[[str], str]) -> None:
     EventNamespace._build_static_router_data = build_static_router_data  # type: ignore[method-assign]
 
 
+def client_ip(asgi_scope: Mapping[str, Any]) -> str:
+    """The client address Reflex gives a websocket connection with this scope.
+
+    Reflex's own rule (``X-Forwarded-For`` only behind ``trusted_proxy_hops`` proxies),
+    so the login endpoint counts the same client as the message form's events.
+    """
+    router_data = EventNamespace._build_static_router_data(
+        cast("EventNamespace", None), "", {"asgi.scope": asgi_scope}
+    )
+    return router_data[constants.RouteVar.CLIENT_IP]
+
+
 def is_hydrate_event(event: Event) -> bool:
     """Whether ``event`` sends a tab its whole state (``hydrate``, on every (re)connect)."""
     return event.name in _hydrate_event_names()

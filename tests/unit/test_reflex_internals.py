@@ -220,3 +220,20 @@ def test_a_connections_cookie_is_transformed_before_reflex_keeps_it() -> None:
     assert headers["cookie"] == hashed_cookie_header(raw)
     assert "geheim" not in str(router_data)
     assert headers["origin"] == "http://localhost:3000"
+
+
+@pytest.mark.parametrize(
+    ("hops", "forwarded", "expected"),
+    [
+        (0, "203.0.113.9", "127.0.0.1"),  # no proxy: the header is the client's to forge
+        (1, "203.0.113.9", "203.0.113.9"),
+        (1, "198.51.100.1, 203.0.113.9", "203.0.113.9"),  # the proxy's entry, not the forged one
+        (2, "203.0.113.9", "127.0.0.1"),  # fewer entries than proxies: the peer
+    ],
+)
+def test_the_client_address_follows_reflexs_trusted_proxy_rule(
+    monkeypatch: pytest.MonkeyPatch, hops: int, forwarded: str, expected: str
+) -> None:
+    monkeypatch.setattr(get_config(), "trusted_proxy_hops", hops)
+    scope = {"client": ("127.0.0.1", 5000), "headers": [(b"x-forwarded-for", forwarded.encode())]}
+    assert reflex_internals.client_ip(scope) == expected
