@@ -13,6 +13,7 @@ from partner_app.i18n import LANGUAGE_PARAM, parse_language
 from partner_app.server_render.document import with_language, with_state
 from partner_app.server_render.page_state import PageRequest, page_state
 from partner_app.server_render.public_pages import (
+    ADMIN_LOGIN,
     INDEX,
     NEWS_DETAIL,
     NOT_FOUND,
@@ -38,6 +39,11 @@ async def static_page(request: Request) -> Response:
     """The accessibility statement, the Impressum and the privacy policy."""
     page = STATIC_PAGES[request.url.path]
     return await _rendered(request, page) or _prerendered_page(page)
+
+
+async def login_page(request: Request) -> Response:
+    """The editors' login with the reason it was opened (a failed login, a logout)."""
+    return await _rendered(request, ADMIN_LOGIN) or _prerendered_page(ADMIN_LOGIN)
 
 
 async def news_page(request: Request) -> Response:

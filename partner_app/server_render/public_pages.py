@@ -9,6 +9,7 @@ from reflex.state import State
 from partner_app import reflex_internals, routes
 from partner_app.pages import (
     accessibility_statement,
+    admin_login,
     imprint,
     index,
     news_detail,
@@ -59,3 +60,7 @@ STATIC_PAGES = {
     routes.IMPRINT_URL: PublicPage(_handlers(imprint.ON_LOAD), "impressum/index.html"),
     routes.PRIVACY_URL: PublicPage(_handlers(privacy.ON_LOAD), "datenschutz/index.html"),
 }
+# The editors' login, so its messages ("Abgemeldet", a failed login) show without JavaScript.
+ADMIN_LOGIN = PublicPage(
+    _handlers(admin_login.ON_LOAD), routes.page_url(routes.ADMIN_LOGIN).strip("/") + "/index.html"
+)

@@ -124,6 +124,8 @@ class AdminDataGuard(Middleware):
     A tab reconnecting (a reload, another tab's logout, an expiry, a stolen client
     token used without the cookie) would otherwise be sent the inbox, drafts and
     forms its session loaded. Tabs that never loaded admin data cost nothing here.
+    A signed-in tab's page load is checked twice, here and by its on_load: two events,
+    one indexed query each, cheaper than a cache that could let an ended session through.
     """
 
     async def preprocess(self, app: Any, state: BaseState, event: Event) -> StateUpdate | None:
@@ -146,14 +148,13 @@ def to_login(state: rx.State) -> rx.event.EventSpec:
     A full load, not an in-app navigation: the new websocket connection carries the
     browser's current cookie, so a tab opened before the login in another tab is let in.
     """
-    back = routes.admin_return_path(state.router.url.path + _query_of(state))
-    url = routes.ADMIN_LOGIN + (f"?{urlencode({'weiter': back})}" if back else "")
-    return rx.call_script(f"window.location.replace({json.dumps(url)})")
-
-
-def _query_of(state: rx.State) -> str:
-    query = state.router.url.query_parameters
-    return f"?{urlencode(dict(query))}" if query else ""
+    # The raw query: repeated parameters and their order survive the way back.
+    url = state.router.url
+    back = routes.admin_return_path(url.path + (f"?{url.query}" if url.query else ""))
+    login = routes.page_url(routes.ADMIN_LOGIN) + (
+        f"?{urlencode({'weiter': back})}" if back else ""
+    )
+    return rx.call_script(f"window.location.replace({json.dumps(login)})")
 
 
 async def require_editor(state: rx.State) -> SignedInEditor | None:

@@ -235,3 +235,14 @@ def test_a_page_served_before_a_withdrawal_shows_it_gone_once_connected(
     expect(app_page.locator("main[data-hydrated='true']")).to_be_attached(timeout=30_000)
     expect(app_page.locator("article")).to_have_count(0)
     expect(app_page.get_by_text("Keine Meldung gefunden.")).to_be_visible()
+
+
+def test_first_html_of_the_login_says_why_it_was_opened(base_url: str) -> None:
+    # Without JavaScript the login still works (a plain form post): its answers must show too.
+    failed = _first_html(base_url, "/admin/anmelden/?fehler=falsch&benutzer=redaktion")
+    assert failed.status_code == 200
+    assert "Benutzername oder Passwort ist falsch." in _text(failed.text)
+    assert re.search(r'<input[^>]*name="username"[^>]*value="redaktion"', failed.text)
+    assert re.search(r'<input[^>]*autofocus=""[^>]*name="password"', failed.text)
+    logged_out = _first_html(base_url, "/admin/anmelden/?abgemeldet=1")
+    assert "Sie sind abgemeldet." in _text(logged_out.text)

@@ -98,7 +98,7 @@ def test_a_wrong_password_leads_back_to_the_form_with_the_name_kept(
     assert response.status_code == 303
     assert "set-cookie" not in response.headers
     location = urlsplit(response.headers["location"])
-    assert location.path == "/admin/anmelden"
+    assert location.path == "/admin/anmelden/"
     assert parse_qs(location.query) == {
         "fehler": ["falsch"],
         "benutzer": [EDITOR],
@@ -145,7 +145,7 @@ def test_logout_ends_the_session_and_clears_the_cookie(
     client.cookies.set(COOKIE_NAME, set_cookie_attributes(log_in(client))["value"])
     response = client.post("/admin/abmelden", headers={"Origin": ORIGIN})
     assert response.status_code == 303
-    assert response.headers["location"] == "/admin/anmelden?abgemeldet=1"
+    assert response.headers["location"] == "/admin/anmelden/?abgemeldet=1"
     cleared = set_cookie_attributes(response)
     assert cleared["value"] == ""
     assert cleared["max-age"] == "0"

@@ -145,3 +145,15 @@ def test_an_unknown_address_gets_the_rendered_not_found_page(
     assert image.status_code == 404
     assert image.text == SHELL
     assert len(renderer.calls) == 1
+
+
+def test_the_login_page_is_rendered_with_the_reason_it_was_opened(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    renderer = _use(monkeypatch, FakeRenderer())
+    response = client.get("/admin/anmelden/?fehler=falsch&benutzer=redaktion")
+    assert response.status_code == 200
+    state = renderer.calls[0][1]
+    login = next(fields for name, fields in state.items() if name.endswith("admin_session_state"))
+    assert login["login_username_rx_state_"] == "redaktion"
+    assert login["login_error_rx_state_"] == "Benutzername oder Passwort ist falsch."
