@@ -80,7 +80,7 @@ def partnership_overview() -> rx.Component:
                     )
                 ),
                 rx.el.tbody(rx.foreach(PageContentState.partnerships, _row)),
-                class_name="overview-table partnership-table",
+                class_name="overview-table partnership-table stacked-table",
             ),
             class_name="table-scroll",
             tab_index=0,

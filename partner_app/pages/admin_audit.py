@@ -5,6 +5,7 @@ from reflex.vars import ObjectVar
 
 from partner_app import routes, texts_admin
 from partner_app.components.admin_layout import admin_layout
+from partner_app.components.admin_table import admin_table, labelled_cell
 from partner_app.services.audit_log import AuditRow
 from partner_app.state.admin_audit import AdminAuditState
 
@@ -14,12 +15,13 @@ ON_LOAD = [AdminAuditState.load]
 
 
 def _row(entry: ObjectVar[AuditRow]) -> rx.Component:
+    columns = texts_admin.AUDIT_COLUMNS
     return rx.el.tr(
-        rx.el.td(entry.at_label),
-        rx.el.td(entry.editor),
-        rx.el.td(entry.action),
+        labelled_cell(columns[0], entry.at_label),
+        labelled_cell(columns[1], entry.editor),
+        labelled_cell(columns[2], entry.action),
         rx.el.th(entry.entity, scope="row"),
-        rx.el.td(entry.details),
+        labelled_cell(columns[4], entry.details),
     )
 
 
@@ -27,14 +29,5 @@ def admin_audit() -> rx.Component:
     """Who changed what, newest first."""
     return admin_layout(
         rx.el.h1(texts_admin.AUDIT_HEADING, class_name="page-title"),
-        rx.el.div(
-            rx.el.table(
-                rx.el.thead(
-                    rx.el.tr(*(rx.el.th(c, scope="col") for c in texts_admin.AUDIT_COLUMNS))
-                ),
-                rx.el.tbody(rx.foreach(AdminAuditState.entries, _row)),
-                class_name="overview-table admin-table",
-            ),
-            class_name="table-scroll",
-        ),
+        admin_table(texts_admin.AUDIT_COLUMNS, AdminAuditState.entries, _row),
     )

@@ -1,13 +1,12 @@
 """The admin's overview of partnerships, contacts, address and intro."""
 
-from collections.abc import Callable, Sequence
-
 import reflex as rx
 from reflex.vars import ObjectVar
 
 from partner_app import routes, texts_admin
 from partner_app.components.admin_form import delete_confirmation
 from partner_app.components.admin_layout import admin_layout
+from partner_app.components.admin_table import admin_table, labelled_cell
 from partner_app.services.content_types import CONTACT, PARTNERSHIP
 from partner_app.services.record_editing import RecordRow
 from partner_app.state.admin_content import AdminContentState
@@ -31,7 +30,7 @@ def _edit_link(type_key: str, row: ObjectVar[RecordRow]) -> rx.Component:
 def _partnership_row(row: ObjectVar[RecordRow]) -> rx.Component:
     return rx.el.tr(
         rx.el.th(row.title, scope="row"),
-        rx.el.td(row.details),
+        labelled_cell(texts_admin.CONTENT_PARTNERSHIP_COLUMNS[1], row.details),
         rx.el.td(_edit_link(PARTNERSHIP.key, row)),
     )
 
@@ -39,7 +38,7 @@ def _partnership_row(row: ObjectVar[RecordRow]) -> rx.Component:
 def _contact_row(row: ObjectVar[RecordRow]) -> rx.Component:
     return rx.el.tr(
         rx.el.th(row.title, scope="row"),
-        rx.el.td(row.details),
+        labelled_cell(texts_admin.CONTENT_CONTACT_COLUMNS[1], row.details),
         rx.el.td(
             rx.el.div(
                 _edit_link(CONTACT.key, row),
@@ -53,21 +52,6 @@ def _contact_row(row: ObjectVar[RecordRow]) -> rx.Component:
                 class_name="row-actions",
             )
         ),
-    )
-
-
-def _table(
-    columns: tuple[str, ...],
-    rows: rx.Var[Sequence[RecordRow]],
-    render: Callable[[ObjectVar[RecordRow]], rx.Component],
-) -> rx.Component:
-    return rx.el.div(
-        rx.el.table(
-            rx.el.thead(rx.el.tr(*(rx.el.th(column, scope="col") for column in columns))),
-            rx.el.tbody(rx.foreach(rows, render)),
-            class_name="overview-table admin-table",
-        ),
-        class_name="table-scroll",
     )
 
 
@@ -86,10 +70,8 @@ def admin_content() -> rx.Component:
                 href=routes.record_edit_url(PARTNERSHIP.key),
                 class_name="button",
             ),
-            _table(
-                texts_admin.CONTENT_PARTNERSHIP_COLUMNS,
-                State.partnerships,
-                _partnership_row,
+            admin_table(
+                texts_admin.CONTENT_PARTNERSHIP_COLUMNS, State.partnerships, _partnership_row
             ),
             aria_labelledby="partnerschaften",
         ),
@@ -107,7 +89,7 @@ def admin_content() -> rx.Component:
                 href=routes.record_edit_url(CONTACT.key),
                 class_name="button",
             ),
-            _table(texts_admin.CONTENT_CONTACT_COLUMNS, State.contacts, _contact_row),
+            admin_table(texts_admin.CONTENT_CONTACT_COLUMNS, State.contacts, _contact_row),
             aria_labelledby="kontakte",
         ),
         rx.el.section(

@@ -7,6 +7,7 @@ from reflex.vars import ObjectVar
 from partner_app import routes, texts_admin
 from partner_app.components.admin_form import delete_confirmation
 from partner_app.components.admin_layout import admin_layout
+from partner_app.components.admin_table import admin_table, labelled_cell
 from partner_app.services.news_admin import NewsAdminRow
 from partner_app.state.admin_news_list import AdminNewsListState
 
@@ -61,8 +62,9 @@ def _actions(row: ObjectVar[NewsAdminRow]) -> rx.Component:
 def _row(row: ObjectVar[NewsAdminRow]) -> rx.Component:
     return rx.el.tr(
         rx.el.th(row.title, scope="row"),
-        rx.el.td(row.date_label),
-        rx.el.td(
+        labelled_cell(texts_admin.NEWS_COLUMNS[1], row.date_label),
+        labelled_cell(
+            texts_admin.NEWS_COLUMNS[2],
             row.status_label,
             rx.cond(row.is_scheduled, rx.el.span(" (" + texts_admin.NEWS_SCHEDULED + ")")),
         ),
@@ -117,17 +119,6 @@ def admin_news() -> rx.Component:
         rx.cond(
             AdminNewsListState.rows.length() == 0,
             rx.el.p(texts_admin.NEWS_EMPTY),
-            rx.el.div(
-                rx.el.table(
-                    rx.el.thead(
-                        rx.el.tr(
-                            *(rx.el.th(column, scope="col") for column in texts_admin.NEWS_COLUMNS)
-                        )
-                    ),
-                    rx.el.tbody(rx.foreach(AdminNewsListState.rows, _row)),
-                    class_name="overview-table admin-table",
-                ),
-                class_name="table-scroll",
-            ),
+            admin_table(texts_admin.NEWS_COLUMNS, AdminNewsListState.rows, _row),
         ),
     )

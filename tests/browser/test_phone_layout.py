@@ -20,6 +20,11 @@ CUT_OFF_CELLS = """() => [...document.querySelectorAll(
   })
   .map((cell) => cell.textContent)"""
 
+# Scrolling boxes (the tables' wrappers) whose content is wider than the box.
+HIDDEN_SIDEWAYS = """() => [...document.querySelectorAll(".table-scroll")]
+  .filter((box) => box.scrollWidth > box.clientWidth)
+  .map((box) => `${box.scrollWidth} > ${box.clientWidth}`)"""
+
 # Targets (WCAG 2.2 2.5.8) smaller than 24 x 24 CSS px. Links inside running text (a
 # sentence in a paragraph or list item with more text than the link) are exempt.
 SMALL_TARGETS = """() => {
@@ -107,6 +112,8 @@ def test_every_target_is_at_least_24_px_at_390_px(app_page: Page, path: str) -> 
         ("/admin/nachrichten/bearbeiten?id=1", "#title"),
         ("/admin/inhalte/bearbeiten?typ=partnerschaft&id=1", "#name"),
         ("/admin/postfach", "h1"),
+        ("/admin/inhalte", "tbody tr"),
+        ("/admin/protokoll", "h1"),
     ],
 )
 def test_admin_pages_fit_a_phone_without_sideways_scrolling(
@@ -118,8 +125,27 @@ def test_admin_pages_fit_a_phone_without_sideways_scrolling(
     open_page(app_page, path)
     expect(app_page.locator(loaded).first).to_be_visible()
     assert app_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # No column hidden behind a sideways scroll: the lists' rows stack on a phone.
+    assert app_page.evaluate(HIDDEN_SIDEWAYS) == []
     nav_links = app_page.locator(".admin-nav a")
     for index in range(nav_links.count()):
         box = nav_links.nth(index).bounding_box()
         assert box is not None
         assert box["x"] + box["width"] <= 390, nav_links.nth(index).text_content()
+
+
+def test_an_admin_list_on_a_phone_names_each_value(app_page: Page) -> None:
+    app_page.set_viewport_size({"width": 390, "height": 800})
+    log_in_as_editor(app_page)
+    open_page(app_page, "/admin/nachrichten")
+    first = app_page.locator(".admin-table tbody tr").first
+    expect(first.get_by_role("button", name="Löschen")).to_be_visible()
+    labels = first.locator("td").evaluate_all(
+        "cells => cells.map(cell => getComputedStyle(cell, '::before').content)"
+    )
+    assert labels[0].startswith('"Datum: "')
+    assert labels[1].startswith('"Status: "')
+    assert labels[2] == "none"  # the buttons say what they do
+    box = first.get_by_role("button", name="Löschen").bounding_box()
+    assert box is not None
+    assert box["x"] + box["width"] <= 390
