@@ -26,6 +26,7 @@ from partner_app.pages import (
 )
 from partner_app.reflex_internals import (
     give_back_state_locks_of_cancelled_events,
+    protect_states_directory,
     replace_connection_overlay,
     transform_connection_cookies,
 )
@@ -39,6 +40,8 @@ database_pool.register()
 give_back_state_locks_of_cancelled_events()
 # The editor's session cookie reaches the states only as its hash, never stored in clear.
 transform_connection_cookies(hashed_cookie_header)
+# The state files hold admin data: no other user of the machine may read them.
+protect_states_directory()
 
 app = rx.App(
     html_lang=texts.PAGE_LANG,

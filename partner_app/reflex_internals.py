@@ -191,6 +191,19 @@ def replace_connection_overlay(app: rx.App, overlay: Callable[[bool], rx.Compone
     app.app_wraps[_OVERLAY_WRAP] = overlay
 
 
+def protect_states_directory() -> Path:
+    """Make the folder of Reflex's state files (``.states/``) the app's user's alone.
+
+    The files hold admin data (inbox, drafts, open forms) of signed-in tabs; Reflex
+    creates them with the umask's mode (0644 in a 0755 folder). A 0700 folder keeps
+    every other user of the machine out, whatever the files' own modes.
+    """
+    directory = prerequisites.get_states_dir().absolute()
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    directory.chmod(0o700)
+    return directory
+
+
 def forget_inherited_engines() -> None:
     """Drop the database pools a forked worker inherited, without closing them."""
     # Reflex keeps its engines in this module-level cache; there is no public accessor.

@@ -6,11 +6,14 @@ After a Reflex upgrade this is the first test to run: each failure names what mo
 import asyncio
 import dataclasses
 import inspect
+import stat
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from reflex import model
 from reflex.app import App, EventNamespace
+from reflex.istate.manager.disk import StateManagerDisk
 from reflex.istate.manager.redis import StateManagerRedis
 from reflex.state import BaseState, OnLoadInternalState, State, StateUpdate
 from reflex.utils import path_ops, prerequisites
@@ -237,3 +240,15 @@ def test_the_client_address_follows_reflexs_trusted_proxy_rule(
     monkeypatch.setattr(get_config(), "trusted_proxy_hops", hops)
     scope = {"client": ("127.0.0.1", 5000), "headers": [(b"x-forwarded-for", forwarded.encode())]}
     assert reflex_internals.client_ip(scope) == expected
+
+
+def test_the_state_files_folder_is_the_apps_users_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    states = tmp_path / ".states"
+    states.mkdir(mode=0o755)
+    monkeypatch.setattr(prerequisites, "get_states_dir", lambda: states)
+    assert reflex_internals.protect_states_directory() == states
+    assert stat.S_IMODE(states.stat().st_mode) == 0o700
+    # Where Reflex writes them (an upgrade moving the folder fails here).
+    assert StateManagerDisk.states_directory.func(object.__new__(StateManagerDisk)) == states
