@@ -5,7 +5,7 @@ from types import ModuleType
 
 import reflex as rx
 
-from partner_app import database_pool, routes, texts
+from partner_app import database_pool, event_limits, log_hygiene, routes, texts
 from partner_app.components.connection_notice import connection_notice_overlay
 from partner_app.http_endpoints import http_endpoints
 from partner_app.maintenance import maintenance_lifespan
@@ -40,6 +40,10 @@ database_pool.register()
 give_back_state_locks_of_cancelled_events()
 # The editor's session cookie reaches the states only as its hash, never stored in clear.
 transform_connection_cookies(hashed_cookie_header)
+# Only the app's own events, within a budget per connection; client text logged safely.
+event_limits.install()
+# Reflex writes client tokens into some log lines: they are blanked.
+log_hygiene.install()
 # The state files hold admin data: no other user of the machine may read them.
 protect_states_directory()
 
@@ -49,6 +53,7 @@ app = rx.App(
     # Reflex's own app answers unknown addresses with the rendered "not found" page; the
     # app's own routes (pages, feeds, sitemap) are mounted in front of it.
     api_transformer=[RenderedNotFound, http_endpoints()],
+    frontend_exception_handler=event_limits.log_frontend_exception,
 )
 # Before Reflex's own hydration: a tab whose session ended is sent no admin data.
 app.add_middleware(AdminDataGuard(), index=0)

@@ -32,7 +32,7 @@ from reflex.app import EventNamespace
 from reflex.istate.manager import get_state_manager
 from reflex.istate.manager.redis import StateManagerRedis
 from reflex.istate.manager.token import BaseStateToken
-from reflex.state import State
+from reflex.state import State, StateUpdate
 from reflex.utils import path_ops, prerequisites
 from reflex.utils.token_manager import RedisTokenManager
 from reflex_base import constants
@@ -47,6 +47,8 @@ from reflex_components_core.el.elements.base import BaseHTML
 from reflex_components_core.el.elements.inline import A as PlainAnchor
 
 logger = logging.getLogger(__name__)
+# Reflex's client-side event that runs a script (rx.call_script).
+SCRIPT_EVENT_NAME = "_call_script"
 
 # A plain <a> element: rx.el.a is a client-router link (it would keep the page and
 # drop the query string of an in-page anchor).
@@ -377,6 +379,52 @@ def client_ip(asgi_scope: Mapping[str, Any]) -> str:
         cast("EventNamespace", None), "", {"asgi.scope": asgi_scope}
     )
     return router_data[constants.RouteVar.CLIENT_IP]
+
+
+# Decides on one incoming websocket event (namespace, socket id, raw data): run it or not.
+IncomingEventCheck = Callable[[EventNamespace, str, Any], Awaitable[bool]]
+
+
+def screen_incoming_events(accept: IncomingEventCheck, closed: Callable[[str], None]) -> None:
+    """Pass every websocket event through ``accept`` before Reflex sees it, once.
+
+    ``closed`` hears of every closed connection (its socket id). Socket.IO looks its
+    handlers up on the namespace at every event, so the class methods are replaced.
+    """
+    on_event = EventNamespace.on_event
+    if getattr(on_event, "screened", False):
+        return
+    on_disconnect = EventNamespace.on_disconnect
+
+    @functools.wraps(on_event)
+    async def screened_on_event(namespace: EventNamespace, sid: str, data: Any) -> None:
+        if await accept(namespace, sid, data):
+            await on_event(namespace, sid, data)
+
+    @functools.wraps(on_disconnect)
+    def screened_on_disconnect(namespace: EventNamespace, sid: str) -> asyncio.Task | None:
+        closed(sid)
+        return on_disconnect(namespace, sid)
+
+    screened_on_event.screened = True  # type: ignore[attr-defined]
+    EventNamespace.on_event = screened_on_event  # type: ignore[method-assign]
+    EventNamespace.on_disconnect = screened_on_disconnect  # type: ignore[method-assign]
+
+
+def is_registered_event(name: str) -> bool:
+    """Whether the app has a handler for the event ``name`` (a browser never sends others)."""
+    return name in RegistrationContext.get().event_handlers
+
+
+async def send_script(namespace: EventNamespace, sid: str, javascript: str) -> None:
+    """Run ``javascript`` in the page of connection ``sid``, as ``rx.call_script`` would."""
+    event = Event(name=SCRIPT_EVENT_NAME, payload={"javascript_code": javascript})
+    await namespace.emit(str(constants.SocketEvent.EVENT), StateUpdate(events=[event]), to=sid)
+
+
+def log_safe(value: Any, max_length: int = 200) -> str:
+    """A client-supplied value cut and stripped of control characters (Reflex's rule)."""
+    return reflex_format.sanitize_client_log_value(value, max_length=max_length)
 
 
 def is_hydrate_event(event: Event) -> bool:

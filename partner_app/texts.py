@@ -126,6 +126,10 @@ NOT_FOUND_TEXT = (
 )
 NOT_FOUND_HOME_LINK = "Zur Startseite: Städtepartnerschaften"
 NOT_FOUND_ARCHIVE_LINK = "Zum Pressearchiv"
+TOO_MANY_EVENTS = (
+    "Diese Seite hat sehr viele Anfragen in kurzer Zeit gesendet. "
+    "Weitere werden für einige Sekunden nicht bearbeitet; bitte warten Sie einen Moment."
+)
 CONNECTION_LOST_TITLE = "Keine Verbindung zum Server."
 CONNECTION_LOST_TEXT = (
     "Ihre Auswahl bleibt stehen und wird angewendet, sobald die Verbindung wieder besteht."

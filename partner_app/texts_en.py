@@ -119,6 +119,10 @@ NOT_FOUND_TITLE = "Page not found"
 NOT_FOUND_TEXT = "There is no page at this address. It may have changed, or it was mistyped."
 NOT_FOUND_HOME_LINK = "To the start page: partner cities"
 NOT_FOUND_ARCHIVE_LINK = "To the press archive"
+TOO_MANY_EVENTS = (
+    "This page has sent very many requests in a short time. "
+    "Further ones are not handled for a few seconds; please wait a moment."
+)
 CONNECTION_LOST_TITLE = "No connection to the server."
 CONNECTION_LOST_TEXT = "Your choice stays and is applied as soon as the connection is back."
 NOTICE_HEADING = "About this address"

@@ -61,8 +61,22 @@ def _notice() -> rx.Component:
     )
 
 
+# Filled by the script the backend sends when a connection exceeds its event budget
+# (partner_app/event_limits.py); a status region present from the start, so it is announced.
+BUSY_NOTICE_ID = "busy-notice"
+
+
+def _busy_notice() -> rx.Component:
+    return rx.el.div(
+        id=BUSY_NOTICE_ID,
+        role="status",
+        class_name="connection-notice busy-notice",
+        custom_attrs={"data-message": tr("TOO_MANY_EVENTS")},
+    )
+
+
 def connection_notice_overlay(stateful: bool) -> rx.Component | None:
-    """The app wrap that shows the notice on every page (only a stateful app connects)."""
+    """The app wrap that shows the notices on every page (only a stateful app connects)."""
     if not stateful:
         return None
-    return rx.fragment(rx.memo(_notice)())
+    return rx.fragment(rx.memo(_notice)(), rx.memo(_busy_notice)())

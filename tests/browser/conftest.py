@@ -69,11 +69,17 @@ def app_upload_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def app_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The self-started app's output (what an operator's log would hold)."""
+    return tmp_path_factory.mktemp("app-log") / "reflex.log"
+
+
+@pytest.fixture(scope="session")
 def base_url(
     pytestconfig: pytest.Config,
     app_database: Engine | None,
     app_upload_dir: Path,
-    tmp_path_factory: pytest.TempPathFactory,
+    app_log: Path,
 ) -> Iterator[str]:
     """The app under test: ``--base-url``, or a production build started here."""
     given = pytestconfig.getoption("--base-url")
@@ -81,7 +87,6 @@ def base_url(
         yield given.rstrip("/")
         return
     assert app_database is not None
-    log = tmp_path_factory.mktemp("app-log") / "reflex.log"
     env = {
         "REFLEX_DB_URL": app_database.url.render_as_string(hide_password=False),
         "REFLEX_UPLOADED_FILES_DIR": str(app_upload_dir),
@@ -89,7 +94,7 @@ def base_url(
     # As in production, only the app's own origin may use the websocket and the API
     # (running_app sets PARTNER_APP_PUBLIC_ORIGIN to the app's URL).
     try:
-        with running_app(env, log) as (url, _process):
+        with running_app(env, app_log) as (url, _process):
             yield url
     except AppStartError as error:
         pytest.exit(str(error), 2)

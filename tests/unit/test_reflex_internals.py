@@ -21,6 +21,7 @@ from reflex.utils.token_manager import RedisTokenManager, TokenManager
 from reflex_base import constants
 from reflex_base.config import get_config
 from reflex_base.event import Event, EventHandler
+from reflex_base.registry import RegistrationContext
 from reflex_base.utils.format import format_event_handler
 
 from partner_app import reflex_internals
@@ -252,3 +253,13 @@ def test_the_state_files_folder_is_the_apps_users_alone(
     assert stat.S_IMODE(states.stat().st_mode) == 0o700
     # Where Reflex writes them (an upgrade moving the folder fails here).
     assert StateManagerDisk.states_directory.func(object.__new__(StateManagerDisk)) == states
+
+
+def test_the_websocket_entry_points_the_event_screen_wraps_exist() -> None:
+    for name in ("on_event", "on_disconnect", "emit"):
+        assert callable(getattr(EventNamespace, name, None)), f"EventNamespace.{name} is gone"
+    assert "event_handlers" in inspect.signature(RegistrationContext).parameters or hasattr(
+        RegistrationContext, "event_handlers"
+    ), "RegistrationContext.event_handlers is gone"
+    assert reflex_internals.log_safe("a\nb" + "x" * 500, 20).startswith("a b")
+    assert len(reflex_internals.log_safe("x" * 500, 20)) == 20
