@@ -119,10 +119,12 @@ bench: setup chromium $(TOOLS)/.installed-lighthouse-$(LIGHTHOUSE_VERSION)
 	python -m benchmarks.page_metrics
 	python -m benchmarks.first_render
 	python -m benchmarks.server_load
+	python -m benchmarks.login_burst
 	.ci/production-stack start $(STACK_DIR)
 	source $(STACK_DIR)/env && export GRANIAN_WORKERS=2 && \
 		python -m benchmarks.news_query && python -m benchmarks.page_metrics && \
-		python -m benchmarks.first_render && python -m benchmarks.server_load; status=$$?; \
+		python -m benchmarks.first_render && python -m benchmarks.server_load && \
+		python -m benchmarks.login_burst; status=$$?; \
 		.ci/production-stack stop $(STACK_DIR); exit $$status
 
 clean:
