@@ -45,6 +45,10 @@ NEWS_EMPTY = "Keine Meldungen gefunden."
 NEWS_FORM_NEW = "Neue Meldung"
 NEWS_FORM_EDIT = "Meldung bearbeiten"
 FORM_SAVE = "Speichern"
+UNSAVED_CHANGES_QUESTION = (
+    "Ihre Änderungen in diesem Formular sind noch nicht gespeichert. "
+    "Seite trotzdem verlassen? Die Änderungen gehen dann verloren."
+)
 NEWS_FORM_BACK = "Zurück zur Liste"
 NEWS_FORM_PREVIEW = "Vorschau des Textes"
 NEWS_FORM_MARKDOWN_HINT = (

@@ -15,6 +15,7 @@ from reflex.vars import ObjectVar
 from partner_app import texts_admin
 from partner_app.components.admin_form import image_upload_field
 from partner_app.components.form_fields import described_by, field_error
+from partner_app.components.unsaved_changes_guard import GUARDED_ATTRIBUTE, unsaved_changes_guard
 from partner_app.services.field_specs import FieldKind, FieldSpec
 from partner_app.state.editor_forms import EditorFormMixin
 
@@ -35,14 +36,18 @@ _DEFAULT_ROWS = {FieldKind.textarea: 5, FieldKind.lines: 6}
 
 def editor_form(state: type[EditorFormMixin], *fields: rx.Component | rx.Var[Any]) -> rx.Component:
     """The form around the fields: saved by the server, which answers next to each field."""
-    return rx.el.form(
-        *fields,
-        rx.el.button(texts_admin.FORM_SAVE, type="submit", class_name="button"),
-        key=state.form_key.to_string(),
-        no_validate=True,
-        on_submit=state.save,  # type: ignore[attr-defined]  # each editor state has save
-        reset_on_submit=False,
-        class_name="admin-form",
+    return rx.fragment(
+        unsaved_changes_guard(),
+        rx.el.form(
+            *fields,
+            rx.el.button(texts_admin.FORM_SAVE, type="submit", class_name="button"),
+            key=state.form_key.to_string(),
+            no_validate=True,
+            on_submit=state.save,  # type: ignore[attr-defined]  # each editor state has save
+            reset_on_submit=False,
+            class_name="admin-form",
+            custom_attrs={GUARDED_ATTRIBUTE: ""},
+        ),
     )
 
 
