@@ -51,11 +51,12 @@ async def purge_periodically(
         else:
             logger.info(
                 "Abgelaufene Daten gelöscht: %d Anmeldeversuche, %d Absenderschlüssel, "
-                "%d Nachrichten, %d Sitzungen.",
+                "%d Nachrichten, %d Sitzungen, %d Formularkopien.",
                 summary.login_attempts,
                 summary.sender_keys,
                 summary.messages,
                 summary.editor_sessions,
+                summary.form_drafts,
             )
             pause = interval
         await wait(pause.total_seconds())

@@ -364,3 +364,21 @@ class ContactMessage(SQLModel, table=True):
     done_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     done_by: str = Field(default="", max_length=60)
     text: str = Field(sa_type=sa.Text)
+
+
+class FormDraft(SQLModel, table=True):
+    """What an editor typed into a form and has not saved yet, kept while typing.
+
+    One per editor and form (``news:12``, ``news:neu``, ``partnerschaft:3``); deleted by
+    a save, by "Verwerfen", and 30 days after it was last written (``services/retention``).
+    """
+
+    __tablename__ = "form_draft"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
+    __table_args__ = (sa.UniqueConstraint("editor", "form", name="uq_form_draft_editor_form"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    editor: str = Field(max_length=60)
+    form: str = Field(max_length=80)
+    # Field name -> value as typed (the browser's form data).
+    fields: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    saved_at: datetime = _timestamp()

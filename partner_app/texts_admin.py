@@ -45,6 +45,14 @@ NEWS_EMPTY = "Keine Meldungen gefunden."
 NEWS_FORM_NEW = "Neue Meldung"
 NEWS_FORM_EDIT = "Meldung bearbeiten"
 FORM_SAVE = "Speichern"
+DRAFT_OFFER = (
+    "Zu diesem Formular gibt es ungespeicherte Änderungen vom {saved_at}. "
+    "Möchten Sie sie wiederherstellen?"
+)
+DRAFT_OFFER_LABEL = "Ungespeicherte Änderungen"
+DRAFT_RESTORE = "Wiederherstellen"
+DRAFT_DISCARD = "Verwerfen"
+DRAFT_RESTORED = "Ihre ungespeicherten Änderungen sind wiederhergestellt. Bitte speichern Sie sie."
 UNSAVED_CHANGES_QUESTION = (
     "Ihre Änderungen in diesem Formular sind noch nicht gespeichert. "
     "Seite trotzdem verlassen? Die Änderungen gehen dann verloren."

@@ -15,7 +15,7 @@ from reflex.vars import ObjectVar
 from partner_app import texts_admin
 from partner_app.components.admin_form import image_upload_field
 from partner_app.components.form_fields import described_by, field_error
-from partner_app.components.unsaved_changes_guard import GUARDED_ATTRIBUTE, unsaved_changes_guard
+from partner_app.components.unsaved_changes_guard import GUARDED_ATTRIBUTE, guard_marker
 from partner_app.services.field_specs import FieldKind, FieldSpec
 from partner_app.state.editor_forms import EditorFormMixin
 
@@ -36,8 +36,11 @@ _DEFAULT_ROWS = {FieldKind.textarea: 5, FieldKind.lines: 6}
 
 def editor_form(state: type[EditorFormMixin], *fields: rx.Component | rx.Var[Any]) -> rx.Component:
     """The form around the fields: saved by the server, which answers next to each field."""
+    keep_copy = rx.Var.create(
+        rx.EventChain.create(value=state.keep_draft_copy, args_spec=lambda fields: [fields])
+    )
     return rx.fragment(
-        unsaved_changes_guard(),
+        _draft_offer(state),
         rx.el.form(
             *fields,
             rx.el.button(texts_admin.FORM_SAVE, type="submit", class_name="button"),
@@ -46,7 +49,37 @@ def editor_form(state: type[EditorFormMixin], *fields: rx.Component | rx.Var[Any
             on_submit=state.save,  # type: ignore[attr-defined]  # each editor state has save
             reset_on_submit=False,
             class_name="admin-form",
-            custom_attrs={GUARDED_ATTRIBUTE: ""},
+            custom_attrs={
+                GUARDED_ATTRIBUTE: guard_marker(keep_copy),
+                "data-restored": rx.cond(state.restored, "true", "false"),
+            },
+        ),
+    )
+
+
+def _draft_offer(state: type[EditorFormMixin]) -> rx.Component:
+    """The kept copy of unsaved typing: restore it into the form, or forget it."""
+    return rx.cond(
+        state.draft_offer != "",
+        rx.el.section(
+            rx.el.p(state.draft_offer),
+            rx.el.div(
+                rx.el.button(
+                    texts_admin.DRAFT_RESTORE,
+                    type="button",
+                    on_click=state.restore_draft,
+                    class_name="button",
+                ),
+                rx.el.button(
+                    texts_admin.DRAFT_DISCARD,
+                    type="button",
+                    on_click=state.discard_draft_copy,
+                    class_name="button button-secondary",
+                ),
+                class_name="row-actions",
+            ),
+            aria_label=texts_admin.DRAFT_OFFER_LABEL,
+            class_name="confirm-box draft-offer",
         ),
     )
 

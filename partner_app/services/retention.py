@@ -5,6 +5,7 @@ The periods (``content/datenschutz*.md`` states them):
 * login attempts, which hold the client's address: one day (``login_throttle``);
 * a message's sender key (an HMAC of the sender's network): one day, then wiped;
   a message marked done: deleted 90 days later (``contact_messages``);
+* a copy of an unsaved form (``form_drafts``): deleted 30 days after it was last written;
 * an editor's session (hash of its token, account, times; no address): deleted 30 days
   after it ended, by logout or by expiry. The month lets an operator still see which
   accounts were signed in when, should a password turn out to have been stolen.
@@ -20,7 +21,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, delete, or_
 
 from partner_app.models import EditorSession
-from partner_app.services import contact_messages, login_throttle
+from partner_app.services import contact_messages, form_drafts, login_throttle
 from partner_app.services.editor_sessions import IDLE_TIMEOUT
 
 ENDED_SESSION_KEPT = timedelta(days=30)
@@ -34,6 +35,7 @@ class PurgeSummary:
     sender_keys: int
     messages: int
     editor_sessions: int
+    form_drafts: int = 0
 
 
 def purge_expired_data(session: Session, now: datetime) -> PurgeSummary:
@@ -41,12 +43,14 @@ def purge_expired_data(session: Session, now: datetime) -> PurgeSummary:
     login_attempts = login_throttle.forget_old_attempts(session, now)
     purged_messages = contact_messages.purge_expired(session, now)
     editor_sessions = _forget_ended_sessions(session, now)
+    drafts = form_drafts.forget_old_drafts(session, now)
     session.commit()
     return PurgeSummary(
         login_attempts=login_attempts,
         sender_keys=purged_messages.sender_keys,
         messages=purged_messages.messages,
         editor_sessions=editor_sessions,
+        form_drafts=drafts,
     )
 
 

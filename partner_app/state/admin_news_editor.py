@@ -7,6 +7,7 @@ import reflex as rx
 from partner_app import routes, texts_admin
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.edit_conflicts import RecordGoneError
+from partner_app.services.form_drafts import form_name
 from partner_app.services.markdown_text import render_markdown
 from partner_app.services.news_admin import (
     NewsForm,
@@ -72,7 +73,7 @@ class AdminNewsEditorState(EditorFormMixin, rx.State):
 
     @rx.event
     @editor_only
-    async def load(self) -> rx.event.EventSpec | None:
+    async def load(self, editor: SignedInEditor) -> rx.event.EventSpec | None:
         """Load the item named in the URL (``?id=``), or an empty form."""
         raw_id = self.router.url.query_parameters.get("id", "")
         if raw_id != str(self.news_id):
@@ -91,6 +92,7 @@ class AdminNewsEditorState(EditorFormMixin, rx.State):
                 form, opened = empty_news_form(today_in_krefeld()), Snapshot()
                 self.news_id = 0
         self._show(form, opened)
+        await self._offer_draft(editor.username)
         return None
 
     @rx.event
@@ -101,6 +103,7 @@ class AdminNewsEditorState(EditorFormMixin, rx.State):
         """Validate and save; on failure keep every input and say what is wrong."""
         submitted = form_from_submission(form_data)
         self.form = submitted
+        unsaved_name = self._draft_name()
         news_id = self._saved(
             lambda session: save_news(
                 session,
@@ -117,7 +120,9 @@ class AdminNewsEditorState(EditorFormMixin, rx.State):
         if changes_public_news(before, submitted.status):
             await announce_news_change(self)
         created, self.news_id = self.news_id == 0, news_id
-        return self._shown_as_saved(
+        return await self._shown_as_saved(
+            editor=editor.username,
+            unsaved_name=unsaved_name,
             created=created,
             message=texts_admin.NEWS_FORM_SAVED,
             edit_url=routes.news_edit_url(news_id),
@@ -138,6 +143,12 @@ class AdminNewsEditorState(EditorFormMixin, rx.State):
     def _show_saved(self) -> None:
         with rx.session() as session:
             self._show(*news_form(session, self.news_id))
+
+    def _draft_name(self) -> str:
+        return form_name("news", self.news_id)
+
+    def _apply_draft(self, fields: dict[str, str]) -> None:
+        self._show(form_from_submission(fields), self._opened)
 
     def _list_route(self) -> str:
         return routes.ADMIN_NEWS

@@ -6,6 +6,7 @@ from partner_app import routes, texts_admin
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.content_types import RECORD_TYPES
 from partner_app.services.edit_conflicts import RecordGoneError
+from partner_app.services.form_drafts import form_name
 from partner_app.services.record_editing import empty_form, record_form, save_record
 from partner_app.services.versioning import Snapshot
 from partner_app.state.admin_session import SignedInEditor, editor_only, holds_admin_data
@@ -25,7 +26,7 @@ class AdminRecordEditorState(EditorFormMixin, rx.State):
 
     @rx.event
     @editor_only
-    async def load(self) -> rx.event.EventSpec | None:
+    async def load(self, editor: SignedInEditor) -> rx.event.EventSpec | None:
         """Load the record named in the URL (``?typ=…&id=…``), or an empty form."""
         params = self.router.url.query_parameters
         record_type = RECORD_TYPES.get(params.get("typ", ""))
@@ -49,6 +50,7 @@ class AdminRecordEditorState(EditorFormMixin, rx.State):
             values, opened = empty_form(record_type), Snapshot()
             self.record_id = 0
         self._show(values, opened)
+        await self._offer_draft(editor.username)
         return None
 
     @rx.event
@@ -62,6 +64,7 @@ class AdminRecordEditorState(EditorFormMixin, rx.State):
             return rx.redirect(routes.ADMIN_CONTENT)
         submitted = {spec.name: str(form_data.get(spec.name, "")) for spec in record_type.fields}
         self.values = submitted
+        unsaved_name = self._draft_name()
         record_id = self._saved(
             lambda session: save_record(
                 session,
@@ -76,7 +79,9 @@ class AdminRecordEditorState(EditorFormMixin, rx.State):
         if record_id is None:
             return self._to_the_problem()
         created, self.record_id = self.record_id == 0, record_id
-        return self._shown_as_saved(
+        return await self._shown_as_saved(
+            editor=editor.username,
+            unsaved_name=unsaved_name,
             created=created,
             message=texts_admin.RECORD_FORM_SAVED,
             edit_url=routes.record_edit_url(record_type.key, record_id),
@@ -92,6 +97,14 @@ class AdminRecordEditorState(EditorFormMixin, rx.State):
             raise RecordGoneError
         with rx.session() as session:
             self._show(*record_form(session, record_type, self.record_id))
+
+    def _draft_name(self) -> str:
+        return form_name(self.type_key or "eintrag", self.record_id)
+
+    def _apply_draft(self, fields: dict[str, str]) -> None:
+        record_type = RECORD_TYPES.get(self.type_key)
+        if record_type is not None:
+            self.values = {spec.name: str(fields.get(spec.name, "")) for spec in record_type.fields}
 
     def _list_route(self) -> str:
         return routes.ADMIN_CONTENT

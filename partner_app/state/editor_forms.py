@@ -11,10 +11,14 @@ import reflex as rx
 from sqlmodel import Session
 
 from partner_app import texts_admin
+from partner_app.models import utc_now
+from partner_app.services.clock import CITY_TIMEZONE
 from partner_app.services.edit_conflicts import EditConflictError, RecordGoneError
+from partner_app.services.form_drafts import discard_draft, draft_of, keep_draft
 from partner_app.services.form_validation import ValidationError
 from partner_app.services.versioning import Snapshot
 from partner_app.state.admin_session import SignedInEditor, editor_only
+from partner_app.state.database_thread import in_session
 from partner_app.state.image_upload import receive_image
 
 
@@ -27,8 +31,69 @@ class EditorFormMixin(rx.State, mixin=True):
     conflict: rx.Field[dict[str, str]] = rx.field(default_factory=dict)
     message: rx.Field[str] = rx.field("")
     upload_error: rx.Field[str] = rx.field("")
+    # A kept copy of unsaved typing, offered when the form opens ("" = none).
+    draft_offer: rx.Field[str] = rx.field("")
+    # The form shows a restored copy, not yet saved (the unsaved-changes guard asks).
+    restored: rx.Field[bool] = rx.field(False)
     # What the form showed when it was opened: the next save is checked against it.
     _opened: Snapshot = Snapshot()
+    _draft_fields: dict[str, str] = {}
+
+    @rx.event
+    @editor_only
+    async def keep_draft_copy(
+        self, editor: SignedInEditor, fields: dict[str, str]
+    ) -> rx.event.EventSpec | None:
+        """Keep what the editor typed so far (sent a moment after they stop typing)."""
+        form = self._draft_name()
+        values = {
+            str(name): value for name, value in dict(fields).items() if isinstance(value, str)
+        }
+        await in_session(
+            lambda session: keep_draft(
+                session, editor=editor.username, form=form, fields=values, now=utc_now()
+            )
+        )
+        return None
+
+    @rx.event
+    @editor_only
+    async def restore_draft(self) -> rx.event.EventSpec | None:
+        """Show the kept copy in the form (saved only when the editor saves)."""
+        if self._draft_fields:
+            self._apply_draft(self._draft_fields)
+            self.form_key += 1
+            self.restored = True
+            self.message = texts_admin.DRAFT_RESTORED
+        self._forget_offer()
+        return _focus_the_form()
+
+    @rx.event
+    @editor_only
+    async def discard_draft_copy(self, editor: SignedInEditor) -> rx.event.EventSpec | None:
+        """Forget the kept copy; the form stays as saved."""
+        await self._discard_drafts(editor.username, self._draft_name())
+        self._forget_offer()
+        return _focus_the_form()
+
+    async def _offer_draft(self, editor: str) -> None:
+        """After the form loaded: offer the editor's kept copy of it, if there is one."""
+        form = self._draft_name()
+        draft = await in_session(lambda session: draft_of(session, editor=editor, form=form))
+        self.restored = False
+        if draft is None:
+            self._forget_offer()
+            return
+        self._draft_fields = draft.fields
+        saved_at = draft.saved_at.astimezone(CITY_TIMEZONE).strftime("%d.%m.%Y, %H:%M Uhr")
+        self.draft_offer = texts_admin.DRAFT_OFFER.format(saved_at=saved_at)
+
+    async def _discard_drafts(self, editor: str, *forms: str) -> None:
+        await in_session(lambda session: discard_draft(session, editor=editor, forms=forms))
+
+    def _forget_offer(self) -> None:
+        self.draft_offer = ""
+        self._draft_fields = {}
 
     @rx.event
     @editor_only
@@ -77,10 +142,16 @@ class EditorFormMixin(rx.State, mixin=True):
             self.message = self._gone_message()
         return None
 
-    def _shown_as_saved(
-        self, *, created: bool, message: str, edit_url: str
+    async def _shown_as_saved(
+        self, *, editor: str, unsaved_name: str, created: bool, message: str, edit_url: str
     ) -> rx.event.EventSpec | None:
-        """Show the version just saved; a new record moves to its own address."""
+        """Show the version just saved (its kept copies gone); a new record moves to its address.
+
+        ``unsaved_name`` is the form's name before the save (a new record's ``…:neu``).
+        """
+        await self._discard_drafts(editor, unsaved_name, self._draft_name())
+        self._forget_offer()
+        self.restored = False
         self._show_saved()
         self.message = message
         return rx.redirect(edit_url, replace=True) if created else None
@@ -107,6 +178,14 @@ class EditorFormMixin(rx.State, mixin=True):
         self.form_key += 1
 
     # Hooks of the concrete form.
+    def _draft_name(self) -> str:
+        """The name the form's kept copies go by (``services/form_drafts.form_name``)."""
+        raise NotImplementedError
+
+    def _apply_draft(self, fields: dict[str, str]) -> None:
+        """Show a kept copy's values (the browser's form data) in the form."""
+        raise NotImplementedError
+
     def _show_saved(self) -> None:
         """Show the saved version again; raises RecordGoneError when it is gone."""
         raise NotImplementedError
@@ -122,6 +201,14 @@ class EditorFormMixin(rx.State, mixin=True):
 
     def _gone_message(self) -> str:
         raise NotImplementedError
+
+
+def _focus_the_form() -> rx.event.EventSpec:
+    # The offer's buttons are gone: the focus goes to the form's first field, once rendered.
+    return rx.call_script(
+        "requestAnimationFrame(() => document.querySelector("
+        "'form[data-unsaved-guard] :is(input:not([type=hidden]), textarea, select)')?.focus())"
+    )
 
 
 class DeleteConfirmationMixin(rx.State, mixin=True):

@@ -17,7 +17,7 @@ from playwright.sync_api import ConsoleMessage, Page, expect
 from sqlalchemy import Engine, create_engine
 from sqlmodel import Session, col, delete, func, select
 
-from partner_app.models import ContactMessage, NewsItem
+from partner_app.models import ContactMessage, FormDraft, NewsItem
 from tests.database import fresh_database_url
 from tests.support.app_process import AppStartError, running_app
 from tests.support.chromium import CHROMIUM_ARGS, chromium_path
@@ -189,6 +189,8 @@ def own_app_database(app_database: Engine | None) -> Iterator[Engine]:
     with Session(app_database) as session:
         session.exec(delete(NewsItem).where(col(NewsItem.id) > last_id))
         session.exec(delete(ContactMessage).where(col(ContactMessage.id) > last_message_id))
+        # Copies of unsaved forms would be offered to the next test's form.
+        session.exec(delete(FormDraft))
         session.commit()
 
 

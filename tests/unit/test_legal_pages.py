@@ -1,7 +1,7 @@
 import pytest
 
 from partner_app import maintenance, routes, settings
-from partner_app.services import contact_messages, login_throttle, retention
+from partner_app.services import contact_messages, form_drafts, login_throttle, retention
 from partner_app.services.legal_pages import ADDRESS_PLACEHOLDER, page_html, page_markdown
 
 KREFELD = ("Stadt Krefeld", "Der Oberbürgermeister", "Von-der-Leyen-Platz 1", "47798 Krefeld")
@@ -70,6 +70,7 @@ def test_the_privacy_policy_states_what_the_message_form_keeps_and_for_how_long(
                 "Anmeldeversuche mit IP-Adresse nach einem Tag",
                 "den Prüfwert des Netzes zu einer Nachricht nach einem Tag",
                 "30 Tage nach ihrem Ende",
+                "noch nicht gespeicherter Eingaben der Redaktion in ein Formular 30 Tage",
             ),
         ),
         (
@@ -81,6 +82,7 @@ def test_the_privacy_policy_states_what_the_message_form_keeps_and_for_how_long(
                 "login attempts with their IP address after one day",
                 "the check value of the network of a message after one day",
                 "30 days after it ended",
+                "has not saved 30 days after the last input",
             ),
         ),
     ],
@@ -99,6 +101,7 @@ def test_the_privacy_policy_periods_are_the_ones_the_code_uses() -> None:
     assert contact_messages.MAX_PER_NETWORK == 5
     assert login_throttle.ATTEMPTS_KEPT.days == 1
     assert retention.ENDED_SESSION_KEPT.days == 30
+    assert form_drafts.DRAFT_KEPT.days == 30
     assert maintenance.PURGE_INTERVAL.days == 1
 
 
