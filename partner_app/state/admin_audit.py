@@ -4,6 +4,7 @@ import reflex as rx
 
 from partner_app.services.audit_log import AuditRow, recent_entries
 from partner_app.state.admin_session import editor_only, holds_admin_data
+from partner_app.state.database_thread import in_session
 
 
 @holds_admin_data
@@ -16,6 +17,5 @@ class AdminAuditState(rx.State):
     @editor_only
     async def load(self) -> rx.event.EventSpec | None:
         """Show the newest entries (on page load)."""
-        with rx.session() as session:
-            self.entries = recent_entries(session)
+        self.entries = await in_session(recent_entries)
         return None

@@ -20,6 +20,7 @@ from partner_app.services.news_archive import TopicOption, topic_options
 from partner_app.services.partnerships import PartnershipView, partnerships_by_since
 from partner_app.services.versioning import Snapshot
 from partner_app.state.admin_session import SignedInEditor, editor_only, holds_admin_data
+from partner_app.state.database_thread import in_session
 from partner_app.state.editor_forms import EditorFormMixin
 from partner_app.state.live_news import announce_news_change
 
@@ -79,18 +80,18 @@ class AdminNewsEditorState(EditorFormMixin, rx.State):
         if raw_id != str(self.news_id):
             # Another item: the last save's message was about the previous one.
             self.message = ""
-        with rx.session() as session:
-            self.cities = partnerships_by_since(session)
-            self.topics = topic_options(session)
-            if raw_id.isdigit():
-                try:
-                    form, opened = news_form(session, int(raw_id))
-                except RecordGoneError:
-                    return rx.redirect(routes.ADMIN_NEWS)
-                self.news_id = int(raw_id)
-            else:
-                form, opened = empty_news_form(today_in_krefeld()), Snapshot()
-                self.news_id = 0
+        self.cities, self.topics = await in_session(
+            lambda session: (partnerships_by_since(session), topic_options(session))
+        )
+        if raw_id.isdigit():
+            try:
+                form, opened = await in_session(lambda session: news_form(session, int(raw_id)))
+            except RecordGoneError:
+                return rx.redirect(routes.ADMIN_NEWS)
+            self.news_id = int(raw_id)
+        else:
+            form, opened = empty_news_form(today_in_krefeld()), Snapshot()
+            self.news_id = 0
         self._show(form, opened)
         await self._offer_draft(editor.username)
         return None
@@ -104,7 +105,7 @@ class AdminNewsEditorState(EditorFormMixin, rx.State):
         submitted = form_from_submission(form_data)
         self.form = submitted
         unsaved_name = self._draft_name()
-        news_id = self._saved(
+        news_id = await self._saved(
             lambda session: save_news(
                 session,
                 submitted,
@@ -140,9 +141,9 @@ class AdminNewsEditorState(EditorFormMixin, rx.State):
         self.form = form
         self.preview_html = render_markdown(form.body) if form.body else ""
 
-    def _show_saved(self) -> None:
-        with rx.session() as session:
-            self._show(*news_form(session, self.news_id))
+    async def _show_saved(self) -> None:
+        news_id = self.news_id
+        self._show(*await in_session(lambda session: news_form(session, news_id)))
 
     def _draft_name(self) -> str:
         return form_name("news", self.news_id)

@@ -14,6 +14,7 @@ from partner_app.services.news_admin import (
     set_news_status,
 )
 from partner_app.state.admin_session import SignedInEditor, editor_only, holds_admin_data
+from partner_app.state.database_thread import in_session
 from partner_app.state.editor_forms import DeleteConfirmationMixin
 from partner_app.state.live_news import announce_news_change
 
@@ -31,7 +32,7 @@ class AdminNewsListState(DeleteConfirmationMixin, rx.State):
     async def load(self) -> rx.event.EventSpec | None:
         """Show the list (on page load)."""
         self._forget_delete()
-        self._reload()
+        await self._reload()
         return None
 
     @rx.event
@@ -39,7 +40,7 @@ class AdminNewsListState(DeleteConfirmationMixin, rx.State):
     async def set_search(self, value: str) -> rx.event.EventSpec | None:
         """Filter by free text."""
         self.search = value[:100]
-        self._reload()
+        await self._reload()
         return None
 
     @rx.event
@@ -47,7 +48,7 @@ class AdminNewsListState(DeleteConfirmationMixin, rx.State):
     async def set_status(self, value: str) -> rx.event.EventSpec | None:
         """Filter by status ("" for all)."""
         self.status = value if value in {s.value for s in NewsStatus} else ""
-        self._reload()
+        await self._reload()
         return None
 
     @rx.event
@@ -70,32 +71,34 @@ class AdminNewsListState(DeleteConfirmationMixin, rx.State):
             if status == NewsStatus.published
             else texts_admin.NEWS_UNPUBLISHED
         )
-        with rx.session() as session:
-            try:
-                set_news_status(session, int(news_id), status, editor=editor.username)
-                await announce_news_change(self)
-                self.message = texts_admin.NEWS_STATUS_CHANGED.format(
-                    title=self._label_of(int(news_id)), done=done
+        try:
+            await in_session(
+                lambda session: set_news_status(
+                    session, int(news_id), status, editor=editor.username
                 )
-            except RecordGoneError:
-                self.message = texts_admin.NEWS_LIST_GONE
-        self._reload()
+            )
+            await announce_news_change(self)
+            self.message = texts_admin.NEWS_STATUS_CHANGED.format(
+                title=self._label_of(int(news_id)), done=done
+            )
+        except RecordGoneError:
+            self.message = texts_admin.NEWS_LIST_GONE
+        await self._reload()
 
     def _label_of(self, row_id: int) -> str:
         return next((row.title for row in self.rows if row.id == row_id), "")
 
     async def _delete(self, row_id: int, editor: str) -> None:
         status = next((row.status for row in self.rows if row.id == row_id), None)
-        with rx.session() as session:
-            delete_news(session, row_id, editor=editor)
+        await in_session(lambda session: delete_news(session, row_id, editor=editor))
         if status is None or changes_public_news(status, None):
             await announce_news_change(self)
 
     def _gone_message(self) -> str:
         return texts_admin.NEWS_LIST_GONE
 
-    def _reload(self) -> None:
-        with rx.session() as session:
-            self.rows = news_admin_list(
-                session, text=self.search, status=self.status, today=today_in_krefeld()
-            )
+    async def _reload(self) -> None:
+        text, status, today = self.search, self.status, today_in_krefeld()
+        self.rows = await in_session(
+            lambda session: news_admin_list(session, text=text, status=status, today=today)
+        )

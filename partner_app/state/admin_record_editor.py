@@ -10,6 +10,7 @@ from partner_app.services.form_drafts import form_name
 from partner_app.services.record_editing import empty_form, record_form, save_record
 from partner_app.services.versioning import Snapshot
 from partner_app.state.admin_session import SignedInEditor, editor_only, holds_admin_data
+from partner_app.state.database_thread import in_session
 from partner_app.state.editor_forms import EditorFormMixin
 
 UPLOAD_ID = "eintrag-bild"
@@ -40,11 +41,12 @@ class AdminRecordEditorState(EditorFormMixin, rx.State):
         self.type_key = record_type.key
         self.type_label = record_type.label
         if raw_id.isdigit():
-            with rx.session() as session:
-                try:
-                    values, opened = record_form(session, record_type, int(raw_id))
-                except RecordGoneError:
-                    return rx.redirect(routes.ADMIN_CONTENT)
+            try:
+                values, opened = await in_session(
+                    lambda session: record_form(session, record_type, int(raw_id))
+                )
+            except RecordGoneError:
+                return rx.redirect(routes.ADMIN_CONTENT)
             self.record_id = int(raw_id)
         else:
             values, opened = empty_form(record_type), Snapshot()
@@ -65,7 +67,7 @@ class AdminRecordEditorState(EditorFormMixin, rx.State):
         submitted = {spec.name: str(form_data.get(spec.name, "")) for spec in record_type.fields}
         self.values = submitted
         unsaved_name = self._draft_name()
-        record_id = self._saved(
+        record_id = await self._saved(
             lambda session: save_record(
                 session,
                 record_type,
@@ -91,12 +93,12 @@ class AdminRecordEditorState(EditorFormMixin, rx.State):
         self._show_version(opened)
         self.values = values
 
-    def _show_saved(self) -> None:
+    async def _show_saved(self) -> None:
         record_type = RECORD_TYPES.get(self.type_key)
         if record_type is None or not self.record_id:
             raise RecordGoneError
-        with rx.session() as session:
-            self._show(*record_form(session, record_type, self.record_id))
+        record_id = self.record_id
+        self._show(*await in_session(lambda session: record_form(session, record_type, record_id)))
 
     def _draft_name(self) -> str:
         return form_name(self.type_key or "eintrag", self.record_id)

@@ -13,7 +13,6 @@ and :class:`AdminDataGuard` does the same before a tab is sent its whole state a
 (on every reconnect), so nothing of the admin survives its session.
 """
 
-import asyncio
 import functools
 import inspect
 import json
@@ -36,6 +35,7 @@ from partner_app.services.editor_sessions import (
     signed_in_editor,
 )
 from partner_app.session_cookie import session_hash
+from partner_app.state.database_thread import in_session
 
 StateT = TypeVar("StateT", bound=rx.State)
 P = ParamSpec("P")
@@ -103,12 +103,7 @@ class AdminSessionState(rx.State):
 
 
 async def _checked_session(token_hash: str) -> SignedInEditor | None:
-    def check() -> SignedInEditor | None:
-        with rx.session() as session:
-            return signed_in_editor(session, token_hash, now=utc_now())
-
-    # The database is not asked on the event loop, which serves every visitor.
-    return await asyncio.to_thread(check)
+    return await in_session(lambda session: signed_in_editor(session, token_hash, now=utc_now()))
 
 
 async def forget_admin_data(state: rx.State) -> None:

@@ -100,7 +100,7 @@ class EditorFormMixin(rx.State, mixin=True):
     async def reload_current(self) -> rx.event.EventSpec | None:
         """After a conflict: load the version saved by the other person."""
         try:
-            self._show_saved()
+            await self._show_saved()
         except RecordGoneError:
             return rx.redirect(self._list_route())
         self.message = texts_admin.FORM_CURRENT_LOADED
@@ -123,7 +123,7 @@ class EditorFormMixin(rx.State, mixin=True):
         self.upload_error = ""
         return None
 
-    def _saved(self, save: Callable[[Session], int]) -> int | None:
+    async def _saved(self, save: Callable[[Session], int]) -> int | None:
         """Run ``save`` in a session; on failure say why and keep every input.
 
         Returns the saved id; after a failure :meth:`_to_the_problem` takes the
@@ -131,8 +131,7 @@ class EditorFormMixin(rx.State, mixin=True):
         """
         self.message = ""
         try:
-            with rx.session() as session:
-                return save(session)
+            return await in_session(save)
         except ValidationError as invalid:
             self.errors, self.conflict = invalid.errors, {}
             self.message = texts_admin.FORM_CHECK_FIELDS
@@ -152,7 +151,7 @@ class EditorFormMixin(rx.State, mixin=True):
         await self._discard_drafts(editor, unsaved_name, self._draft_name())
         self._forget_offer()
         self.restored = False
-        self._show_saved()
+        await self._show_saved()
         self.message = message
         return rx.redirect(edit_url, replace=True) if created else None
 
@@ -186,7 +185,7 @@ class EditorFormMixin(rx.State, mixin=True):
         """Show a kept copy's values (the browser's form data) in the form."""
         raise NotImplementedError
 
-    def _show_saved(self) -> None:
+    async def _show_saved(self) -> None:
         """Show the saved version again; raises RecordGoneError when it is gone."""
         raise NotImplementedError
 
@@ -244,7 +243,7 @@ class DeleteConfirmationMixin(rx.State, mixin=True):
         except RecordGoneError:
             self.message = self._gone_message()
         self._forget_delete()
-        self._reload()
+        await self._reload()
         return None
 
     def _forget_delete(self) -> None:
@@ -262,5 +261,5 @@ class DeleteConfirmationMixin(rx.State, mixin=True):
     def _gone_message(self) -> str:
         raise NotImplementedError
 
-    def _reload(self) -> None:
+    async def _reload(self) -> None:
         raise NotImplementedError

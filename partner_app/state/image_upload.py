@@ -1,5 +1,7 @@
 """Receiving one uploaded image in an admin handler (the caller checks the session first)."""
 
+import asyncio
+
 import reflex as rx
 
 from partner_app import texts_admin
@@ -15,7 +17,10 @@ async def receive_image(files: list[rx.UploadFile], *, folder: str) -> tuple[str
         return "", texts_admin.IMAGE_ONE_PLEASE
     data = await files[0].read(MAX_UPLOAD_BYTES + 1)
     try:
-        stored = store_image(data, upload_dir=rx.get_upload_dir(), folder=folder)
+        # Decoding and re-encoding take a core for a moment: not on the event loop.
+        stored = await asyncio.to_thread(
+            store_image, data, upload_dir=rx.get_upload_dir(), folder=folder
+        )
     except ImageRejectedError as rejected:
         return "", str(rejected)
     return UPLOAD_URL_PREFIX + stored.card, ""
