@@ -21,11 +21,15 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
+import redis
 from sqlmodel import Session, col, select
 
+from partner_app import reflex_internals
 from partner_app.models import NewsItem
 from tests.support.chromium import chromium_path
 from tests.support.own_app import OwnApp
@@ -36,6 +40,8 @@ CROWD_SECONDS = 30
 CROWD_PAUSE_S = (0.5, 1.5)
 LATENCY_TARGET_MS = 50.0
 IDLE_VISITORS = 200
+# The app's grace for a closed tab's reconnect, shortened so the run need not wait 2 minutes.
+CLOSED_TAB_S = 5
 MEMORY_TARGET_MB = 1.0
 LIGHTHOUSE_TARGETS = {
     "performance": 0.95,
@@ -68,17 +74,52 @@ def resident_mb(process: psutil.Process) -> float:
     return sum(p.memory_info().rss for p in processes if p.is_running()) / 1024 / 1024
 
 
-async def idle_memory(url: str, process: psutil.Process) -> tuple[float, float]:
-    """Memory with no page open, and with ``IDLE_VISITORS`` pages open and idle."""
+@dataclass
+class IdleMemory:
+    """Memory with no page, with the idle pages open, and once they closed."""
+
+    before_mb: float
+    open_mb: float
+    stored_open: int
+    stored_after_close: int
+    after_close_mb: float
+    after_close_s: float
+
+
+def stored_states(tokens: list[str], states_dir: Path) -> int:
+    """How many of these clients' root states are stored (Redis keys, else files)."""
+    redis_url = os.environ.get("REFLEX_REDIS_URL")
+    if redis_url:
+        client = redis.Redis.from_url(redis_url)
+        return sum(bool(client.exists(reflex_internals.root_state_key(t))) for t in tokens)
+    return sum((states_dir / reflex_internals.root_state_file(t)).exists() for t in tokens)
+
+
+async def idle_memory(url: str, process: psutil.Process, states_dir: Path) -> IdleMemory:
+    """Memory and stored states with ``IDLE_VISITORS`` idle pages open, and after they closed."""
     gc.collect()
     before = resident_mb(process)
     visitors = [SimulatedVisitor(url, timeout_s=60) for _ in range(IDLE_VISITORS)]
     # Opened in groups, like visitors arriving over a few seconds.
     for start in range(0, IDLE_VISITORS, 25):
         await asyncio.gather(*(v.open() for v in visitors[start : start + 25]))
-    after = resident_mb(process)
+    opened = resident_mb(process)
+    tokens = [visitor.token for visitor in visitors]
+    # The disk manager writes states after a short debounce.
+    await asyncio.sleep(3)  # that debounce, not a wait for an answer
+    stored_open = stored_states(tokens, states_dir)
     await asyncio.gather(*(v.close() for v in visitors))
-    return before, after
+    closed_at = time.perf_counter()
+    # The grace period for a reconnect, then the app drops the states.
+    await asyncio.sleep(CLOSED_TAB_S + 2)
+    return IdleMemory(
+        before_mb=before,
+        open_mb=opened,
+        stored_open=stored_open,
+        stored_after_close=stored_states(tokens, states_dir),
+        after_close_mb=resident_mb(process),
+        after_close_s=time.perf_counter() - closed_at,
+    )
 
 
 def lighthouse(url: str, preset: str | None) -> dict[str, float]:
@@ -110,23 +151,31 @@ def lighthouse(url: str, preset: str | None) -> dict[str, float]:
 def main() -> None:
     """Start the app on a fresh database of the environment's stack and print the table."""
     with tempfile.TemporaryDirectory() as folder:
-        app = OwnApp(Path(folder))
+        states_dir = Path(folder) / "states"
+        app = OwnApp(
+            Path(folder) / "app",
+            {
+                "PARTNER_APP_CLOSED_TAB_SECONDS": str(CLOSED_TAB_S),
+                "REFLEX_STATES_WORKDIR": str(states_dir),
+            },
+        )
         engine = app.engine()
         with Session(engine) as session:
             slug = session.exec(select(NewsItem.slug).order_by(col(NewsItem.id))).first()
         engine.dispose()
         app.start()
         try:
-            measure(app, f"/nachrichten/{slug}")
+            measure(app, f"/nachrichten/{slug}", states_dir)
         finally:
             app.stop()
 
 
-def measure(app: OwnApp, detail_path: str) -> None:
+def measure(app: OwnApp, detail_path: str, states_dir: Path) -> None:
     """Run every measurement against the running ``app`` and print the table."""
     assert app.process is not None
     process = psutil.Process(app.process.pid)
-    before, after = asyncio.run(idle_memory(app.url, process))
+    idle = asyncio.run(idle_memory(app.url, process, states_dir))
+    before, after = idle.before_mb, idle.open_mb
     per_visitor = (after - before) / IDLE_VISITORS
     crowd = asyncio.run(
         run_crowd(app.url, CITIES, visitors=CROWD, duration_s=CROWD_SECONDS, pause_s=CROWD_PAUSE_S)
@@ -152,6 +201,16 @@ def measure(app: OwnApp, detail_path: str) -> None:
         f"  <= {MEMORY_TARGET_MB:.0f} MB: "
         f"{verdict(per_visitor, MEMORY_TARGET_MB, higher_is_better=False, unit=' MB')}"
     )
+    print(
+        f"{f'stored states of the {IDLE_VISITORS} open pages':<52} {idle.stored_open:>12}"
+        "  (reference: Reflex keeps them an hour after the close)"
+    )
+    print(
+        f"{f'... {idle.after_close_s:.0f} s after they closed (grace {CLOSED_TAB_S} s)':<52}"
+        f" {idle.stored_after_close:>12}  target 0: "
+        f"{verdict(idle.stored_after_close, 0, higher_is_better=False)}"
+    )
+    print(f"{'backend memory after they closed':<52} {idle.after_close_mb:>9.1f} MB")
     if not LIGHTHOUSE.exists() or not shutil.which(chromium_path() or "chromium"):
         print("Lighthouse: not installed (make bench installs it into .tools/)")
         return

@@ -50,7 +50,7 @@ async def accept_event(namespace: Any, sid: str, data: Any) -> bool:
     return True
 
 
-def connection_closed(sid: str) -> None:
+def connection_closed(sid: str, _token: str | None) -> None:
     """Forget a closed connection's budget."""
     _budgets.forget(sid)
 
@@ -62,4 +62,5 @@ def log_frontend_exception(exception: Exception) -> None:
 
 def install() -> None:
     """Screen every websocket event of this process (once)."""
-    reflex_internals.screen_incoming_events(accept_event, connection_closed)
+    reflex_internals.screen_incoming_events(accept_event)
+    reflex_internals.on_connection_closed(connection_closed)

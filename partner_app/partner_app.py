@@ -5,7 +5,7 @@ from types import ModuleType
 
 import reflex as rx
 
-from partner_app import database_pool, event_limits, log_hygiene, routes, texts
+from partner_app import closed_tabs, database_pool, event_limits, log_hygiene, routes, texts
 from partner_app.components.connection_notice import connection_notice_overlay
 from partner_app.http_endpoints import http_endpoints
 from partner_app.maintenance import maintenance_lifespan
@@ -42,6 +42,8 @@ give_back_state_locks_of_cancelled_events()
 transform_connection_cookies(hashed_cookie_header)
 # Only the app's own events, within a budget per connection; client text logged safely.
 event_limits.install()
+# A closed public tab's state goes after a short wait, not after Reflex's hour.
+closed_tabs.install()
 # Reflex writes client tokens into some log lines: they are blanked.
 log_hygiene.install()
 # The state files hold admin data: no other user of the machine may read them.

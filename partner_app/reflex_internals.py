@@ -19,6 +19,7 @@ pieces at the end of this module.
 import asyncio
 import contextlib
 import functools
+import hashlib
 import inspect
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
@@ -30,9 +31,11 @@ import reflex as rx
 from reflex import model
 from reflex.app import EventNamespace
 from reflex.istate.manager import get_state_manager
+from reflex.istate.manager.disk import StateManagerDisk
+from reflex.istate.manager.memory import StateManagerMemory
 from reflex.istate.manager.redis import StateManagerRedis
 from reflex.istate.manager.token import BaseStateToken
-from reflex.state import State, StateUpdate
+from reflex.state import BaseState, State, StateUpdate
 from reflex.utils import path_ops, prerequisites
 from reflex.utils.token_manager import RedisTokenManager
 from reflex_base import constants
@@ -228,6 +231,55 @@ def connection_check() -> Callable[[str], Awaitable[bool]] | None:
     return namespace._token_manager.is_token_connected
 
 
+def _state_classes(root: type[BaseState] = State) -> list[type[BaseState]]:
+    classes = [root]
+    for substate in root.get_substates():
+        classes.extend(_state_classes(substate))
+    return classes
+
+
+async def forget_client_state(token: str) -> bool:
+    """Drop the stored state of client ``token`` now (memory, ``.states/`` or Redis).
+
+    Reflex keeps a closed tab's state until its token expires (an hour); the app drops
+    the state of public visitors sooner. False when the state is in use (locked).
+    """
+    manager = get_state_manager()
+    base = BaseStateToken(ident=token, cls=State)
+    if isinstance(manager, StateManagerRedis):
+        keys = [base._state_key(state_class) for state_class in _state_classes()]
+        await manager.redis.delete(*keys)
+        return True
+    if isinstance(manager, StateManagerDisk | StateManagerMemory):
+        lock = manager._states_locks.get(base.lock_key)
+        if lock is not None and lock.locked():
+            return False
+        manager._purge_token(base)
+        if isinstance(manager, StateManagerDisk):
+            for pending in [key for key in manager._write_queue if key.ident == token]:
+                manager._write_queue.pop(pending, None)
+            paths = [manager.token_path(base.with_cls(cls)) for cls in _state_classes()]
+            await asyncio.to_thread(_unlink_all, paths)
+        return True
+    return False
+
+
+def _unlink_all(paths: Sequence[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
+
+
+def root_state_file(token: str) -> str:
+    """The name of the file of client ``token``'s root state in ``.states/`` (Reflex's rule)."""
+    key = str(BaseStateToken(ident=token, cls=State)).encode()
+    return hashlib.md5(key, usedforsecurity=False).hexdigest() + ".pkl"
+
+
+def root_state_key(token: str) -> str:
+    """The Redis key of client ``token``'s root state."""
+    return BaseStateToken(ident=token, cls=State)._state_key(State)
+
+
 @contextlib.asynccontextmanager
 async def other_clients_state(token: str, state_class: type[StateT]) -> AsyncIterator[StateT]:
     """``state_class`` of another client's tree, locked and saved like an event's state."""
@@ -385,30 +437,48 @@ def client_ip(asgi_scope: Mapping[str, Any]) -> str:
 IncomingEventCheck = Callable[[EventNamespace, str, Any], Awaitable[bool]]
 
 
-def screen_incoming_events(accept: IncomingEventCheck, closed: Callable[[str], None]) -> None:
+def screen_incoming_events(accept: IncomingEventCheck) -> None:
     """Pass every websocket event through ``accept`` before Reflex sees it, once.
 
-    ``closed`` hears of every closed connection (its socket id). Socket.IO looks its
-    handlers up on the namespace at every event, so the class methods are replaced.
+    Socket.IO looks its handlers up on the namespace at every event, so the class
+    method is replaced.
     """
     on_event = EventNamespace.on_event
     if getattr(on_event, "screened", False):
         return
-    on_disconnect = EventNamespace.on_disconnect
 
     @functools.wraps(on_event)
     async def screened_on_event(namespace: EventNamespace, sid: str, data: Any) -> None:
         if await accept(namespace, sid, data):
             await on_event(namespace, sid, data)
 
-    @functools.wraps(on_disconnect)
-    def screened_on_disconnect(namespace: EventNamespace, sid: str) -> asyncio.Task | None:
-        closed(sid)
-        return on_disconnect(namespace, sid)
-
     screened_on_event.screened = True  # type: ignore[attr-defined]
     EventNamespace.on_event = screened_on_event  # type: ignore[method-assign]
-    EventNamespace.on_disconnect = screened_on_disconnect  # type: ignore[method-assign]
+
+
+# Called with the socket id and client token of every closed connection, in order.
+_closed_listeners: list[Callable[[str, str | None], None]] = []
+
+
+def on_connection_closed(listener: Callable[[str, str | None], None]) -> None:
+    """Tell ``listener`` of every closed websocket (socket id, client token), once each."""
+    if listener in _closed_listeners:
+        return
+    _closed_listeners.append(listener)
+    on_disconnect = EventNamespace.on_disconnect
+    if getattr(on_disconnect, "tells_listeners", False):
+        return
+
+    @functools.wraps(on_disconnect)
+    def told_on_disconnect(namespace: EventNamespace, sid: str) -> asyncio.Task | None:
+        # Before Reflex forgets which client token the socket carried.
+        token = namespace.sid_to_token.get(sid)
+        for closed in _closed_listeners:
+            closed(sid, token)
+        return on_disconnect(namespace, sid)
+
+    told_on_disconnect.tells_listeners = True  # type: ignore[attr-defined]
+    EventNamespace.on_disconnect = told_on_disconnect  # type: ignore[method-assign]
 
 
 def is_registered_event(name: str) -> bool:

@@ -112,3 +112,20 @@ def server_render_enabled() -> bool:
     (the benchmarks compare both; it is also the way out should the renderer misbehave).
     """
     return os.environ.get(SERVER_RENDER_VARIABLE, "1").strip() != "0"
+
+
+CLOSED_TAB_VARIABLE = "PARTNER_APP_CLOSED_TAB_SECONDS"
+CLOSED_TAB_DEFAULT_S = 120
+
+
+def closed_tab_seconds() -> float:
+    """How long a closed public tab's state waits for a reconnect before it is dropped.
+
+    ``PARTNER_APP_CLOSED_TAB_SECONDS`` (default 120): long enough for a reload or a
+    network change; a tab coming back later loads its page anew from its address.
+    """
+    raw = os.environ.get(CLOSED_TAB_VARIABLE, "").strip()
+    try:
+        return max(0.0, float(raw)) if raw else CLOSED_TAB_DEFAULT_S
+    except ValueError:
+        return CLOSED_TAB_DEFAULT_S

@@ -25,7 +25,7 @@ from reflex.middleware.middleware import Middleware
 from reflex.state import BaseState, StateUpdate
 from reflex_base.event import Event
 
-from partner_app import routes, texts_admin
+from partner_app import closed_tabs, routes, texts_admin
 from partner_app.models import utc_now
 from partner_app.reflex_internals import is_hydrate_event
 from partner_app.services.editor_sessions import (
@@ -75,6 +75,7 @@ class AdminSessionState(rx.State):
             await forget_admin_data(self)
             return None
         self._session_hash = token_hash
+        closed_tabs.remember_editor_tab(self.router.session.client_token)
         if self.username != editor.username:
             self.username = editor.username
         return editor

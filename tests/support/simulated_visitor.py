@@ -68,12 +68,13 @@ class SimulatedVisitor:
         self._client.on(SOCKET_EVENT, self._messages.put_nowait, namespace=EVENT_ENDPOINT)
         self._client.on("disconnect", self._disconnected, namespace=EVENT_ENDPOINT)
         self._closing = False
+        # The tab's client token (sessionStorage in a browser).
+        self.token = str(uuid.uuid4())
 
     async def open(self) -> None:
         """Connect and wait until the archive shows its first cards (page hydrated)."""
-        token = str(uuid.uuid4())
         await self._client.connect(
-            f"{self.base_url}?token={token}",
+            f"{self.base_url}?token={self.token}",
             headers={"Origin": self.base_url},
             # The frontend sends its hydrate event inside the connect packet.
             auth={CONNECT_AUTH_EVENT: websocket_event(HYDRATE_EVENT, {}, self.path)},

@@ -15,6 +15,7 @@ from reflex import model
 from reflex.app import App, EventNamespace
 from reflex.istate.manager.disk import StateManagerDisk
 from reflex.istate.manager.redis import StateManagerRedis
+from reflex.istate.manager.token import BaseStateToken
 from reflex.state import BaseState, OnLoadInternalState, State, StateUpdate
 from reflex.utils import path_ops, prerequisites
 from reflex.utils.token_manager import RedisTokenManager, TokenManager
@@ -263,3 +264,15 @@ def test_the_websocket_entry_points_the_event_screen_wraps_exist() -> None:
     ), "RegistrationContext.event_handlers is gone"
     assert reflex_internals.log_safe("a\nb" + "x" * 500, 20).startswith("a b")
     assert len(reflex_internals.log_safe("x" * 500, 20)) == 20
+
+
+def test_the_names_of_a_clients_stored_state_are_reflexs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(prerequisites, "get_states_dir", lambda: tmp_path)
+    manager = object.__new__(StateManagerDisk)
+    token = BaseStateToken(ident="tab-1", cls=State)
+    assert manager.token_path(token).name == reflex_internals.root_state_file("tab-1")
+    assert str(token) == reflex_internals.root_state_key("tab-1")
+    for name in ("_purge_token", "_write_queue", "_states_locks"):
+        assert name in dir(StateManagerDisk) or name in StateManagerDisk.__dataclass_fields__
