@@ -112,3 +112,15 @@ def server_render_enabled() -> bool:
     (the benchmarks compare both; it is also the way out should the renderer misbehave).
     """
     return os.environ.get(SERVER_RENDER_VARIABLE, "1").strip() != "0"
+
+
+REQUIRE_TWO_FACTOR_VARIABLE = "PARTNER_APP_REQUIRE_TWO_FACTOR"
+
+
+def two_factor_required() -> bool:
+    """Whether every editor must use the two-factor login (``PARTNER_APP_REQUIRE_TWO_FACTOR=1``).
+
+    Off by default: each editor may switch it on for themselves. On, an editor without it
+    can, after the password, only set it up before doing anything else in the admin.
+    """
+    return os.environ.get(REQUIRE_TWO_FACTOR_VARIABLE, "").strip().lower() in {"1", "true", "ja"}
