@@ -18,7 +18,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from partner_app import routes, texts
-from partner_app.admin_endpoints import log_in_endpoint, log_out_endpoint
+from partner_app.admin_endpoints import log_in_code_endpoint, log_in_endpoint, log_out_endpoint
 from partner_app.http_hardening import SecurityHeaders, UploadSizeLimit
 from partner_app.server_render.endpoints import index_page, news_page, static_page
 from partner_app.server_render.public_pages import STATIC_PAGES
@@ -106,6 +106,8 @@ def http_endpoints() -> Starlette:
             # Posts only: the login page itself (GET) is Reflex's.
             Route(routes.ADMIN_LOGIN, log_in_endpoint, methods=["POST"]),
             Route(routes.ADMIN_LOGIN + "/", log_in_endpoint, methods=["POST"]),
+            Route(routes.ADMIN_LOGIN_CODE, log_in_code_endpoint, methods=["POST"]),
+            Route(routes.ADMIN_LOGIN_CODE + "/", log_in_code_endpoint, methods=["POST"]),
             Route(routes.ADMIN_LOGOUT, log_out_endpoint, methods=["POST"]),
         ],
     )
