@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 from starlette.testclient import TestClient
 
+from partner_app.cli import main
 from partner_app.http_endpoints import http_endpoints
 from partner_app.models import EditorSession, LoginAttempt, utc_now
 from partner_app.services import two_factor
@@ -190,3 +191,23 @@ def test_when_required_the_login_leads_to_the_set_up(
     response = password_step(client, weiter="/admin/postfach")
     assert response.headers["location"] == "/admin/konto"
     assert COOKIE_NAME in cookies_set(response)
+
+
+def test_the_command_line_resets_the_second_factor_and_ends_the_sessions(
+    client: TestClient,
+    app_engine: Engine,
+    enrolled: tuple[str, list[str]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    secret, _ = enrolled
+    password_step(client)
+    assert COOKIE_NAME in cookies_set(code_step(client, TOTP(secret).now()))
+
+    assert main(["reset-two-factor", EDITOR.upper()]) == 0
+    assert "Zwei-Faktor-Anmeldung von „redaktion“ entfernt" in capsys.readouterr().out
+    assert all(stored.ended_at is not None for stored in sessions(app_engine))
+    client.cookies.clear()
+    assert COOKIE_NAME in cookies_set(password_step(client))
+
+    assert main(["reset-two-factor", "niemand"]) == 1
+    assert "gibt es nicht" in capsys.readouterr().err
