@@ -1,7 +1,7 @@
 import pytest
 
 from partner_app import maintenance, routes, settings
-from partner_app.services import contact_messages, login_throttle, retention
+from partner_app.services import contact_messages, editor_sessions, login_throttle, retention
 from partner_app.services.legal_pages import ADDRESS_PLACEHOLDER, page_html, page_markdown
 
 KREFELD = ("Stadt Krefeld", "Der Oberbürgermeister", "Von-der-Leyen-Platz 1", "47798 Krefeld")
@@ -99,6 +99,8 @@ def test_the_privacy_policy_periods_are_the_ones_the_code_uses() -> None:
     assert contact_messages.MAX_PER_NETWORK == 5
     assert login_throttle.ATTEMPTS_KEPT.days == 1
     assert retention.ENDED_SESSION_KEPT.days == 30
+    # The cookie between a two-factor login's password and code.
+    assert editor_sessions.PENDING_LOGIN_TIMEOUT.total_seconds() == 5 * 60
     assert maintenance.PURGE_INTERVAL.days == 1
 
 
