@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 import anyio
 import reflex as rx
 from reflex.config import get_config
+from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
@@ -106,14 +107,12 @@ async def log_in_endpoint(request: Request) -> Response:
     def attempt() -> LoginResult:
         with rx.session() as session:
             result = log_in(session, username, password, client=client, now=utc_now())
-            if result.token and previous:
-                # One session per browser: the one this login replaces ends now.
-                log_out(session, hash_token(previous), now=utc_now())
+            _end_replaced_session(session, result, previous)
             return result
 
     result = await anyio.to_thread.run_sync(attempt, limiter=_password_checks)
     if result.pending is not None:
-        query = urlencode({"weiter": back}) if back else ""
+        query = urlencode(_weiter(back))
         response = _see(routes.ADMIN_LOGIN_CODE + (f"?{query}" if query else ""))
         set_pending_cookie(response, result.pending, secure=_secure(request))
         return response
@@ -137,8 +136,7 @@ async def log_in_code_endpoint(request: Request) -> Response:
     def attempt() -> LoginResult:
         with rx.session() as session:
             result = log_in_with_code(session, pending, code, client=client, now=utc_now())
-            if result.token and previous:
-                log_out(session, hash_token(previous), now=utc_now())
+            _end_replaced_session(session, result, previous)
             return result
 
     result = await run_in_threadpool(attempt)
@@ -152,6 +150,12 @@ async def log_in_code_endpoint(request: Request) -> Response:
         clear_pending_cookie(response, secure=_secure(request))
         return response
     return _back_to(routes.ADMIN_LOGIN_CODE, result, back=back)
+
+
+def _end_replaced_session(session: Session, result: LoginResult, previous: str) -> None:
+    # One session per browser: the one a login replaces ends now.
+    if result.token and previous:
+        log_out(session, hash_token(previous), now=utc_now())
 
 
 def _see(path: str) -> RedirectResponse:

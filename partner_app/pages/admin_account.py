@@ -4,6 +4,7 @@ import reflex as rx
 
 from partner_app import routes, texts_admin
 from partner_app.components.admin_layout import admin_layout
+from partner_app.components.form_fields import one_time_code_input
 from partner_app.state.admin_account import AdminAccountState
 
 ROUTE = routes.ADMIN_ACCOUNT
@@ -72,14 +73,7 @@ def _set_up() -> rx.Component:
             rx.el.p(texts_admin.TWO_FACTOR_CONFIRM_INTRO),
             rx.el.div(
                 rx.el.label(texts_admin.LOGIN_CODE_LABEL, html_for="code"),
-                rx.el.input(
-                    id="code",
-                    name="code",
-                    type="text",
-                    input_mode="numeric",
-                    auto_complete="one-time-code",
-                    required=True,
-                ),
+                one_time_code_input(),
                 class_name="form-field",
             ),
             rx.el.button(texts_admin.TWO_FACTOR_CONFIRM, type="submit", class_name="button"),

@@ -8,6 +8,7 @@ import reflex as rx
 from partner_app import routes, texts_admin
 from partner_app.admin_endpoints import post_url
 from partner_app.components.admin_layout import admin_layout
+from partner_app.components.form_fields import one_time_code_input
 from partner_app.reflex_internals import PlainForm
 from partner_app.state.admin_session import AdminSessionState
 
@@ -37,17 +38,7 @@ def admin_login_code() -> rx.Component:
             rx.el.p(AdminSessionState.login_error, role="alert", class_name="form-message error"),
         ),
         _code_form(
-            rx.el.input(
-                id="code",
-                name="code",
-                type="text",
-                input_mode="numeric",
-                auto_complete="one-time-code",
-                pattern="[0-9 ]*",
-                max_length=7,
-                required=True,
-                auto_focus=True,
-            ),
+            one_time_code_input(pattern="[0-9 ]*", max_length=7, auto_focus=True),
             texts_admin.LOGIN_CODE_LABEL,
             "code",
         ),
