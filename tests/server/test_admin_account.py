@@ -17,7 +17,8 @@ from partner_app.settings import REQUIRE_TWO_FACTOR_VARIABLE
 from partner_app.state.admin_account import AdminAccountState
 from partner_app.state.admin_messages import AdminMessagesState
 from partner_app.state.admin_news_list import AdminNewsListState
-from tests.server.conftest import PASSWORD, call, sign_in, substate
+from partner_app.state.admin_session import AdminSessionState
+from tests.server.conftest import PASSWORD, browse_to, call, sign_in, substate
 from tests.server.test_admin_authorization import (
     admin_handlers,
     all_substates,
@@ -131,3 +132,40 @@ def test_when_required_nothing_but_the_set_up_runs_until_it_is_done(
     news_list = substate(root_state, AdminNewsListState)
     assert call(news_list, "load") is None
     assert len(news_list.rows) == 5
+
+
+def test_a_cancelled_set_up_forgets_the_secret_and_leaves_the_page(
+    root_state: State, app_engine: Engine
+) -> None:
+    sign_in(root_state, app_engine, "/admin/konto")
+    account = substate(root_state, AdminAccountState)
+    call(account, "start_enrolment")
+    assert editor_row(app_engine).totp_secret is not None
+    assert call(account, "cancel_enrolment") is None
+    assert account.qr_data_uri == account.secret_text == ""
+    assert editor_row(app_engine).totp_secret is None
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/admin/anmelden/code?fehler=falsch", "Der Code stimmt nicht."),
+        ("/admin/anmelden/code?fehler=gesperrt&warten=8", "Bitte warten Sie 8 Sekunden"),
+        ("/admin/anmelden?fehler=abgelaufen", "Die Zeit für den Code ist abgelaufen."),
+    ],
+)
+def test_the_login_pages_say_why_a_code_step_failed(
+    root_state: State, url: str, message: str
+) -> None:
+    browse_to(root_state, url, connection="sid-1", token="tab")
+    session_state = substate(root_state, AdminSessionState)
+    handler = "open_code_step" if "/code" in url else "open_login"
+    assert call(session_state, handler) is None
+    assert message in session_state.login_error
+
+
+def test_the_code_step_sends_a_signed_in_editor_on(root_state: State, app_engine: Engine) -> None:
+    sign_in(root_state, app_engine, "/admin/anmelden/code?weiter=%2Fadmin%2Fpostfach")
+    redirect = call(substate(root_state, AdminSessionState), "open_code_step")
+    assert isinstance(redirect, rx.event.EventSpec)
+    assert "/admin/postfach" in str(redirect.args)
