@@ -24,6 +24,7 @@ from partner_app.services.editor_accounts import (
 from partner_app.services.map_frames import NORTH_AMERICA
 from partner_app.services.map_outline import load_outline_polygons, render_outline_svg
 from partner_app.services.placeholder_art import placeholder_svg
+from partner_app.services.two_factor import reset_two_factor
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 MAP_IMAGE = "map/partnerschaften.svg"
@@ -72,6 +73,14 @@ def enable_editor_command(username: str) -> int:
     with rx.session() as session:
         editor = enable_editor(session, username)
         print(f"Redakteur „{editor.username}“ wieder aktiviert.")
+    return 0
+
+
+def reset_two_factor_command(username: str) -> int:
+    """Remove an editor's two-factor login (e.g. a lost phone) and end their sessions."""
+    with rx.session() as session:
+        editor = reset_two_factor(session, username)
+        print(f"Zwei-Faktor-Anmeldung von „{editor.username}“ entfernt; alle Sitzungen beendet.")
     return 0
 
 
@@ -154,6 +163,7 @@ EDITOR_COMMANDS: dict[str, Callable[[str], int]] = {
     "set-password": set_password_command,
     "disable-editor": disable_editor_command,
     "enable-editor": enable_editor_command,
+    "reset-two-factor": reset_two_factor_command,
 }
 
 

@@ -18,9 +18,15 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from partner_app import routes, texts
-from partner_app.admin_endpoints import log_in_endpoint, log_out_endpoint
+from partner_app.admin_endpoints import log_in_code_endpoint, log_in_endpoint, log_out_endpoint
 from partner_app.http_hardening import SecurityHeaders, UploadSizeLimit
-from partner_app.server_render.endpoints import index_page, login_page, news_page, static_page
+from partner_app.server_render.endpoints import (
+    index_page,
+    login_code_page,
+    login_page,
+    news_page,
+    static_page,
+)
 from partner_app.server_render.public_pages import STATIC_PAGES
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.news_feeds import (
@@ -106,6 +112,9 @@ def http_endpoints() -> Starlette:
             _compressed(routes.page_url(routes.ADMIN_LOGIN), login_page),
             Route(routes.ADMIN_LOGIN, log_in_endpoint, methods=["POST"]),
             Route(routes.ADMIN_LOGIN + "/", log_in_endpoint, methods=["POST"]),
+            _compressed(routes.page_url(routes.ADMIN_LOGIN_CODE), login_code_page),
+            Route(routes.ADMIN_LOGIN_CODE, log_in_code_endpoint, methods=["POST"]),
+            Route(routes.ADMIN_LOGIN_CODE + "/", log_in_code_endpoint, methods=["POST"]),
             Route(routes.ADMIN_LOGOUT, log_out_endpoint, methods=["POST"]),
         ],
     )

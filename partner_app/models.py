@@ -292,6 +292,24 @@ class Editor(SQLModel, table=True):
     is_active: bool = Field(default=True)
     created_at: datetime = _timestamp()
     password_changed_at: datetime = _timestamp()
+    # Two-factor login (services/two_factor.py): the TOTP secret, encrypted with a key
+    # derived from the app's secret key; set but not yet enabled while the editor enrols.
+    totp_secret: str | None = Field(default=None, max_length=300)
+    totp_enabled_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    # The time step of the last code accepted: a code is good for one login only.
+    totp_last_step: int | None = Field(default=None)
+
+
+class RecoveryCode(SQLModel, table=True):
+    """A one-time code for a login without the authenticator app; only its keyed hash is kept."""
+
+    __tablename__ = "recovery_code"  # pyright: ignore[reportAssignmentType]  # sqlmodel#98
+
+    id: int | None = Field(default=None, primary_key=True)
+    editor_id: int = Field(foreign_key="editor.id", index=True, ondelete="CASCADE")
+    code_hash: str = Field(max_length=64)
+    created_at: datetime = _timestamp()
+    used_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
 
 
 class EditorSession(SQLModel, table=True):

@@ -11,9 +11,11 @@ from partner_app.http_endpoints import http_endpoints
 from partner_app.maintenance import maintenance_lifespan
 from partner_app.pages import (
     accessibility_statement,
+    admin_account,
     admin_audit,
     admin_content,
     admin_login,
+    admin_login_code,
     admin_messages,
     admin_news,
     admin_news_edit,
@@ -80,6 +82,8 @@ PAGES: list[tuple[ModuleType, Callable[[], rx.Component]]] = [
     (admin_record_edit, admin_record_edit.admin_record_edit),
     (admin_messages, admin_messages.admin_messages),
     (admin_audit, admin_audit.admin_audit),
+    (admin_login_code, admin_login_code.admin_login_code),
+    (admin_account, admin_account.admin_account),
 ]
 for page, component in PAGES:
     app.add_page(

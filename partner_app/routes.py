@@ -28,6 +28,8 @@ NOT_FOUND = "404"
 PUBLIC_PAGES = (ACCESSIBILITY_URL, IMPRINT_URL, PRIVACY_URL)
 ADMIN = "/admin"
 ADMIN_LOGIN = "/admin/anmelden"
+# The second step of a login with two factors (page and form post).
+ADMIN_LOGIN_CODE = "/admin/anmelden/code"
 # Answered by plain HTTP endpoints (partner_app/admin_endpoints.py), not by Reflex pages.
 ADMIN_LOGOUT = "/admin/abmelden"
 ADMIN_NEWS = "/admin/nachrichten"
@@ -36,6 +38,8 @@ ADMIN_AUDIT = "/admin/protokoll"
 ADMIN_MESSAGES = "/admin/postfach"
 ADMIN_CONTENT = "/admin/inhalte"
 ADMIN_CONTENT_EDIT = "/admin/inhalte/bearbeiten"
+# The editor's own account: the two-factor login's set-up.
+ADMIN_ACCOUNT = "/admin/konto"
 
 
 def admin_return_path(path: str) -> str:

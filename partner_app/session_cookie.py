@@ -14,11 +14,15 @@ from http.cookies import CookieError, SimpleCookie
 
 from starlette.responses import Response
 
-from partner_app.services.editor_sessions import hash_token
+from partner_app.routes import ADMIN_LOGIN
+from partner_app.services.editor_sessions import PENDING_LOGIN_TIMEOUT, hash_token
 
 COOKIE_NAME = "partner_admin_session"
 # The browser forgets the cookie when the session would end anyway (absolute timeout).
 COOKIE_MAX_AGE_SECONDS = 7 * 24 * 60 * 60
+# Between the password and the code of a two-factor login: only the login's own
+# endpoints need it, so it never travels with the websocket.
+PENDING_COOKIE_NAME = "partner_admin_pending"
 
 
 def cookie_value(cookie_header: str, name: str = COOKIE_NAME) -> str:
@@ -65,3 +69,23 @@ def set_session_cookie(response: Response, token: str, *, secure: bool) -> None:
 def clear_session_cookie(response: Response, *, secure: bool) -> None:
     """Tell the browser to forget the session cookie."""
     response.delete_cookie(COOKIE_NAME, path="/", secure=secure, httponly=True, samesite="strict")
+
+
+def set_pending_cookie(response: Response, pending: str, *, secure: bool) -> None:
+    """Remember a login waiting for its code, for the login's addresses only."""
+    response.set_cookie(
+        PENDING_COOKIE_NAME,
+        pending,
+        max_age=int(PENDING_LOGIN_TIMEOUT.total_seconds()),
+        path=ADMIN_LOGIN,
+        secure=secure,
+        httponly=True,
+        samesite="strict",
+    )
+
+
+def clear_pending_cookie(response: Response, *, secure: bool) -> None:
+    """Tell the browser to forget a pending login."""
+    response.delete_cookie(
+        PENDING_COOKIE_NAME, path=ADMIN_LOGIN, secure=secure, httponly=True, samesite="strict"
+    )

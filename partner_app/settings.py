@@ -129,3 +129,15 @@ def closed_tab_seconds() -> float:
         return max(0.0, float(raw)) if raw else CLOSED_TAB_DEFAULT_S
     except ValueError:
         return CLOSED_TAB_DEFAULT_S
+
+
+REQUIRE_TWO_FACTOR_VARIABLE = "PARTNER_APP_REQUIRE_TWO_FACTOR"
+
+
+def two_factor_required() -> bool:
+    """Whether every editor must use the two-factor login (``PARTNER_APP_REQUIRE_TWO_FACTOR=1``).
+
+    Off by default: each editor may switch it on for themselves. On, an editor without it
+    can, after the password, only set it up before doing anything else in the admin.
+    """
+    return os.environ.get(REQUIRE_TWO_FACTOR_VARIABLE, "").strip().lower() in {"1", "true", "ja"}

@@ -159,3 +159,55 @@ IMAGE_UPLOAD_HINT = (
 )
 IMAGE_LEGEND = "Bild"
 IMAGE_ONE_PLEASE = "Bitte wählen Sie genau ein Bild."
+
+# The two-factor login: the code step of the login, and its set-up on the account page.
+LOGIN_CODE_HEADING = "Code eingeben"
+LOGIN_CODE_TITLE = f"{LOGIN_CODE_HEADING} – {ADMIN_TITLE}"
+LOGIN_CODE_INTRO = (
+    "Ihr Konto ist mit einer Zwei-Faktor-Anmeldung geschützt. Geben Sie den sechsstelligen "
+    "Code ein, den Ihre Authenticator-App jetzt zeigt."
+)
+LOGIN_CODE_LABEL = "Code aus der App"
+LOGIN_CODE_SUBMIT = "Bestätigen"
+LOGIN_RECOVERY_SUMMARY = "Kein Zugriff auf die App? Wiederherstellungscode verwenden"
+LOGIN_RECOVERY_LABEL = "Wiederherstellungscode"
+LOGIN_RECOVERY_HINT = "Jeder Wiederherstellungscode gilt nur ein einziges Mal."
+LOGIN_CODE_EXPIRED = (
+    "Die Zeit für den Code ist abgelaufen. Bitte melden Sie sich noch einmal mit Ihrem Passwort an."
+)
+ADMIN_NAV_ACCOUNT = "Konto"
+ACCOUNT_HEADING = "Ihr Konto"
+ACCOUNT_TITLE = f"{ACCOUNT_HEADING} – {ADMIN_TITLE}"
+TWO_FACTOR_HEADING = "Zwei-Faktor-Anmeldung"
+TWO_FACTOR_EXPLAINED = (
+    "Mit der Zwei-Faktor-Anmeldung braucht die Anmeldung außer dem Passwort einen Code aus "
+    "einer Authenticator-App auf Ihrem Telefon (zum Beispiel FreeOTP, Aegis oder Google "
+    "Authenticator). Wer Ihr Passwort kennt, kommt so noch nicht in die Redaktion."
+)
+TWO_FACTOR_REQUIRED = (
+    "Die Zwei-Faktor-Anmeldung ist für alle Redakteurinnen und Redakteure vorgeschrieben. "
+    "Bitte richten Sie sie ein; erst danach öffnet sich die Redaktion."
+)
+TWO_FACTOR_OFF = "Die Zwei-Faktor-Anmeldung ist nicht eingerichtet."
+TWO_FACTOR_ON = "Die Zwei-Faktor-Anmeldung ist eingerichtet."
+TWO_FACTOR_CODES_LEFT = "Unbenutzte Wiederherstellungscodes: "
+TWO_FACTOR_START = "Zwei-Faktor-Anmeldung einrichten"
+TWO_FACTOR_SCAN = (
+    "1. Scannen Sie diesen QR-Code mit Ihrer Authenticator-App, oder geben Sie dort den "
+    "Schlüssel darunter von Hand ein."
+)
+TWO_FACTOR_QR_ALT = "QR-Code zum Einrichten der Authenticator-App"
+TWO_FACTOR_SECRET_LABEL = "Schlüssel zur Eingabe von Hand:"  # noqa: S105 (a label)
+TWO_FACTOR_CONFIRM_INTRO = "2. Geben Sie zur Bestätigung den Code ein, den die App jetzt zeigt."
+TWO_FACTOR_CONFIRM = "Einrichtung bestätigen"
+TWO_FACTOR_CANCEL = "Abbrechen"
+TWO_FACTOR_ENABLED = "Die Zwei-Faktor-Anmeldung ist jetzt eingerichtet."
+TWO_FACTOR_CODES_INTRO = (
+    "Ihre Wiederherstellungscodes: Bewahren Sie sie sicher auf (ausgedruckt oder im "
+    "Passwortmanager). Mit jedem kommen Sie einmal ohne die App herein. Sie werden nur "
+    "jetzt angezeigt."
+)
+TWO_FACTOR_CODES_DONE = "Ich habe die Codes gesichert"
+TWO_FACTOR_DISABLE_LABEL = "Passwort oder aktueller Code"
+TWO_FACTOR_DISABLE = "Zwei-Faktor-Anmeldung ausschalten"
+TWO_FACTOR_DISABLED = "Die Zwei-Faktor-Anmeldung ist ausgeschaltet."

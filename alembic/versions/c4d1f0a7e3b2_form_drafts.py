@@ -1,7 +1,7 @@
 """form drafts: what an editor typed and has not saved yet
 
 Revision ID: c4d1f0a7e3b2
-Revises: b7e2c41d9a05
+Revises: c3f1a8d27e60
 Create Date: 2026-12-02 20:20:00.000000
 
 """
@@ -15,7 +15,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "c4d1f0a7e3b2"
-down_revision: str | Sequence[str] | None = "b7e2c41d9a05"
+down_revision: str | Sequence[str] | None = "c3f1a8d27e60"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

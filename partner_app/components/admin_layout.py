@@ -20,6 +20,7 @@ def admin_layout(*children: rx.Component, signed_in: bool = True) -> rx.Componen
                     rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_CONTENT, href=routes.ADMIN_CONTENT)),
                     rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_MESSAGES, href=routes.ADMIN_MESSAGES)),
                     rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_AUDIT, href=routes.ADMIN_AUDIT)),
+                    rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_ACCOUNT, href=routes.ADMIN_ACCOUNT)),
                     rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_PUBLIC, href=routes.PUBLIC)),
                 ),
                 PlainForm.create(

@@ -1,5 +1,7 @@
 """Pieces every form shares: field messages tied to their fields, the status line."""
 
+from typing import Any
+
 import reflex as rx
 from reflex.vars import ObjectVar, StringVar
 
@@ -46,4 +48,21 @@ def form_status(message: StringVar) -> rx.Component:
     return rx.cond(
         message != "",
         rx.el.p(message, role="status", class_name="form-message", id="formular-meldung"),
+    )
+
+
+def one_time_code_input(**attributes: Any) -> rx.Component:
+    """The field of an authenticator app's six digits (id and name ``code``).
+
+    ``one-time-code`` lets browsers and password managers offer the code; the numeric
+    keyboard suits the digits on a phone.
+    """
+    return rx.el.input(
+        id="code",
+        name="code",
+        type="text",
+        input_mode="numeric",
+        auto_complete="one-time-code",
+        required=True,
+        **attributes,
     )

@@ -14,6 +14,7 @@ from partner_app.server_render.document import with_language, with_state
 from partner_app.server_render.page_state import PageRequest, page_state
 from partner_app.server_render.public_pages import (
     ADMIN_LOGIN,
+    ADMIN_LOGIN_CODE,
     INDEX,
     NEWS_DETAIL,
     NOT_FOUND,
@@ -44,6 +45,11 @@ async def static_page(request: Request) -> Response:
 async def login_page(request: Request) -> Response:
     """The editors' login with the reason it was opened (a failed login, a logout)."""
     return await _rendered(request, ADMIN_LOGIN) or _prerendered_page(ADMIN_LOGIN)
+
+
+async def login_code_page(request: Request) -> Response:
+    """The code step of a two-factor login, with why it was opened again (a wrong code)."""
+    return await _rendered(request, ADMIN_LOGIN_CODE) or _prerendered_page(ADMIN_LOGIN_CODE)
 
 
 async def news_page(request: Request) -> Response:

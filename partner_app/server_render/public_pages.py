@@ -10,6 +10,7 @@ from partner_app import reflex_internals, routes
 from partner_app.pages import (
     accessibility_statement,
     admin_login,
+    admin_login_code,
     imprint,
     index,
     news_detail,
@@ -60,7 +61,12 @@ STATIC_PAGES = {
     routes.IMPRINT_URL: PublicPage(_handlers(imprint.ON_LOAD), "impressum/index.html"),
     routes.PRIVACY_URL: PublicPage(_handlers(privacy.ON_LOAD), "datenschutz/index.html"),
 }
-# The editors' login, so its messages ("Abgemeldet", a failed login) show without JavaScript.
+# The editors' login and its code step, so their messages ("Abgemeldet", a failed login,
+# a wrong code) show without JavaScript.
 ADMIN_LOGIN = PublicPage(
     _handlers(admin_login.ON_LOAD), routes.page_url(routes.ADMIN_LOGIN).strip("/") + "/index.html"
+)
+ADMIN_LOGIN_CODE = PublicPage(
+    _handlers(admin_login_code.ON_LOAD),
+    routes.page_url(routes.ADMIN_LOGIN_CODE).strip("/") + "/index.html",
 )

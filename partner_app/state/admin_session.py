@@ -8,6 +8,10 @@ checks the session behind the *connection's* cookie against the database before 
 handler runs, so logout, expiry, a new password and disabling an editor take effect in
 every tab at its very next event.
 
+When the second factor is required (``PARTNER_APP_REQUIRE_TWO_FACTOR``) and the editor has
+not set it up yet, :func:`editor_only` lets only the handlers of its set-up run (those
+marked :func:`open_while_enrolling`) and sends every other event to the account page.
+
 When a check fails, every admin state forgets what it holds (:func:`forget_admin_data`),
 and :class:`AdminDataGuard` does the same before a tab is sent its whole state again
 (on every reconnect), so nothing of the admin survives its session.
@@ -16,7 +20,7 @@ and :class:`AdminDataGuard` does the same before a tab is sent its whole state a
 import functools
 import inspect
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Concatenate, ParamSpec, TypeVar, overload
 from urllib.parse import urlencode
 
@@ -29,6 +33,7 @@ from partner_app import closed_tabs, routes, texts_admin
 from partner_app.models import utc_now
 from partner_app.reflex_internals import is_hydrate_event
 from partner_app.services.editor_sessions import (
+    CODE_FAILED,
     LOGIN_FAILED,
     LOGIN_THROTTLED,
     SignedInEditor,
@@ -94,13 +99,30 @@ class AdminSessionState(rx.State):
             self.login_notice = texts_admin.LOGGED_OUT
         else:
             self.login_notice = texts_admin.LOGIN_TO_CONTINUE if self.return_to else ""
+        self._show_failure(query, LOGIN_FAILED)
+        return None
+
+    @rx.event
+    async def open_code_step(self) -> rx.event.EventSpec | None:
+        """On load of the code form (a login's second step): why the last code failed."""
+        query = self.router.url.query_parameters
+        return_to = routes.admin_return_path(query.get("weiter", ""))
+        if await self._current_editor() is not None:
+            return rx.redirect(return_to or routes.ADMIN_NEWS, replace=True)
+        self.return_to = return_to
+        self.login_notice = ""
+        self._show_failure(query, CODE_FAILED)
+        return None
+
+    def _show_failure(self, query: Mapping[str, str], failed: str) -> None:
         error = query.get("fehler", "")
         wait = query.get("warten", "")
         if error == "gesperrt" and wait.isdigit():
             self.login_error = LOGIN_THROTTLED.format(seconds=min(int(wait), 24 * 3600))
+        elif error == "abgelaufen":
+            self.login_error = texts_admin.LOGIN_CODE_EXPIRED
         else:
-            self.login_error = LOGIN_FAILED if error else ""
-        return None
+            self.login_error = failed if error else ""
 
 
 async def _checked_session(token_hash: str) -> SignedInEditor | None:
@@ -159,6 +181,15 @@ async def require_editor(state: rx.State) -> SignedInEditor | None:
     return await session_state._current_editor()
 
 
+def open_while_enrolling(handler: Callable[P, R]) -> Callable[P, R]:
+    """Mark a handler of the second factor's set-up: it runs while the set-up is due.
+
+    Put it below :func:`editor_only`, which reads the mark.
+    """
+    handler._open_while_enrolling = True  # type: ignore[attr-defined]
+    return handler
+
+
 @overload
 def editor_only(
     handler: Callable[Concatenate[StateT, SignedInEditor, P], Awaitable[R]],
@@ -177,12 +208,16 @@ def editor_only(handler: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitab
     signature = inspect.signature(handler)
     parameters = list(signature.parameters.values())
     wants_editor = len(parameters) > 1 and parameters[1].name == "editor"
+    open_while_enrolling = getattr(handler, "_open_while_enrolling", False)
 
     @functools.wraps(handler)
     async def guarded(state: rx.State, *args: Any, **kwargs: Any) -> Any:
         editor = await require_editor(state)
         if editor is None:
             return to_login(state)
+        if editor.must_enrol and not open_while_enrolling:
+            # Nothing of the admin before the required second factor is set up.
+            return rx.redirect(routes.ADMIN_ACCOUNT, replace=True)
         kwargs.pop("editor", None)  # only the checked editor, never one sent along
         if wants_editor:
             return await handler(state, editor, *args, **kwargs)

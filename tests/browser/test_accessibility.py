@@ -129,9 +129,12 @@ def test_no_wcag_violations_with_keyboard_focus_on_a_tab(scheme_page: Page) -> N
     assert axe_violations(scheme_page) == []
 
 
-def test_no_wcag_violations_on_the_login_page(scheme_page: Page) -> None:
-    open_page(scheme_page, "/admin/anmelden")
-    expect(scheme_page.get_by_role("button", name="Anmelden")).to_be_visible()
+@pytest.mark.parametrize(
+    ("path", "button"), [("/admin/anmelden", "Anmelden"), ("/admin/anmelden/code", "Bestätigen")]
+)
+def test_no_wcag_violations_on_the_login_pages(scheme_page: Page, path: str, button: str) -> None:
+    open_page(scheme_page, path)
+    expect(scheme_page.get_by_role("button", name=button).first).to_be_visible()
     assert axe_violations(scheme_page) == []
 
 
@@ -146,6 +149,7 @@ def test_no_wcag_violations_on_the_login_page(scheme_page: Page) -> None:
         "/admin/inhalte/bearbeiten?typ=kontakt&id=1",
         "/admin/protokoll",
         "/admin/postfach",
+        "/admin/konto",
     ],
 )
 def test_no_wcag_violations_in_the_admin(

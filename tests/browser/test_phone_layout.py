@@ -114,12 +114,13 @@ def test_every_target_is_at_least_24_px_at_390_px(app_page: Page, path: str) -> 
         ("/admin/postfach", "h1"),
         ("/admin/inhalte", "tbody tr"),
         ("/admin/protokoll", "h1"),
+        ("/admin/konto", "h1"),
     ],
 )
 def test_admin_pages_fit_a_phone_without_sideways_scrolling(
     app_page: Page, path: str, loaded: str
 ) -> None:
-    # An editor on the go: the navigation's five links wrap instead of widening the page.
+    # An editor on the go: the navigation's six links wrap instead of widening the page.
     app_page.set_viewport_size({"width": 390, "height": 800})
     log_in_as_editor(app_page)
     open_page(app_page, path)

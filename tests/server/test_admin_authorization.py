@@ -30,6 +30,7 @@ from tests.server.conftest import EDITOR, PASSWORD, browse_to, call, sign_in, su
 # Handlers of the session state that must work signed out, and why.
 PUBLIC_HANDLERS = {
     (AdminSessionState, "open_login"): "shows the login form",
+    (AdminSessionState, "open_code_step"): "shows the code form of a two-factor login",
 }
 SESSION_KINDS = [
     "none",

@@ -1,7 +1,13 @@
 import pytest
 
 from partner_app import maintenance, routes, settings
-from partner_app.services import contact_messages, form_drafts, login_throttle, retention
+from partner_app.services import (
+    contact_messages,
+    editor_sessions,
+    form_drafts,
+    login_throttle,
+    retention,
+)
 from partner_app.services.legal_pages import ADDRESS_PLACEHOLDER, page_html, page_markdown
 
 KREFELD = ("Stadt Krefeld", "Der Oberbürgermeister", "Von-der-Leyen-Platz 1", "47798 Krefeld")
@@ -102,6 +108,8 @@ def test_the_privacy_policy_periods_are_the_ones_the_code_uses() -> None:
     assert login_throttle.ATTEMPTS_KEPT.days == 1
     assert retention.ENDED_SESSION_KEPT.days == 30
     assert form_drafts.DRAFT_KEPT.days == 30
+    # The cookie between a two-factor login's password and code.
+    assert editor_sessions.PENDING_LOGIN_TIMEOUT.total_seconds() == 5 * 60
     assert maintenance.PURGE_INTERVAL.days == 1
 
 
