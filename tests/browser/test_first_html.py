@@ -14,6 +14,7 @@ from sqlmodel import Session, col, delete, select
 
 from partner_app.models import NewsItem, NewsStatus
 from partner_app.services.clock import today_in_krefeld
+from partner_app.services.editor_sessions import CODE_FAILED
 from partner_app.services.news_archive import NewsFilter, published_news_page
 from partner_app.services.news_search import refresh_search_text
 from tests.browser.conftest import BrowserProblems, open_page
@@ -246,3 +247,6 @@ def test_first_html_of_the_login_says_why_it_was_opened(base_url: str) -> None:
     assert re.search(r'<input[^>]*autofocus=""[^>]*name="password"', failed.text)
     logged_out = _first_html(base_url, "/admin/anmelden/?abgemeldet=1")
     assert "Sie sind abgemeldet." in _text(logged_out.text)
+    wrong_code = _first_html(base_url, "/admin/anmelden/code/?fehler=falsch")
+    assert wrong_code.status_code == 200
+    assert CODE_FAILED in _text(wrong_code.text)

@@ -86,7 +86,7 @@ def test_the_password_alone_sets_no_session_cookie_but_leads_to_the_code(
 ) -> None:
     response = password_step(client, weiter="/admin/postfach")
     assert response.status_code == 303
-    assert response.headers["location"] == "/admin/anmelden/code?weiter=%2Fadmin%2Fpostfach"
+    assert response.headers["location"] == "/admin/anmelden/code/?weiter=%2Fadmin%2Fpostfach"
     cookies = cookies_set(response)
     assert COOKIE_NAME not in cookies
     pending = cookies[PENDING_COOKIE_NAME]
@@ -112,7 +112,7 @@ def test_a_wrong_code_leads_back_and_counts_in_the_throttle(
     password_step(client)
     for _ in range(3):
         response = code_step(client, "000000")
-        assert urlsplit(response.headers["location"]).path == "/admin/anmelden/code"
+        assert urlsplit(response.headers["location"]).path == "/admin/anmelden/code/"
         assert parse_qs(urlsplit(response.headers["location"]).query) == {"fehler": ["falsch"]}
         assert COOKIE_NAME not in cookies_set(response)
     assert failures(app_engine) == 3
@@ -163,7 +163,7 @@ def test_without_a_pending_login_the_code_leads_back_to_the_password(
     secret, _ = enrolled
     response = code_step(client, TOTP(secret).now(), weiter="/admin/postfach")
     location = urlsplit(response.headers["location"])
-    assert location.path == "/admin/anmelden"
+    assert location.path == "/admin/anmelden/"
     assert parse_qs(location.query) == {"fehler": ["abgelaufen"], "weiter": ["/admin/postfach"]}
     assert sessions(app_engine) == []
     # A pending login is the login's own: another site cannot post a code.
