@@ -78,25 +78,43 @@ class UploadSizeLimit:
         if scope["method"] == "POST":
             declared = Headers(scope=scope).get("content-length")
             if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-                await PlainTextResponse(UPLOAD_TOO_LARGE, status_code=413)(scope, receive, send)
+                await _too_large(scope, receive, send)
                 return
         received = 0
+        too_large = False
+        started = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            nonlocal received, too_large
+            if too_large:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    # A body without (or with a false) length: stop reading it.
-                    raise UploadTooLargeError
+                    # A body without (or with a false) length: stop reading it. To the app
+                    # the client has gone; whatever it answers then is replaced below.
+                    too_large = True
+                    return {"type": "http.disconnect"}
             return message
 
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if too_large and not started:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
         try:
-            await self.app(scope, counting_receive, send)
-        except UploadTooLargeError:
-            await PlainTextResponse(UPLOAD_TOO_LARGE, status_code=413)(scope, receive, send)
+            await self.app(scope, counting_receive, guarded_send)
+        except Exception:
+            # Reflex's upload route has error handling of its own, which may turn the
+            # cut-off body into an error (and would have answered 500).
+            if not too_large or started:
+                raise
+        if too_large and not started:
+            await _too_large(scope, receive, send)
 
 
-class UploadTooLargeError(Exception):
-    """The upload body grew beyond the cap while streaming."""
+async def _too_large(scope: Scope, receive: Receive, send: Send) -> None:
+    await PlainTextResponse(UPLOAD_TOO_LARGE, status_code=413)(scope, receive, send)

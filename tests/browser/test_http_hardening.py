@@ -3,12 +3,15 @@
 import base64
 import os
 import socket
+import uuid
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
 
-from partner_app.http_hardening import SECURITY_HEADERS
+from partner_app.http_hardening import MAX_UPLOAD_BYTES, SECURITY_HEADERS
+from partner_app.state.admin_news_editor import AdminNewsEditorState
 
 
 @pytest.mark.parametrize(
@@ -39,6 +42,36 @@ def test_oversized_upload_is_refused_before_it_is_read(base_url: str) -> None:
         headers={"content-type": "application/octet-stream"},
     )
 
+    assert response.status_code == 413
+    assert "zu groß" in response.text
+
+
+def test_oversized_chunked_upload_is_refused_with_413(base_url: str) -> None:
+    """Without a length the body is counted as it arrives, and the answer is still 413."""
+    boundary = "grenze"
+
+    def body() -> Iterator[bytes]:
+        yield (
+            f"--{boundary}\r\nContent-Disposition: form-data; name=files; filename=a.jpg\r\n"
+            "Content-Type: image/jpeg\r\n\r\n"
+        ).encode()
+        chunk = b"x" * (1024 * 1024)
+        for _ in range(MAX_UPLOAD_BYTES // len(chunk) + 2):
+            yield chunk
+
+    response = httpx.post(
+        f"{base_url}/_upload",
+        content=body(),
+        headers={
+            "content-type": f"multipart/form-data; boundary={boundary}",
+            # What the page sends, so that Reflex's upload route reads the body.
+            "reflex-client-token": str(uuid.uuid4()),
+            "reflex-event-handler": f"{AdminNewsEditorState.get_full_name()}.upload_image",
+        },
+        timeout=30,
+    )
+
+    assert response.request.headers["transfer-encoding"] == "chunked"
     assert response.status_code == 413
     assert "zu groß" in response.text
 

@@ -1,13 +1,15 @@
 """Security headers and the upload size cap, on a small ASGI app."""
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import AsyncIterator, Iterator
 
+import httpx
 import pytest
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 from starlette.testclient import TestClient
 
 from partner_app.http_hardening import SECURITY_HEADERS, SecurityHeaders, UploadSizeLimit
@@ -69,3 +71,40 @@ def test_streamed_oversize_upload_without_length_is_refused(client: TestClient) 
 
     response = client.post("/_upload", content=chunks())
     assert response.status_code == 413
+
+
+async def _read_form(request: Request) -> PlainTextResponse:
+    form = await request.form()
+    return PlainTextResponse(str(len(form)))
+
+
+def test_streamed_oversize_upload_to_a_mounted_app_is_refused_with_413() -> None:
+    """As Reflex's upload route: an app of its own (with its own error handling) reads the form.
+
+    The inner app turned the cut-off body into a 500 and had started that answer, so
+    the cap could no longer answer 413 ("Response already started").
+    """
+    inner = Starlette(routes=[Route("/_upload", _read_form, methods=["POST"])])
+    app = Starlette(
+        routes=[Mount("/", app=inner)],
+        middleware=[Middleware(UploadSizeLimit, max_bytes=CAP)],
+    )
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b"--grenze\r\nContent-Disposition: form-data; name=files; filename=a.jpg\r\n\r\n"
+        for _ in range(5):
+            yield b"x" * 300
+
+    async def post() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await client.post(
+                "/_upload",
+                content=chunks(),
+                headers={"content-type": "multipart/form-data; boundary=grenze"},
+            )
+
+    response = asyncio.run(post())
+    assert response.status_code == 413
+    assert "zu groß" in response.text
+    assert response.request.headers["transfer-encoding"] == "chunked"
