@@ -5,6 +5,7 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import redis
@@ -47,13 +48,19 @@ def wait_for(condition: Callable[[], bool], seconds: float = 20) -> bool:
 
 async def editor_tab(url: str, token: str, cookie: str) -> None:
     """An editor's tab on the news list: connect with the session cookie, load, close."""
-    loaded = asyncio.Event()
+    signed_in = asyncio.Event()
+
+    def on_update(update: dict[str, Any]) -> None:
+        # Not the first delta (it holds the empty defaults): the one naming the editor,
+        # sent once the page's on_load checked the session and the tab holds admin data.
+        for substate in update.get("delta", {}).values():
+            if any(
+                key.startswith("username") and value == EDITOR for key, value in substate.items()
+            ):
+                signed_in.set()
+
     client = socketio.AsyncClient(reconnection=False)
-    client.on(
-        SOCKET_EVENT,
-        lambda update: loaded.set() if "rows" in str(update) else None,
-        namespace=EVENT_ENDPOINT,
-    )
+    client.on(SOCKET_EVENT, on_update, namespace=EVENT_ENDPOINT)
     await client.connect(
         f"{url}?token={token}",
         headers={"Origin": url, "Cookie": f"{COOKIE_NAME}={cookie}"},
@@ -64,7 +71,7 @@ async def editor_tab(url: str, token: str, cookie: str) -> None:
         wait_timeout=10,
     )
     try:
-        await asyncio.wait_for(loaded.wait(), 15)
+        await asyncio.wait_for(signed_in.wait(), 15)
     finally:
         await client.disconnect()
 
