@@ -20,9 +20,16 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 # Uploaded images live beside the database (Reflex serves them under /_upload).
 os.environ.setdefault("REFLEX_UPLOADED_FILES_DIR", str(DATA_DIR / "uploads"))
 
-# In production the public origin (e.g. https://www.krefeld.de) is the only origin whose
-# pages may open the websocket or call the API; without it (local use) any origin may.
-PUBLIC_ORIGIN = os.environ.get("PARTNER_APP_PUBLIC_ORIGIN", "").strip().rstrip("/")
+# The public origin (e.g. https://www.krefeld.de) is the only origin whose pages may open
+# the websocket or call the API. Production (`reflex run --env prod`, which reloads this
+# file after setting REFLEX_ENV_MODE) refuses to start without it; in development any
+# origin may (the dev frontend runs on a port of its own).
+try:
+    PUBLIC_ORIGIN = settings.checked_public_origin(
+        production=os.environ.get("REFLEX_ENV_MODE") == "prod"
+    )
+except settings.PublicOriginError as error:
+    raise SystemExit(str(error)) from None
 
 config = rx.Config(
     app_name="partner_app",

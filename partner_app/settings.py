@@ -4,6 +4,7 @@ import functools
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 DATA_DIR_VARIABLE = "PARTNER_APP_DATA_DIR"
@@ -71,14 +72,47 @@ def _stored_secret(path: Path) -> bytes:
 PUBLIC_ORIGIN_VARIABLE = "PARTNER_APP_PUBLIC_ORIGIN"
 
 
+class PublicOriginError(RuntimeError):
+    """``PARTNER_APP_PUBLIC_ORIGIN`` is missing in production, or no origin."""
+
+
 def public_origin(request_origin: str = "") -> str:
     """The origin absolute links use (canonical URLs, feeds, sitemap).
 
     ``PARTNER_APP_PUBLIC_ORIGIN`` (e.g. ``https://www.krefeld.de``) wins, so a proxy's
-    internal host name never leaks into links; without it the request's origin is used.
+    internal host name never leaks into links. Only in development, where the variable
+    may be missing (:func:`checked_public_origin`), is the request's origin used.
     """
     configured = os.environ.get(PUBLIC_ORIGIN_VARIABLE, "").strip()
     return (configured or request_origin).rstrip("/")
+
+
+def checked_public_origin(*, production: bool) -> str:
+    """The configured public origin, checked; "" in development when none is set.
+
+    In production a missing origin would let the ``Host`` header, which every client
+    chooses, become the origin of canonical URLs, feeds, the sitemap and redirects, and
+    would open CORS and the websocket to every origin: the app refuses to start.
+    """
+    configured = os.environ.get(PUBLIC_ORIGIN_VARIABLE, "").strip().rstrip("/")
+    if not configured:
+        if production:
+            msg = (
+                f"{PUBLIC_ORIGIN_VARIABLE} ist nicht gesetzt. Im Produktionsbetrieb braucht "
+                "die App ihre öffentliche Adresse, zum Beispiel "
+                f"{PUBLIC_ORIGIN_VARIABLE}=https://www.krefeld.de (auf diesem Rechner allein: "
+                "http://localhost:3000); siehe docs/operations.md."
+            )
+            raise PublicOriginError(msg)
+        return ""
+    parts = urlsplit(configured)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path:
+        msg = (
+            f"{PUBLIC_ORIGIN_VARIABLE}={configured!r} ist keine Adresse der Form "
+            "https://name[:port] (ohne Pfad)."
+        )
+        raise PublicOriginError(msg)
+    return configured
 
 
 IMPRINT_ADDRESS_VARIABLE = "PARTNER_APP_IMPRINT_ADDRESS"
