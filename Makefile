@@ -26,7 +26,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # pyright runs the copy bundled in its wheel; no request to PyPI for a newer version.
 export PYRIGHT_PYTHON_IGNORE_WARNINGS := 1
 
-.PHONY: help setup database run dev test test-production lint format chromium bench clean
+.PHONY: help setup database run dev test test-production lint format chromium nginx bench clean
 
 help:
 	@echo "make run    set up and serve the app on http://localhost:$(PORT) (PORT=... to change)"
@@ -58,6 +58,8 @@ database: setup
 	reflex db migrate
 	python -m partner_app.cli load-content
 
+# Production mode refuses to start without its public origin: here, this machine's port.
+run: export PARTNER_APP_PUBLIC_ORIGIN ?= http://localhost:$(PORT)
 run: database
 	reflex run --env prod --frontend-port $(PORT)
 
@@ -72,6 +74,16 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
 		echo "No Chromium found: install Debian's 'chromium' or set CHROMIUM_PATH." >&2; exit 1; \
+	fi
+
+# Debian's nginx for the test of the documented reverse proxy (tests/system/test_behind_nginx.py).
+nginx:
+	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then \
+		echo "nginx: found"; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	else \
+		echo "No nginx found: install Debian's 'nginx'." >&2; exit 1; \
 	fi
 
 lint: setup
@@ -95,13 +107,13 @@ else
 pytest_suites = python -m pytest $(PYTEST_ARGS) $(1); status=$$?
 endif
 
-test: setup chromium lint
+test: setup chromium nginx lint
 	$(call pytest_suites); exit $$status
 
 # The same suite on the production stack: PostgreSQL and Redis (Debian packages, started on
 # free loopback ports with their files in .stack/) and two backend workers.
 STACK_DIR := $(CURDIR)/.stack
-test-production: setup chromium lint
+test-production: setup chromium nginx lint
 	.ci/production-stack start $(STACK_DIR)
 	source $(STACK_DIR)/env && export GRANIAN_WORKERS=2 && \
 		$(call pytest_suites,--output test-results/production); \

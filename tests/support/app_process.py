@@ -9,7 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,14 +32,21 @@ def free_port() -> int:
 
 @contextmanager
 def running_app(
-    env: Mapping[str, str], log: Path, port: int | None = None
+    env: Mapping[str, str],
+    log: Path,
+    port: int | None = None,
+    extra_args: Sequence[str] = (),
 ) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Serve the app on ``port`` (a free one by default); yields its URL and process."""
+    """Serve the app on ``port`` (a free one by default); yields its URL and process.
+
+    ``extra_args`` go to ``reflex run`` after the port (``--backend-host``, say).
+    """
     port = port or free_port()
     url = f"http://localhost:{port}"
     command = [
         str(Path(sys.executable).parent / "reflex"),
         *("run", "--env", "prod", "--frontend-port", str(port), "--loglevel", "warning"),
+        *extra_args,
     ]
     with log.open("w") as log_file:
         process = subprocess.Popen(

@@ -7,6 +7,7 @@ measure an app of their own. Every app's database starts as the browser suite's 
 import os
 import signal
 import subprocess
+from collections.abc import Sequence
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -34,7 +35,12 @@ def prepare_app_database(engine: Engine) -> None:
 class OwnApp:
     """The production build on its own database, port and (optionally) Redis."""
 
-    def __init__(self, folder: Path, extra_env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        extra_env: dict[str, str] | None = None,
+        extra_args: Sequence[str] = (),
+    ) -> None:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
         self.sqlite_path = folder / "partner_app.db"
@@ -48,6 +54,7 @@ class OwnApp:
             "REFLEX_UPLOADED_FILES_DIR": str(folder / "uploads"),
             **(extra_env or {}),
         }
+        self.extra_args = tuple(extra_args)
         self.port = free_port()
         self.url = f"http://localhost:{self.port}"
         self.starts = 0
@@ -63,7 +70,9 @@ class OwnApp:
         self.starts += 1
         stack = ExitStack()
         log = self.folder / f"reflex-{self.starts}.log"
-        _url, self.process = stack.enter_context(running_app(self.env, log, port=self.port))
+        _url, self.process = stack.enter_context(
+            running_app(self.env, log, port=self.port, extra_args=self.extra_args)
+        )
         self._running = stack
 
     def stop(self) -> None:

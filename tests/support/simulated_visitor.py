@@ -9,9 +9,10 @@ router's URL echo afterwards, exactly like the page (see ``NewsArchiveState``).
 import asyncio
 import json
 import random
+import ssl
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,9 +29,11 @@ from partner_app.reflex_internals import (
     updated_vars,
     websocket_event,
 )
+from partner_app.state.message_form import MessageFormState
 from partner_app.state.news_archive import NewsArchiveState
 
 ARCHIVE_STATE = NewsArchiveState.get_full_name()
+MESSAGE_FORM_STATE = MessageFormState.get_full_name()
 # Events the page handles itself; any other event from the server is reported.
 EXPECTED_EVENTS = {SCRIPT_EVENT}
 
@@ -58,13 +61,25 @@ class VisitorStats:
 class SimulatedVisitor:
     """One visitor on the archive page (``/``), connected over one websocket."""
 
-    def __init__(self, base_url: str, *, timeout_s: float = 10.0) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        timeout_s: float = 10.0,
+        headers: Mapping[str, str] | None = None,
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout_s = timeout_s
+        # Extra headers of the websocket handshake (a forged X-Forwarded-For, say).
+        self.headers = dict(headers or {})
         self.path = "/"
         self.stats = VisitorStats()
         self._messages: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-        self._client = socketio.AsyncClient(reconnection=False)
+        # ``tls``: the certificates to trust (a test's own authority), else the system's.
+        self._client = socketio.AsyncClient(
+            reconnection=False, websocket_extra_options={"ssl": tls} if tls else {}
+        )
         self._client.on(SOCKET_EVENT, self._messages.put_nowait, namespace=EVENT_ENDPOINT)
         self._client.on("disconnect", self._disconnected, namespace=EVENT_ENDPOINT)
         self._closing = False
@@ -75,7 +90,7 @@ class SimulatedVisitor:
         """Connect and wait until the archive shows its first cards (page hydrated)."""
         await self._client.connect(
             f"{self.base_url}?token={self.token}",
-            headers={"Origin": self.base_url},
+            headers={"Origin": self.base_url, **self.headers},
             # The frontend sends its hydrate event inside the connect packet.
             auth={CONNECT_AUTH_EVENT: websocket_event(HYDRATE_EVENT, {}, self.path)},
             transports=["websocket"],
@@ -83,17 +98,29 @@ class SimulatedVisitor:
             socketio_path=EVENT_ENDPOINT,
             wait_timeout=self.timeout_s,  # pyright: ignore[reportArgumentType]  # untyped: seconds
         )
-        await self._wait_for(lambda shown, _events: bool(shown.get("cards")), "the first cards")
+        await self._wait_for(
+            lambda shown, _events, _update: bool(shown.get("cards")), "the first cards"
+        )
+
+    async def send_message(self, fields: Mapping[str, str]) -> str:
+        """Send the contact panel's message form; returns the result line the page shows."""
+        await self._send(f"{MESSAGE_FORM_STATE}.send", {"form_data": dict(fields)})
+        return await self._wait_for(
+            lambda _shown, _events, message: updated_vars(message, MessageFormState).get("result"),
+            "the message form's result",
+        )
 
     async def choose_city(self, city: str) -> float:
         """Select a city tab like the page does; returns seconds until its cards arrived."""
         start = time.perf_counter()
         self.stats.changes_sent += 1
         await self._send(f"{ARCHIVE_STATE}.select_tab", {"value": city})
-        await self._wait_for(lambda shown, _events: shown.get("city") == city, f"cards of {city}")
+        await self._wait_for(
+            lambda shown, _events, _update: shown.get("city") == city, f"cards of {city}"
+        )
         latency = time.perf_counter() - start
         new_path = await self._wait_for(
-            lambda _shown, events: next(
+            lambda _shown, events, _update: next(
                 (
                     target
                     for event in events
@@ -125,9 +152,11 @@ class SimulatedVisitor:
         await self._client.emit(SOCKET_EVENT, event, namespace=EVENT_ENDPOINT)
 
     async def _wait_for(
-        self, found: Callable[[dict[str, Any], list[dict[str, Any]]], Any], what: str
+        self,
+        found: Callable[[dict[str, Any], list[dict[str, Any]], dict[str, Any]], Any],
+        what: str,
     ) -> Any:
-        """Read the backend's updates until ``found(archive vars, events)`` is truthy."""
+        """Read the backend's updates until ``found(archive vars, events, update)`` is truthy."""
         deadline = time.perf_counter() + self.timeout_s
         while True:
             remaining = deadline - time.perf_counter()
@@ -144,7 +173,7 @@ class SimulatedVisitor:
                 for event in events
                 if event["name"] not in EXPECTED_EVENTS
             )
-            if result := found(shown, events):
+            if result := found(shown, events, message):
                 return result
 
     def _disconnected(self, reason: object = None) -> None:
