@@ -5,8 +5,6 @@ holds only what the page shows while it runs (the QR code and the secret to type
 forgets both when the set-up ends, as it forgets the recovery codes once they are saved.
 """
 
-import asyncio
-
 import reflex as rx
 from sqlmodel import Session
 
@@ -17,6 +15,7 @@ from partner_app.services.editor_sessions import SignedInEditor
 from partner_app.services.two_factor import TwoFactorError
 from partner_app.settings import two_factor_required
 from partner_app.state.admin_session import editor_only, holds_admin_data, open_while_enrolling
+from partner_app.state.database_thread import in_session
 
 
 def _editor_row(session: Session, editor: SignedInEditor) -> Editor:
@@ -41,9 +40,10 @@ class AdminAccountState(rx.State):
     message: rx.Field[str] = rx.field("")
     error: rx.Field[str] = rx.field("")
 
-    def _show_status(self, editor: SignedInEditor) -> None:
-        with rx.session() as session:
-            status = two_factor.status(session, _editor_row(session, editor))
+    async def _show_status(self, editor: SignedInEditor) -> None:
+        status = await in_session(
+            lambda session: two_factor.status(session, _editor_row(session, editor))
+        )
         self.enabled = status.enabled
         self.codes_left = status.recovery_codes_left
         self.required = two_factor_required()
@@ -62,7 +62,7 @@ class AdminAccountState(rx.State):
         self.recovery_codes = []
         self.message = ""
         self.error = ""
-        await asyncio.to_thread(self._show_status, editor)
+        await self._show_status(editor)
 
     @rx.event
     @editor_only
@@ -70,13 +70,11 @@ class AdminAccountState(rx.State):
     async def start_enrolment(self, editor: SignedInEditor) -> None:
         """A new secret, shown as a QR code and as text."""
 
-        def start() -> two_factor.Enrolment:
-            with rx.session() as session:
-                return two_factor.start_enrolment(session, _editor_row(session, editor))
-
         self.message = ""
         try:
-            enrolment = await asyncio.to_thread(start)
+            enrolment = await in_session(
+                lambda session: two_factor.start_enrolment(session, _editor_row(session, editor))
+            )
         except TwoFactorError as refused:
             self.error = str(refused)
             return
@@ -90,15 +88,12 @@ class AdminAccountState(rx.State):
     async def confirm_enrolment(self, editor: SignedInEditor, form_data: dict) -> None:
         """Switch the second factor on with the app's first code; show the recovery codes."""
         code = str(form_data.get("code", ""))
-
-        def confirm() -> list[str]:
-            with rx.session() as session:
-                return two_factor.confirm_enrolment(
+        try:
+            codes = await in_session(
+                lambda session: two_factor.confirm_enrolment(
                     session, _editor_row(session, editor), code, now=utc_now()
                 )
-
-        try:
-            codes = await asyncio.to_thread(confirm)
+            )
         except TwoFactorError as refused:
             self.error = str(refused)
             return
@@ -106,7 +101,7 @@ class AdminAccountState(rx.State):
         self.error = ""
         self.recovery_codes = codes
         self.message = texts_admin.TWO_FACTOR_ENABLED
-        await asyncio.to_thread(self._show_status, editor)
+        await self._show_status(editor)
 
     @rx.event
     @editor_only
@@ -114,11 +109,9 @@ class AdminAccountState(rx.State):
     async def cancel_enrolment(self, editor: SignedInEditor) -> None:
         """Give the set-up up; the secret never confirmed is deleted."""
 
-        def cancel() -> None:
-            with rx.session() as session:
-                two_factor.cancel_enrolment(session, _editor_row(session, editor))
-
-        await asyncio.to_thread(cancel)
+        await in_session(
+            lambda session: two_factor.cancel_enrolment(session, _editor_row(session, editor))
+        )
         self._end_set_up()
         self.error = ""
 
@@ -137,15 +130,12 @@ class AdminAccountState(rx.State):
         """Switch the second factor off, with the password or a current code as proof."""
         proof = str(form_data.get("proof", ""))
         client = self.router.session.client_ip or "unbekannt"
-
-        def disable() -> None:
-            with rx.session() as session:
-                two_factor.disable_with_proof(
+        try:
+            await in_session(
+                lambda session: two_factor.disable_with_proof(
                     session, _editor_row(session, editor), proof, client=client, now=utc_now()
                 )
-
-        try:
-            await asyncio.to_thread(disable)
+            )
         except TwoFactorError as refused:
             self.error = str(refused)
             self.message = ""
@@ -153,4 +143,4 @@ class AdminAccountState(rx.State):
         self.error = ""
         self.recovery_codes = []
         self.message = texts_admin.TWO_FACTOR_DISABLED
-        await asyncio.to_thread(self._show_status, editor)
+        await self._show_status(editor)
