@@ -1,6 +1,7 @@
 """The inbox of messages from the public."""
 
 import reflex as rx
+from sqlmodel import Session
 
 from partner_app import texts_admin
 from partner_app.models import utc_now
@@ -12,6 +13,7 @@ from partner_app.services.contact_messages import (
     volume_alert,
 )
 from partner_app.state.admin_session import SignedInEditor, editor_only, holds_admin_data
+from partner_app.state.database_thread import in_session
 
 
 @holds_admin_data
@@ -29,7 +31,7 @@ class AdminMessagesState(rx.State):
     async def load(self) -> rx.event.EventSpec | None:
         """Show the inbox (on page load)."""
         self.status = ""
-        self._refresh()
+        await self._refresh()
         return None
 
     @rx.event
@@ -37,39 +39,43 @@ class AdminMessagesState(rx.State):
     async def show_done(self, show: bool) -> rx.event.EventSpec | None:
         """Also list messages already marked done, or hide them again."""
         self.include_done = bool(show)
-        self._refresh()
+        await self._refresh()
         return None
 
     @rx.event
     @editor_only
     async def mark_done(self, editor: SignedInEditor, message_id: int) -> rx.event.EventSpec | None:
         """Mark a message as done."""
-        self._set_done(message_id, done=True, editor=editor)
+        await self._set_done(message_id, done=True, editor=editor)
         return None
 
     @rx.event
     @editor_only
     async def reopen(self, editor: SignedInEditor, message_id: int) -> rx.event.EventSpec | None:
         """Open a done message again."""
-        self._set_done(message_id, done=False, editor=editor)
+        await self._set_done(message_id, done=False, editor=editor)
         return None
 
-    def _set_done(self, message_id: int, *, done: bool, editor: SignedInEditor) -> None:
-        with rx.session() as session:
-            found = set_done(
+    async def _set_done(self, message_id: int, *, done: bool, editor: SignedInEditor) -> None:
+        found = await in_session(
+            lambda session: set_done(
                 session, int(message_id), done=done, editor=editor.username, now=utc_now()
             )
+        )
         self.status = (
             (texts_admin.INBOX_MARKED_DONE if done else texts_admin.INBOX_REOPENED)
             if found
             else texts_admin.INBOX_GONE
         )
-        self._refresh()
+        await self._refresh()
 
-    def _refresh(self) -> None:
-        now = utc_now()
-        with rx.session() as session:
+    async def _refresh(self) -> None:
+        include_done = self.include_done
+
+        def look(session: Session) -> tuple[list[MessageRow], str]:
+            now = utc_now()
             purge_expired(session, now)
             session.commit()
-            self.rows = inbox(session, include_done=self.include_done)
-            self.volume_alert = volume_alert(session, now)
+            return inbox(session, include_done=include_done), volume_alert(session, now)
+
+        self.rows, self.volume_alert = await in_session(look)
