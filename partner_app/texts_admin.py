@@ -100,6 +100,11 @@ MESSAGE_DONE_BY = "erledigt am {at} von {editor}"
 MESSAGE_AUDIT_LABEL = "Nachricht Nr. {number}"
 
 ADMIN_NAV_MESSAGES = "Postfach"
+# After "Postfach" in the navigation link's accessible name ("Postfach, 3 neue Nachrichten").
+NEW_MESSAGES_ONE = "1 neue Nachricht"
+NEW_MESSAGES_MANY = "{count} neue Nachrichten"
+# Before the heading of a message no editor had seen before this page view.
+INBOX_NEW = "Neu"
 INBOX_HEADING = "Nachrichten an das Partnerschaftsbüro"
 INBOX_SHOW_DONE = "Erledigte anzeigen"
 INBOX_EMPTY = "Keine offenen Nachrichten."

@@ -8,10 +8,11 @@ from partner_app.components.admin_layout import admin_layout
 from partner_app.components.form_fields import form_status
 from partner_app.services.contact_messages import MessageRow
 from partner_app.state.admin_messages import AdminMessagesState
+from partner_app.state.admin_navigation import AdminNavigationState
 
 ROUTE = routes.ADMIN_MESSAGES
 TITLE = f"{texts_admin.INBOX_HEADING} – {texts_admin.ADMIN_TITLE}"
-ON_LOAD = [AdminMessagesState.load]
+ON_LOAD = [AdminMessagesState.load, AdminNavigationState.load]
 
 State = AdminMessagesState
 
@@ -19,7 +20,15 @@ State = AdminMessagesState
 def _message(row: ObjectVar[MessageRow]) -> rx.Component:
     heading_id = "nachricht-" + row.id.to_string()
     return rx.el.article(
-        rx.el.h2(row.topic_label.to(str) + " – " + row.name.to(str), id=heading_id),
+        rx.el.h2(
+            # In words, not only a colour: "Neu" is read out with the heading.
+            rx.cond(
+                row.new,
+                rx.fragment(rx.el.span(texts_admin.INBOX_NEW, class_name="message-new"), " "),
+            ),
+            row.topic_label.to(str) + " – " + row.name.to(str),
+            id=heading_id,
+        ),
         rx.el.dl(
             rx.el.dt(texts_admin.INBOX_RECEIVED),
             rx.el.dd(row.received_label),

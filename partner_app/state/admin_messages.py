@@ -1,36 +1,35 @@
 """The inbox of messages from the public."""
 
+from datetime import datetime
+
 import reflex as rx
-from sqlmodel import Session
 
 from partner_app import texts_admin
 from partner_app.models import utc_now
-from partner_app.services.contact_messages import (
-    MessageRow,
-    inbox,
-    purge_expired,
-    set_done,
-    volume_alert,
-)
+from partner_app.services.contact_messages import MessageRow, look_at_inbox, set_done
+from partner_app.state.admin_navigation import AdminNavigationState
 from partner_app.state.admin_session import SignedInEditor, editor_only, holds_admin_data
 from partner_app.state.database_thread import in_session
 
 
 @holds_admin_data
 class AdminMessagesState(rx.State):
-    """Open messages (or all), newest first."""
+    """Open messages (or all), newest first; what was new when the page opened says so."""
 
     rows: rx.Field[list[MessageRow]] = rx.field(default_factory=list)
     include_done: rx.Field[bool] = rx.field(False)
     status: rx.Field[str] = rx.field("")
     # Unusually many messages in the last hour (a spam wave?), or "".
     volume_alert: rx.Field[str] = rx.field("")
+    # When this page view began: messages first seen since then stay marked "Neu".
+    _opened_at: datetime | None = None
 
     @rx.event
     @editor_only
     async def load(self) -> rx.event.EventSpec | None:
-        """Show the inbox (on page load)."""
+        """Show the inbox (on page load); what it shows counts as seen from now on."""
         self.status = ""
+        self._opened_at = utc_now()
         await self._refresh()
         return None
 
@@ -71,11 +70,14 @@ class AdminMessagesState(rx.State):
 
     async def _refresh(self) -> None:
         include_done = self.include_done
-
-        def look(session: Session) -> tuple[list[MessageRow], str]:
-            now = utc_now()
-            purge_expired(session, now)
-            session.commit()
-            return inbox(session, include_done=include_done), volume_alert(session, now)
-
-        self.rows, self.volume_alert = await in_session(look)
+        now = utc_now()
+        opened_at = self._opened_at or now
+        view = await in_session(
+            lambda session: look_at_inbox(
+                session, include_done=include_done, now=now, opened_at=opened_at
+            )
+        )
+        self.rows = view.rows
+        self.volume_alert = view.volume_alert
+        navigation = await self.get_state(AdminNavigationState)
+        navigation._show(view.new_messages)
