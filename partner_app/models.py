@@ -95,6 +95,8 @@ class AuditAction(enum.StrEnum):
     unpublished = "unpublished"
     done = "done"
     reopened = "reopened"
+    # A reply to a message was started from the inbox (in the editor's mail program).
+    answered = "answered"
 
 
 class AuditEntity(enum.StrEnum):

@@ -86,6 +86,7 @@ AUDIT_ACTION_LABELS: dict[str, str] = {
     AuditAction.unpublished: "zurückgezogen",
     AuditAction.done: "erledigt",
     AuditAction.reopened: "wieder geöffnet",
+    AuditAction.answered: "beantwortet",
 }
 AUDIT_ENTITY_LABELS: dict[str, str] = {
     AuditEntity.news: "Meldung",
@@ -97,6 +98,7 @@ AUDIT_ENTITY_LABELS: dict[str, str] = {
 }
 
 MESSAGE_DONE_BY = "erledigt am {at} von {editor}"
+MESSAGE_ANSWERED_BY = "Beantwortet am {at} von {editor}"
 MESSAGE_AUDIT_LABEL = "Nachricht Nr. {number}"
 
 ADMIN_NAV_MESSAGES = "Postfach"
@@ -109,6 +111,16 @@ INBOX_HEADING = "Nachrichten an das Partnerschaftsbüro"
 INBOX_SHOW_DONE = "Erledigte anzeigen"
 INBOX_EMPTY = "Keine offenen Nachrichten."
 INBOX_MARK_DONE = "Als erledigt markieren"
+INBOX_ANSWER = "Antworten"
+INBOX_ANSWERED = (
+    "Die Antwort öffnet sich in Ihrem E-Mail-Programm. Die Nachricht ist als beantwortet "
+    "vermerkt; sie bleibt offen, bis Sie sie als erledigt markieren."
+)
+# The reply the "Antworten" link prepares in the editor's mail program.
+REPLY_SUBJECT = "Ihre Nachricht an die Stadt Krefeld: {topic}"
+REPLY_QUOTE_INTRO = "Am {received} schrieben Sie:"
+# Below a quote shortened to keep the mailto: link usable.
+REPLY_QUOTE_CUT = "(Zitat gekürzt)"
 INBOX_REOPEN = "Wieder öffnen"
 INBOX_FROM = "Von"
 INBOX_RECEIVED = "Eingegangen"

@@ -23,6 +23,7 @@ from partner_app.services import audit_log
 from partner_app.services.client_networks import network_of
 from partner_app.services.clock import CITY_TIMEZONE
 from partner_app.services.form_validation import FormChecker
+from partner_app.services.message_replies import address_href, reply_href
 
 MAX_TEXT_LENGTH = 5000
 RATE_WINDOW = timedelta(hours=1)
@@ -183,10 +184,15 @@ class MessageRow:
     topic_label: str
     name: str
     email: str
+    # mailto: the address alone, and a reply quoting the message ("Antworten").
+    email_href: str
+    reply_href: str
     page: str
     text: str
     done: bool
     done_label: str
+    # "Beantwortet am … von …", or "".
+    answered_label: str
     # Nobody had seen it in the inbox before this page view.
     new: bool
 
@@ -308,6 +314,35 @@ def set_done(session: Session, message_id: int, *, done: bool, editor: str, now:
     return True
 
 
+def record_answer(session: Session, message_id: int, *, editor: str, now: datetime) -> bool:
+    """Note that ``editor`` started a reply now; False when the message does not exist.
+
+    The reply itself is written in the editor's mail program. A message answered stays
+    open until an editor marks it done (a reply may be a question back). Commits.
+    """
+    message = session.get(ContactMessage, message_id)
+    if message is None:
+        return False
+    answered_before = message.answered_at is not None
+    message.answered_at = now
+    message.answered_by = editor
+    if message.read_at is None:
+        message.read_at = now
+    session.add(message)
+    audit_log.record(
+        session,
+        editor=editor,
+        action=AuditAction.answered,
+        entity_type=AuditEntity.message,
+        entity_id=message_id,
+        label=texts_admin.MESSAGE_AUDIT_LABEL.format(number=message_id),
+        changes={"answered": [answered_before, True]},
+        at=now,
+    )
+    session.commit()
+    return True
+
+
 def _row(message: ContactMessage, *, new_since: datetime | None) -> MessageRow:
     assert message.id is not None
     new = message.read_at is None or (
@@ -318,16 +353,31 @@ def _row(message: ContactMessage, *, new_since: datetime | None) -> MessageRow:
         done_label = texts_admin.MESSAGE_DONE_BY.format(
             at=_local(message.done_at), editor=message.done_by
         )
+    answered_label = ""
+    if message.answered_at is not None:
+        answered_label = texts_admin.MESSAGE_ANSWERED_BY.format(
+            at=_local(message.answered_at), editor=message.answered_by
+        )
+    received_label = _local(message.received_at)
+    topic_label = texts.MESSAGE_TOPIC_LABELS[MessageTopic(message.topic)]
     return MessageRow(
         id=message.id,
-        received_label=_local(message.received_at),
-        topic_label=texts.MESSAGE_TOPIC_LABELS[MessageTopic(message.topic)],
+        received_label=received_label,
+        topic_label=topic_label,
         name=message.name,
         email=message.email,
+        email_href=address_href(message.email),
+        reply_href=reply_href(
+            email=message.email,
+            topic_label=topic_label,
+            received_label=received_label,
+            text=message.text,
+        ),
         page=message.page,
         text=message.text,
         done=message.done,
         done_label=done_label,
+        answered_label=answered_label,
         new=new,
     )
 

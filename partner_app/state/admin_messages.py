@@ -6,7 +6,12 @@ import reflex as rx
 
 from partner_app import texts_admin
 from partner_app.models import utc_now
-from partner_app.services.contact_messages import MessageRow, look_at_inbox, set_done
+from partner_app.services.contact_messages import (
+    MessageRow,
+    look_at_inbox,
+    record_answer,
+    set_done,
+)
 from partner_app.state.admin_navigation import AdminNavigationState
 from partner_app.state.admin_session import SignedInEditor, editor_only, holds_admin_data
 from partner_app.state.database_thread import in_session
@@ -53,6 +58,19 @@ class AdminMessagesState(rx.State):
     async def reopen(self, editor: SignedInEditor, message_id: int) -> rx.event.EventSpec | None:
         """Open a done message again."""
         await self._set_done(message_id, done=False, editor=editor)
+        return None
+
+    @rx.event
+    @editor_only
+    async def answer(self, editor: SignedInEditor, message_id: int) -> rx.event.EventSpec | None:
+        """Note the reply the "Antworten" link opened in the editor's mail program."""
+        found = await in_session(
+            lambda session: record_answer(
+                session, int(message_id), editor=editor.username, now=utc_now()
+            )
+        )
+        self.status = texts_admin.INBOX_ANSWERED if found else texts_admin.INBOX_GONE
+        await self._refresh()
         return None
 
     async def _set_done(self, message_id: int, *, done: bool, editor: SignedInEditor) -> None:

@@ -3,6 +3,7 @@
 import re
 from collections.abc import Iterator
 from datetime import timedelta
+from urllib.parse import parse_qs
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -222,3 +223,22 @@ def test_the_navigation_counts_new_messages_until_the_inbox_has_shown_them(
     expect_path(app_page, "/admin/postfach")
     expect(new_messages).to_have_count(2)
     expect(new_messages.get_by_text("Neu", exact=True)).to_have_count(0)
+
+    # "Antworten" opens the mail program with a reply, and notes that it was answered.
+    message = new_messages.first
+    answer = message.get_by_role("link", name="Antworten")
+    href = answer.get_attribute("href") or ""
+    address, query = href.split("?", 1)
+    reply = parse_qs(query)
+    assert address == "mailto:absender@example.org"
+    assert reply["subject"] == ["Ihre Nachricht an die Stadt Krefeld: Allgemeine Nachricht"]
+    assert re.fullmatch(
+        rf"\r\n\r\nAm [0-9.]+, [0-9:]+ Uhr schrieben Sie:\r\n> {re.escape(TEXT)}", reply["body"][0]
+    )
+    answer.click()
+    expect(app_page.get_by_role("status")).to_have_text(
+        re.compile("^Die Antwort öffnet sich in Ihrem E-Mail-Programm.")
+    )
+    expect(message).to_contain_text(re.compile(r"Beantwortet am [0-9.]+, [0-9:]+ Uhr von \w+"))
+    # Answered is not done: it stays in the list of open messages.
+    expect(message.get_by_role("button", name="Als erledigt markieren")).to_be_visible()

@@ -18,6 +18,7 @@ from partner_app.services.contact_messages import (
     new_message_count,
     new_messages_label,
     open_message_count,
+    record_answer,
     sender_key,
     set_done,
     submit_message,
@@ -295,3 +296,30 @@ def test_done_messages_are_never_counted_as_new(session: Session) -> None:
 )
 def test_the_number_of_new_messages_in_words(count: int, label: str) -> None:
     assert new_messages_label(count) == label
+
+
+def test_answering_is_noted_and_recorded_and_the_message_stays_open(session: Session) -> None:
+    _send(session, _form(text="Gibt es Fahrten nach Venlo?"))
+    [row] = inbox(session, include_done=False)
+    assert row.answered_label == ""
+    assert row.reply_href.startswith("mailto:anna@example.org?subject=Ihre%20Nachricht")
+    assert row.email_href == "mailto:anna@example.org"
+
+    assert record_answer(session, row.id, editor="redaktion", now=NOW) is True
+    assert record_answer(session, row.id, editor="zweite", now=NOW + timedelta(days=1)) is True
+
+    [row] = inbox(session, include_done=False)
+    assert not row.done
+    # The last reply counts; answering means it was seen.
+    assert row.answered_label == "Beantwortet am 26.11.2026, 11:00 Uhr von zweite"
+    assert not row.new
+    entries = session.exec(select(AuditEntry).order_by(col(AuditEntry.id))).all()
+    assert [(entry.action, entry.editor_username, entry.changes) for entry in entries] == [
+        ("answered", "redaktion", {"answered": [False, True]}),
+        ("answered", "zweite", {"answered": [True, True]}),
+    ]
+    assert {entry.entity_label for entry in entries} == {f"Nachricht Nr. {row.id}"}
+
+
+def test_answering_an_unknown_message_reports_it(session: Session) -> None:
+    assert record_answer(session, 999, editor="redaktion", now=NOW) is False
