@@ -133,6 +133,25 @@ INBOX_UNUSUAL_VOLUME = (
     "Werbewelle; das Formular bleibt für alle offen, nur je Netz ist die Zahl begrenzt."
 )
 
+# The e-mail to the office about a new message (services/inbox_notifications.py): on
+# purpose without the sender's name, address or text.
+NOTIFICATION_SUBJECT = "Neue Nachricht an das Partnerschaftsbüro: {topic}"
+NOTIFICATION_BODY = (
+    "Über das Formular der Seiten „Städtepartnerschaften“ ist am {received} eine neue\n"
+    "Nachricht eingegangen.\n"
+    "\n"
+    "Anliegen: {topic}\n"
+    "\n"
+    "Lesen und beantworten können Sie sie im Postfach der Redaktion (nach der Anmeldung):\n"
+    "{inbox_url}\n"
+    "\n"
+    "Name, E-Mail-Adresse und Text der Nachricht stehen mit Absicht nicht in dieser\n"
+    "E-Mail; sie bleiben in der Anwendung.\n"
+    "\n"
+    "-- \n"
+    "Diese E-Mail wurde automatisch versandt. Bitte antworten Sie nicht darauf.\n"
+)
+
 # The editor forms and lists (state messages).
 FORM_CHECK_FIELDS = "Bitte prüfen Sie die markierten Felder."
 FORM_CURRENT_LOADED = "Die aktuelle Fassung wurde geladen."
