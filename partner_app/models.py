@@ -95,6 +95,8 @@ class AuditAction(enum.StrEnum):
     unpublished = "unpublished"
     done = "done"
     reopened = "reopened"
+    # A reply to a message was started from the inbox (in the editor's mail program).
+    answered = "answered"
 
 
 class AuditEntity(enum.StrEnum):
@@ -382,6 +384,11 @@ class ContactMessage(SQLModel, table=True):
     done_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     done_by: str = Field(default="", max_length=60)
     text: str = Field(sa_type=sa.Text)
+    # When an editor first saw it in the inbox; until then it is new (counted in the navigation).
+    read_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    # The last reply an editor started from the inbox (its mail program sends it).
+    answered_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    answered_by: str = Field(default="", max_length=60)
 
 
 class FormDraft(SQLModel, table=True):

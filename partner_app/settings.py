@@ -3,6 +3,7 @@
 import functools
 import os
 import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -175,3 +176,78 @@ def two_factor_required() -> bool:
     can, after the password, only set it up before doing anything else in the admin.
     """
     return os.environ.get(REQUIRE_TWO_FACTOR_VARIABLE, "").strip().lower() in {"1", "true", "ja"}
+
+
+# An e-mail to the office for each new message (services/inbox_notifications.py).
+SMTP_HOST_VARIABLE = "PARTNER_APP_SMTP_HOST"
+SMTP_PORT_VARIABLE = "PARTNER_APP_SMTP_PORT"
+SMTP_TLS_VARIABLE = "PARTNER_APP_SMTP_TLS"
+SMTP_USER_VARIABLE = "PARTNER_APP_SMTP_USER"
+SMTP_PASSWORD_VARIABLE = "PARTNER_APP_SMTP_PASSWORD"  # noqa: S105  (the name, not a password)
+SMTP_FROM_VARIABLE = "PARTNER_APP_SMTP_FROM"
+INBOX_NOTIFY_TO_VARIABLE = "PARTNER_APP_INBOX_NOTIFY_TO"
+# The connection's protection and the port each uses by default.
+SMTP_DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+
+
+class MailSettingsError(ValueError):
+    """The mail settings cannot be used; the message says why (German)."""
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    """How to send the office its notice of a new message."""
+
+    host: str
+    port: int
+    # "starttls", "ssl" (TLS from the first byte) or "none" (a relay on a trusted network).
+    tls: str
+    user: str
+    password: str = field(repr=False)
+    sender: str
+    recipients: tuple[str, ...]
+
+
+def inbox_notification_mail() -> MailSettings | None:
+    """The SMTP settings for the office's notice, or None when it is off (the default).
+
+    On only when ``PARTNER_APP_SMTP_HOST`` and ``PARTNER_APP_INBOX_NOTIFY_TO`` (one
+    address or several, separated by commas) are set. ``PARTNER_APP_SMTP_TLS`` is
+    ``starttls`` (default), ``ssl`` or ``none``; the port defaults to 587, 465 or 25
+    accordingly. ``PARTNER_APP_SMTP_USER`` and ``_PASSWORD`` log in, never over an
+    unprotected connection. The sender is ``PARTNER_APP_SMTP_FROM``, else the first
+    recipient. Raises :class:`MailSettingsError` for settings that cannot work.
+    """
+    host = os.environ.get(SMTP_HOST_VARIABLE, "").strip()
+    recipients = tuple(
+        address.strip()
+        for address in os.environ.get(INBOX_NOTIFY_TO_VARIABLE, "").split(",")
+        if address.strip()
+    )
+    if not host or not recipients:
+        return None
+    tls = os.environ.get(SMTP_TLS_VARIABLE, "").strip().lower() or "starttls"
+    if tls not in SMTP_DEFAULT_PORTS:
+        msg = f"{SMTP_TLS_VARIABLE} muss starttls, ssl oder none sein, nicht „{tls[:20]}“."
+        raise MailSettingsError(msg)
+    raw_port = os.environ.get(SMTP_PORT_VARIABLE, "").strip()
+    port = int(raw_port) if raw_port.isdigit() else SMTP_DEFAULT_PORTS[tls]
+    if raw_port and not (raw_port.isdigit() and 0 < port < 65536):
+        msg = f"{SMTP_PORT_VARIABLE} muss eine Portnummer sein (1 bis 65535)."
+        raise MailSettingsError(msg)
+    user = os.environ.get(SMTP_USER_VARIABLE, "").strip()
+    if user and tls == "none":
+        msg = (
+            f"{SMTP_USER_VARIABLE} ist gesetzt, aber {SMTP_TLS_VARIABLE}=none: das Passwort "
+            "ginge unverschlüsselt über das Netz. Bitte starttls oder ssl verwenden."
+        )
+        raise MailSettingsError(msg)
+    return MailSettings(
+        host=host,
+        port=port,
+        tls=tls,
+        user=user,
+        password=os.environ.get(SMTP_PASSWORD_VARIABLE, ""),
+        sender=os.environ.get(SMTP_FROM_VARIABLE, "").strip() or recipients[0],
+        recipients=recipients,
+    )

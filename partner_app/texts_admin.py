@@ -86,6 +86,7 @@ AUDIT_ACTION_LABELS: dict[str, str] = {
     AuditAction.unpublished: "zurückgezogen",
     AuditAction.done: "erledigt",
     AuditAction.reopened: "wieder geöffnet",
+    AuditAction.answered: "beantwortet",
 }
 AUDIT_ENTITY_LABELS: dict[str, str] = {
     AuditEntity.news: "Meldung",
@@ -97,13 +98,29 @@ AUDIT_ENTITY_LABELS: dict[str, str] = {
 }
 
 MESSAGE_DONE_BY = "erledigt am {at} von {editor}"
+MESSAGE_ANSWERED_BY = "Beantwortet am {at} von {editor}"
 MESSAGE_AUDIT_LABEL = "Nachricht Nr. {number}"
 
 ADMIN_NAV_MESSAGES = "Postfach"
+# After "Postfach" in the navigation link's accessible name ("Postfach, 3 neue Nachrichten").
+NEW_MESSAGES_ONE = "1 neue Nachricht"
+NEW_MESSAGES_MANY = "{count} neue Nachrichten"
+# Before the heading of a message no editor had seen before this page view.
+INBOX_NEW = "Neu"
 INBOX_HEADING = "Nachrichten an das Partnerschaftsbüro"
 INBOX_SHOW_DONE = "Erledigte anzeigen"
 INBOX_EMPTY = "Keine offenen Nachrichten."
 INBOX_MARK_DONE = "Als erledigt markieren"
+INBOX_ANSWER = "Antworten"
+INBOX_ANSWERED = (
+    "Die Antwort öffnet sich in Ihrem E-Mail-Programm. Die Nachricht ist als beantwortet "
+    "vermerkt; sie bleibt offen, bis Sie sie als erledigt markieren."
+)
+# The reply the "Antworten" link prepares in the editor's mail program.
+REPLY_SUBJECT = "Ihre Nachricht an die Stadt Krefeld: {topic}"
+REPLY_QUOTE_INTRO = "Am {received} schrieben Sie:"
+# Below a quote shortened to keep the mailto: link usable.
+REPLY_QUOTE_CUT = "(Zitat gekürzt)"
 INBOX_REOPEN = "Wieder öffnen"
 INBOX_FROM = "Von"
 INBOX_RECEIVED = "Eingegangen"
@@ -114,6 +131,25 @@ INBOX_GONE = "Diese Nachricht gibt es nicht mehr."
 INBOX_UNUSUAL_VOLUME = (
     "Ungewöhnlich viele Nachrichten in der letzten Stunde: {count}. Vielleicht eine "
     "Werbewelle; das Formular bleibt für alle offen, nur je Netz ist die Zahl begrenzt."
+)
+
+# The e-mail to the office about a new message (services/inbox_notifications.py): on
+# purpose without the sender's name, address or text.
+NOTIFICATION_SUBJECT = "Neue Nachricht an das Partnerschaftsbüro: {topic}"
+NOTIFICATION_BODY = (
+    "Über das Formular der Seiten „Städtepartnerschaften“ ist am {received} eine neue\n"
+    "Nachricht eingegangen.\n"
+    "\n"
+    "Anliegen: {topic}\n"
+    "\n"
+    "Lesen und beantworten können Sie sie im Postfach der Redaktion (nach der Anmeldung):\n"
+    "{inbox_url}\n"
+    "\n"
+    "Name, E-Mail-Adresse und Text der Nachricht stehen mit Absicht nicht in dieser\n"
+    "E-Mail; sie bleiben in der Anwendung.\n"
+    "\n"
+    "-- \n"
+    "Diese E-Mail wurde automatisch versandt. Bitte antworten Sie nicht darauf.\n"
 )
 
 # The editor forms and lists (state messages).

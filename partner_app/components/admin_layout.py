@@ -6,7 +6,25 @@ from partner_app import routes, texts_admin
 from partner_app.admin_endpoints import post_url
 from partner_app.components.layout import MAIN_ID, hydration_attribute, skip_link
 from partner_app.reflex_internals import PlainForm
+from partner_app.state.admin_navigation import AdminNavigationState
 from partner_app.state.admin_session import AdminSessionState
+
+
+def _inbox_link() -> rx.Component:
+    """ "Postfach (3)"; its accessible name says what the number is."""
+    count = AdminNavigationState.new_messages
+    return rx.el.a(
+        texts_admin.ADMIN_NAV_MESSAGES,
+        rx.cond(count > 0, rx.el.span(" (", count.to_string(), ")", class_name="nav-count")),
+        href=routes.ADMIN_MESSAGES,
+        # "Postfach, 3 neue Nachrichten" (a hidden text beside the number would be read
+        # with a pause: browsers add a space before an absolutely positioned element).
+        aria_label=rx.cond(
+            count > 0,
+            f"{texts_admin.ADMIN_NAV_MESSAGES}, " + AdminNavigationState.new_messages_label,
+            texts_admin.ADMIN_NAV_MESSAGES,
+        ),
+    )
 
 
 def admin_layout(*children: rx.Component, signed_in: bool = True) -> rx.Component:
@@ -18,7 +36,7 @@ def admin_layout(*children: rx.Component, signed_in: bool = True) -> rx.Componen
                 rx.el.ul(
                     rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_NEWS, href=routes.ADMIN_NEWS)),
                     rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_CONTENT, href=routes.ADMIN_CONTENT)),
-                    rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_MESSAGES, href=routes.ADMIN_MESSAGES)),
+                    rx.el.li(_inbox_link()),
                     rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_AUDIT, href=routes.ADMIN_AUDIT)),
                     rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_ACCOUNT, href=routes.ADMIN_ACCOUNT)),
                     rx.el.li(rx.el.a(texts_admin.ADMIN_NAV_PUBLIC, href=routes.PUBLIC)),

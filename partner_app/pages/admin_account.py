@@ -6,10 +6,11 @@ from partner_app import routes, texts_admin
 from partner_app.components.admin_layout import admin_layout
 from partner_app.components.form_fields import one_time_code_input
 from partner_app.state.admin_account import AdminAccountState
+from partner_app.state.admin_navigation import AdminNavigationState
 
 ROUTE = routes.ADMIN_ACCOUNT
 TITLE = texts_admin.ACCOUNT_TITLE
-ON_LOAD = [AdminAccountState.load]
+ON_LOAD = [AdminAccountState.load, AdminNavigationState.load]
 
 
 def _messages() -> rx.Component:

@@ -8,10 +8,11 @@ from partner_app.components.admin_layout import admin_layout
 from partner_app.components.admin_table import admin_table, labelled_cell
 from partner_app.services.audit_log import AuditRow
 from partner_app.state.admin_audit import AdminAuditState
+from partner_app.state.admin_navigation import AdminNavigationState
 
 ROUTE = routes.ADMIN_AUDIT
 TITLE = f"{texts_admin.AUDIT_HEADING} – {texts_admin.ADMIN_TITLE}"
-ON_LOAD = [AdminAuditState.load]
+ON_LOAD = [AdminAuditState.load, AdminNavigationState.load]
 
 
 def _row(entry: ObjectVar[AuditRow]) -> rx.Component:

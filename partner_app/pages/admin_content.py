@@ -10,10 +10,11 @@ from partner_app.components.admin_table import admin_table, labelled_cell
 from partner_app.services.content_types import CONTACT, PARTNERSHIP
 from partner_app.services.record_editing import RecordRow
 from partner_app.state.admin_content import AdminContentState
+from partner_app.state.admin_navigation import AdminNavigationState
 
 ROUTE = routes.ADMIN_CONTENT
 TITLE = texts_admin.CONTENT_TITLE
-ON_LOAD = [AdminContentState.load]
+ON_LOAD = [AdminContentState.load, AdminNavigationState.load]
 
 State = AdminContentState
 

@@ -9,11 +9,12 @@ from partner_app.components.admin_form import delete_confirmation
 from partner_app.components.admin_layout import admin_layout
 from partner_app.components.admin_table import admin_table, labelled_cell
 from partner_app.services.news_admin import NewsAdminRow
+from partner_app.state.admin_navigation import AdminNavigationState
 from partner_app.state.admin_news_list import AdminNewsListState
 
 ROUTE = routes.ADMIN_NEWS
 TITLE = f"{texts_admin.NEWS_LIST_HEADING} – {texts_admin.ADMIN_TITLE}"
-ON_LOAD = [AdminNewsListState.load]
+ON_LOAD = [AdminNewsListState.load, AdminNavigationState.load]
 
 
 def _row_button(

@@ -14,6 +14,7 @@ from partner_app.components.editor_form import editor_form, image_field, spec_fi
 from partner_app.services.news_admin import FIELD_LABELS, NEWS_FIELDS
 from partner_app.services.news_archive import TopicOption
 from partner_app.services.partnerships import PartnershipView
+from partner_app.state.admin_navigation import AdminNavigationState
 from partner_app.state.admin_news_editor import (
     CITY_FIELD_PREFIX,
     TOPIC_FIELD_PREFIX,
@@ -23,7 +24,7 @@ from partner_app.state.admin_news_editor import (
 
 ROUTE = routes.ADMIN_NEWS_EDIT
 TITLE = f"{texts_admin.NEWS_FORM_EDIT} – {texts_admin.ADMIN_TITLE}"
-ON_LOAD = [AdminNewsEditorState.load]
+ON_LOAD = [AdminNewsEditorState.load, AdminNavigationState.load]
 
 State = AdminNewsEditorState
 

@@ -8,11 +8,12 @@ from partner_app.components.admin_layout import admin_layout
 from partner_app.components.editor_form import editor_form, image_field, spec_fields
 from partner_app.services.content_types import RECORD_TYPES
 from partner_app.services.record_editing import RecordType
+from partner_app.state.admin_navigation import AdminNavigationState
 from partner_app.state.admin_record_editor import UPLOAD_ID, AdminRecordEditorState
 
 ROUTE = routes.ADMIN_CONTENT_EDIT
 TITLE = texts_admin.RECORD_FORM_TITLE
-ON_LOAD = [AdminRecordEditorState.load]
+ON_LOAD = [AdminRecordEditorState.load, AdminNavigationState.load]
 
 State = AdminRecordEditorState
 

@@ -23,6 +23,7 @@ from partner_app.services import audit_log
 from partner_app.services.client_networks import network_of
 from partner_app.services.clock import CITY_TIMEZONE
 from partner_app.services.form_validation import FormChecker
+from partner_app.services.message_replies import address_href, reply_href
 
 MAX_TEXT_LENGTH = 5000
 RATE_WINDOW = timedelta(hours=1)
@@ -183,14 +184,27 @@ class MessageRow:
     topic_label: str
     name: str
     email: str
+    # mailto: the address alone, and a reply quoting the message ("Antworten").
+    email_href: str
+    reply_href: str
     page: str
     text: str
     done: bool
     done_label: str
+    # "Beantwortet am … von …", or "".
+    answered_label: str
+    # Nobody had seen it in the inbox before this page view.
+    new: bool
 
 
-def inbox(session: Session, *, include_done: bool) -> list[MessageRow]:
-    """Open messages (and, when asked, the done ones too), newest first."""
+def inbox(
+    session: Session, *, include_done: bool, new_since: datetime | None = None
+) -> list[MessageRow]:
+    """Open messages (and, when asked, the done ones too), newest first.
+
+    A row is new when nobody has seen it yet, or (with ``new_since``, the start of a page
+    view) when it was first seen at or after that moment.
+    """
     query = select(ContactMessage)
     if not include_done:
         query = query.where(col(ContactMessage.done).is_(False))
@@ -199,7 +213,71 @@ def inbox(session: Session, *, include_done: bool) -> list[MessageRow]:
             INBOX_LIMIT
         )
     ).all()
-    return [_row(message) for message in rows]
+    return [_row(message, new_since=new_since) for message in rows]
+
+
+@dataclass(frozen=True)
+class InboxView:
+    """What an editor sees on the inbox page."""
+
+    rows: list[MessageRow]
+    # Unusually many messages in the last hour (a spam wave?), or "".
+    volume_alert: str
+    # Still new after this look (more open messages than the inbox lists).
+    new_messages: int
+
+
+def look_at_inbox(
+    session: Session, *, include_done: bool, now: datetime, opened_at: datetime
+) -> InboxView:
+    """The inbox as the page shows it now; the listed messages count as seen from now on.
+
+    ``opened_at`` is when the page was opened: a message first seen since then stays
+    marked new while the page stays open (after marking one done, say), and no longer
+    once the inbox is opened again. Commits.
+    """
+    purge_expired(session, now)
+    rows = inbox(session, include_done=include_done, new_since=opened_at)
+    mark_read(session, [row.id for row in rows if row.new], now=now)
+    session.commit()
+    return InboxView(
+        rows=rows,
+        volume_alert=volume_alert(session, now),
+        new_messages=new_message_count(session),
+    )
+
+
+def mark_read(session: Session, message_ids: list[int], *, now: datetime) -> None:
+    """Record that an editor has now seen these messages, unless one saw them before.
+
+    The caller commits.
+    """
+    if not message_ids:
+        return
+    session.exec(
+        update(ContactMessage)
+        .where(col(ContactMessage.id).in_(message_ids))
+        .where(col(ContactMessage.read_at).is_(None))
+        .values(read_at=now)
+    )
+
+
+def new_message_count(session: Session) -> int:
+    """How many open messages no editor has seen yet (the admin navigation shows it)."""
+    return session.exec(
+        select(func.count(col(ContactMessage.id))).where(
+            col(ContactMessage.read_at).is_(None), col(ContactMessage.done).is_(False)
+        )
+    ).one()
+
+
+def new_messages_label(count: int) -> str:
+    """The number of new messages in words ("3 neue Nachrichten"), ``""`` for none."""
+    if count <= 0:
+        return ""
+    if count == 1:
+        return texts_admin.NEW_MESSAGES_ONE
+    return texts_admin.NEW_MESSAGES_MANY.format(count=count)
 
 
 def open_message_count(session: Session) -> int:
@@ -236,23 +314,71 @@ def set_done(session: Session, message_id: int, *, done: bool, editor: str, now:
     return True
 
 
-def _row(message: ContactMessage) -> MessageRow:
+def record_answer(session: Session, message_id: int, *, editor: str, now: datetime) -> bool:
+    """Note that ``editor`` started a reply now; False when the message does not exist.
+
+    The reply itself is written in the editor's mail program. A message answered stays
+    open until an editor marks it done (a reply may be a question back). Commits.
+    """
+    message = session.get(ContactMessage, message_id)
+    if message is None:
+        return False
+    answered_before = message.answered_at is not None
+    message.answered_at = now
+    message.answered_by = editor
+    if message.read_at is None:
+        message.read_at = now
+    session.add(message)
+    audit_log.record(
+        session,
+        editor=editor,
+        action=AuditAction.answered,
+        entity_type=AuditEntity.message,
+        entity_id=message_id,
+        label=texts_admin.MESSAGE_AUDIT_LABEL.format(number=message_id),
+        changes={"answered": [answered_before, True]},
+        at=now,
+    )
+    session.commit()
+    return True
+
+
+def _row(message: ContactMessage, *, new_since: datetime | None) -> MessageRow:
     assert message.id is not None
+    new = message.read_at is None or (
+        new_since is not None and _aware(message.read_at) >= new_since
+    )
     done_label = ""
     if message.done and message.done_at is not None:
         done_label = texts_admin.MESSAGE_DONE_BY.format(
             at=_local(message.done_at), editor=message.done_by
         )
+    answered_label = ""
+    if message.answered_at is not None:
+        answered_label = texts_admin.MESSAGE_ANSWERED_BY.format(
+            at=_local(message.answered_at), editor=message.answered_by
+        )
+    received_label = _local(message.received_at)
+    topic_label = texts.MESSAGE_TOPIC_LABELS[MessageTopic(message.topic)]
     return MessageRow(
         id=message.id,
-        received_label=_local(message.received_at),
-        topic_label=texts.MESSAGE_TOPIC_LABELS[MessageTopic(message.topic)],
+        received_label=received_label,
+        topic_label=topic_label,
         name=message.name,
         email=message.email,
+        email_href=address_href(message.email),
+        reply_href=reply_href(
+            email=message.email,
+            topic_label=topic_label,
+            received_label=received_label,
+            text=message.text,
+        ),
         page=message.page,
         text=message.text,
         done=message.done,
         done_label=done_label,
+        answered_label=answered_label,
+        new=new,
     )
 
 

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from partner_app import routes
 from partner_app.i18n import text
 from partner_app.models import utc_now
 from partner_app.services.contact_messages import (
@@ -10,6 +11,9 @@ from partner_app.services.contact_messages import (
     submit_message,
 )
 from partner_app.services.form_validation import ValidationError
+from partner_app.services.inbox_notifications import NewMessageNotice, notify_office
+from partner_app.settings import public_origin
+from partner_app.state.database_thread import in_session
 from partner_app.state.language import language_of
 
 # The field bots fill in and people never see (it has no label a person would read).
@@ -37,15 +41,14 @@ class MessageFormState(rx.State):
             page=str(form_data.get("page", "")),
             honeypot=str(form_data.get(HONEYPOT_FIELD, "")),
         )
+        client_address = self.router.session.client_ip or "unbekannt"
+        now = utc_now()
         try:
-            with rx.session() as session:
-                submit_message(
-                    session,
-                    form,
-                    client_address=self.router.session.client_ip or "unbekannt",
-                    now=utc_now(),
-                    lang=lang,
+            stored = await in_session(
+                lambda session: submit_message(
+                    session, form, client_address=client_address, now=now, lang=lang
                 )
+            )
         except ValidationError as error:
             self.errors = error.errors
             self.result = text("MESSAGE_ERRORS", lang)
@@ -54,6 +57,15 @@ class MessageFormState(rx.State):
             self.errors = {}
             self.result = text("MESSAGE_TOO_MANY", lang).format(minutes=error.wait_minutes)
             return None
+        if stored:
+            # Committed: the office's mail (when configured) goes in a thread of its own.
+            notify_office(
+                NewMessageNotice(
+                    topic=form.topic,
+                    received_at=now,
+                    inbox_url=public_origin(self.router.url.origin) + routes.ADMIN_MESSAGES,
+                )
+            )
         self.errors = {}
         self.result = text("MESSAGE_SENT", lang)
         self.form_key += 1

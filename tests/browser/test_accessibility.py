@@ -12,7 +12,9 @@ from typing import Literal
 import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import Engine
+from sqlmodel import Session
 
+from partner_app.models import ContactMessage, utc_now
 from tests.browser.conftest import BrowserProblems, log_in_as_editor, open_page
 from tests.database import PROJECT_DIR
 
@@ -155,6 +157,20 @@ def test_no_wcag_violations_on_the_login_pages(scheme_page: Page, path: str, but
 def test_no_wcag_violations_in_the_admin(
     scheme_page: Page, own_app_database: Engine, path: str
 ) -> None:
+    # A new message, already answered: the navigation shows its count, the inbox its
+    # "Neu", "Antworten" and "Beantwortet am …".
+    with Session(own_app_database) as session:
+        session.add(
+            ContactMessage(
+                name="Anna Beispiel",
+                email="anna@example.org",
+                sender_key="barrierefrei",
+                text="Eine Frage.",
+                answered_at=utc_now(),
+                answered_by="redaktion",
+            )
+        )
+        session.commit()
     log_in_as_editor(scheme_page)
     open_page(scheme_page, path)
     expect(scheme_page.locator("h1")).not_to_be_empty()

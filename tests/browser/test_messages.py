@@ -3,15 +3,16 @@
 import re
 from collections.abc import Iterator
 from datetime import timedelta
+from urllib.parse import parse_qs
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 from sqlalchemy import Engine
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, select, update
 
 from partner_app.models import ContactMessage, utc_now
 from partner_app.services.contact_messages import MAX_PER_NETWORK, UNUSUAL_PER_HOUR, sender_key
-from tests.browser.conftest import log_in_as_editor, open_page
+from tests.browser.conftest import expect_path, log_in_as_editor, open_page
 from tests.support.stored_messages import add_stored_messages
 
 TEXT = "Gibt es im Sommer einen Jugendaustausch mit Leicester?"
@@ -186,3 +187,58 @@ def test_inbox_needs_a_login(app_page: Page) -> None:
     open_page(app_page, "/admin/postfach")
     # The login page, which returns to the inbox afterwards.
     expect(app_page).to_have_url(re.compile(r"/admin/anmelden/?\?weiter=%2Fadmin%2Fpostfach"))
+
+
+def test_the_navigation_counts_new_messages_until_the_inbox_has_shown_them(
+    app_page: Page, own_app_database: Engine
+) -> None:
+    with Session(own_app_database) as session:
+        # Messages of earlier tests count as seen; two new ones arrive.
+        session.exec(
+            update(ContactMessage)
+            .where(col(ContactMessage.read_at).is_(None))
+            .values(read_at=utc_now())
+        )
+        add_stored_messages(
+            session, ["neu-1", "neu-2"], received_at=utc_now() - timedelta(minutes=2), text=TEXT
+        )
+    log_in_as_editor(app_page)
+    navigation = app_page.get_by_role("navigation", name="Redaktion")
+    inbox_link = navigation.get_by_role("link", name="Postfach, 2 neue Nachrichten", exact=True)
+    expect(inbox_link).to_have_text("Postfach (2)")
+
+    inbox_link.click()
+    expect_path(app_page, "/admin/postfach")
+    new_messages = app_page.get_by_role("article").filter(has_text=TEXT)
+    expect(new_messages).to_have_count(2)
+    for heading in new_messages.get_by_role("heading").all():
+        expect(heading).to_have_text(re.compile(r"^Neu Allgemeine Nachricht – Absender$"))
+    # Shown, they are no longer new: the number goes, on this page and the next.
+    expect(navigation.get_by_role("link", name="Postfach", exact=True)).to_have_text("Postfach")
+    navigation.get_by_role("link", name="Meldungen").click()
+    expect_path(app_page, "/admin/nachrichten")
+    expect(navigation.get_by_role("link", name="Postfach", exact=True)).to_have_text("Postfach")
+
+    navigation.get_by_role("link", name="Postfach").click()
+    expect_path(app_page, "/admin/postfach")
+    expect(new_messages).to_have_count(2)
+    expect(new_messages.get_by_text("Neu", exact=True)).to_have_count(0)
+
+    # "Antworten" opens the mail program with a reply, and notes that it was answered.
+    message = new_messages.first
+    answer = message.get_by_role("link", name="Antworten")
+    href = answer.get_attribute("href") or ""
+    address, query = href.split("?", 1)
+    reply = parse_qs(query)
+    assert address == "mailto:absender@example.org"
+    assert reply["subject"] == ["Ihre Nachricht an die Stadt Krefeld: Allgemeine Nachricht"]
+    assert re.fullmatch(
+        rf"\r\n\r\nAm [0-9.]+, [0-9:]+ Uhr schrieben Sie:\r\n> {re.escape(TEXT)}", reply["body"][0]
+    )
+    answer.click()
+    expect(app_page.get_by_role("status")).to_have_text(
+        re.compile("^Die Antwort öffnet sich in Ihrem E-Mail-Programm.")
+    )
+    expect(message).to_contain_text(re.compile(r"Beantwortet am [0-9.]+, [0-9:]+ Uhr von \w+"))
+    # Answered is not done: it stays in the list of open messages.
+    expect(message.get_by_role("button", name="Als erledigt markieren")).to_be_visible()

@@ -6,6 +6,7 @@ from sqlmodel import Session, col, select
 
 from partner_app import settings
 from partner_app.models import AuditEntry, ContactMessage, MessageTopic
+from partner_app.services import contact_messages
 from partner_app.services.contact_messages import (
     DONE_MESSAGE_KEPT,
     MAX_PER_NETWORK,
@@ -13,7 +14,11 @@ from partner_app.services.contact_messages import (
     MessageInput,
     TooManyMessagesError,
     inbox,
+    look_at_inbox,
+    new_message_count,
+    new_messages_label,
     open_message_count,
+    record_answer,
     sender_key,
     set_done,
     submit_message,
@@ -203,3 +208,118 @@ def test_the_audit_log_names_the_message_number_not_the_sender(session: Session)
     [label] = session.exec(select(AuditEntry.entity_label)).all()
     assert label == f"Nachricht Nr. {message_id}"
     assert "Anna" not in label
+
+
+def test_a_message_is_new_until_an_editor_has_seen_it_in_the_inbox(session: Session) -> None:
+    _send(session, _form(name="Anna"))
+    _send(session, _form(name="Ben"), client="192.0.2.9")
+    assert new_message_count(session) == 2
+    assert [row.new for row in inbox(session, include_done=False)] == [True, True]
+
+    later = NOW + timedelta(hours=1)
+    view = look_at_inbox(session, include_done=False, now=later, opened_at=later)
+
+    # The page shows both as new, and from then on they count as seen.
+    assert [(row.name, row.new) for row in view.rows] == [("Ben", True), ("Anna", True)]
+    assert view.new_messages == 0
+    assert new_message_count(session) == 0
+    read_at = session.exec(select(ContactMessage.read_at)).all()
+    assert read_at == [later, later]
+
+
+def test_new_stays_marked_while_the_page_is_open_and_goes_on_the_next_visit(
+    session: Session,
+) -> None:
+    _send(session, _form(name="Anna"))
+    opened = NOW + timedelta(minutes=5)
+    look_at_inbox(session, include_done=False, now=opened, opened_at=opened)
+    # A message arrives while the page is open; a refresh (after "erledigt", say) shows it.
+    _send(session, _form(name="Ben"), client="192.0.2.9", at=NOW + timedelta(minutes=6))
+
+    refreshed = look_at_inbox(
+        session, include_done=False, now=NOW + timedelta(minutes=7), opened_at=opened
+    )
+    assert [(row.name, row.new) for row in refreshed.rows] == [("Ben", True), ("Anna", True)]
+
+    next_visit = NOW + timedelta(minutes=8)
+    again = look_at_inbox(session, include_done=False, now=next_visit, opened_at=next_visit)
+    assert [row.new for row in again.rows] == [False, False]
+
+
+def test_seen_by_one_editor_is_seen_for_all(session: Session) -> None:
+    _send(session, _form(name="Anna"))
+    first_editor = NOW + timedelta(minutes=1)
+    look_at_inbox(session, include_done=False, now=first_editor, opened_at=first_editor)
+    _send(session, _form(name="Ben"), client="192.0.2.9", at=NOW + timedelta(minutes=2))
+    second_editor = NOW + timedelta(minutes=3)
+    look_at_inbox(session, include_done=False, now=second_editor, opened_at=second_editor)
+
+    # The first editor's page, still open, marks Ben (whom it has not shown yet) as new.
+    still_open = look_at_inbox(
+        session, include_done=False, now=NOW + timedelta(minutes=4), opened_at=first_editor
+    )
+    assert [(row.name, row.new) for row in still_open.rows] == [("Ben", True), ("Anna", True)]
+    # A later visit of either shows neither as new: both have been seen.
+    later = NOW + timedelta(minutes=5)
+    assert not any(
+        row.new
+        for row in look_at_inbox(session, include_done=False, now=later, opened_at=later).rows
+    )
+
+
+def test_only_what_the_inbox_lists_counts_as_seen(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(contact_messages, "INBOX_LIMIT", 2)
+    for number in range(3):
+        _send(session, _form(name=f"Nr. {number}"), client=f"192.0.{number}.1")
+
+    view = look_at_inbox(session, include_done=False, now=NOW, opened_at=NOW)
+
+    # The oldest one is not on the page yet: it stays new, and the navigation says so.
+    assert [row.name for row in view.rows] == ["Nr. 2", "Nr. 1"]
+    assert view.new_messages == 1
+
+
+def test_done_messages_are_never_counted_as_new(session: Session) -> None:
+    _send(session, _form())
+    message_id = session.exec(select(ContactMessage.id)).one()
+    assert message_id is not None
+    set_done(session, message_id, done=True, editor="redaktion", now=NOW)
+
+    assert new_message_count(session) == 0
+
+
+@pytest.mark.parametrize(
+    ("count", "label"),
+    [(0, ""), (1, "1 neue Nachricht"), (3, "3 neue Nachrichten"), (12, "12 neue Nachrichten")],
+)
+def test_the_number_of_new_messages_in_words(count: int, label: str) -> None:
+    assert new_messages_label(count) == label
+
+
+def test_answering_is_noted_and_recorded_and_the_message_stays_open(session: Session) -> None:
+    _send(session, _form(text="Gibt es Fahrten nach Venlo?"))
+    [row] = inbox(session, include_done=False)
+    assert row.answered_label == ""
+    assert row.reply_href.startswith("mailto:anna@example.org?subject=Ihre%20Nachricht")
+    assert row.email_href == "mailto:anna@example.org"
+
+    assert record_answer(session, row.id, editor="redaktion", now=NOW) is True
+    assert record_answer(session, row.id, editor="zweite", now=NOW + timedelta(days=1)) is True
+
+    [row] = inbox(session, include_done=False)
+    assert not row.done
+    # The last reply counts; answering means it was seen.
+    assert row.answered_label == "Beantwortet am 26.11.2026, 11:00 Uhr von zweite"
+    assert not row.new
+    entries = session.exec(select(AuditEntry).order_by(col(AuditEntry.id))).all()
+    assert [(entry.action, entry.editor_username, entry.changes) for entry in entries] == [
+        ("answered", "redaktion", {"answered": [False, True]}),
+        ("answered", "zweite", {"answered": [True, True]}),
+    ]
+    assert {entry.entity_label for entry in entries} == {f"Nachricht Nr. {row.id}"}
+
+
+def test_answering_an_unknown_message_reports_it(session: Session) -> None:
+    assert record_answer(session, 999, editor="redaktion", now=NOW) is False

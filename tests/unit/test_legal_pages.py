@@ -1,3 +1,5 @@
+from dataclasses import fields
+
 import pytest
 
 from partner_app import maintenance, routes, settings
@@ -8,6 +10,7 @@ from partner_app.services import (
     login_throttle,
     retention,
 )
+from partner_app.services.inbox_notifications import NewMessageNotice
 from partner_app.services.legal_pages import ADDRESS_PLACEHOLDER, page_html, page_markdown
 
 KREFELD = ("Stadt Krefeld", "Der Oberbürgermeister", "Von-der-Leyen-Platz 1", "47798 Krefeld")
@@ -62,6 +65,31 @@ def test_the_privacy_policy_states_what_the_message_form_keeps_and_for_how_long(
         "Kavalleriestraße 2–4, 40213 Düsseldorf",
     ):
         assert fact in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "fact"),
+    [
+        (
+            "de",
+            "nennt nur das gewählte Anliegen und den Zeitpunkt des Eingangs, nicht Ihren Namen, "
+            "Ihre E-Mail-Adresse oder Ihre Nachricht",
+        ),
+        (
+            "en",
+            "names only the subject you chose and the time it arrived, not your name, your "
+            "e-mail address or your message",
+        ),
+    ],
+)
+def test_the_privacy_policy_says_what_the_office_mail_holds(lang: str, fact: str) -> None:
+    assert fact in " ".join(page_markdown("datenschutz", lang, KREFELD).split())
+    # What the app can put into that mail: nothing of the sender reaches it.
+    assert {field.name for field in fields(NewMessageNotice)} == {
+        "topic",
+        "received_at",
+        "inbox_url",
+    }
 
 
 @pytest.mark.parametrize(

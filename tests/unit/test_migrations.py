@@ -8,12 +8,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, inspect, text
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, col, func, select
 
 import partner_app.models  # noqa: F401  (registers the tables)
-from partner_app.models import AuditAction, AuditEntity, utc_now
+from partner_app.models import AuditAction, AuditEntity, ContactMessage, utc_now
 from partner_app.services.audit_log import record
-from partner_app.services.contact_messages import MessageInput, submit_message
+from partner_app.services.contact_messages import MessageInput, set_done, submit_message
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.editor_accounts import create_editor
 from partner_app.services.editor_sessions import log_in
@@ -160,4 +160,31 @@ def test_audit_words_become_codes_and_back(tmp_path: Path) -> None:
     ]
     _migrate(engine, "downgrade", "430748584fc5")
     assert stored() == written_before
+    engine.dispose()
+
+
+def test_messages_done_before_reading_was_recorded_count_as_read(tmp_path: Path) -> None:
+    engine = _filled_database(tmp_path / "messages.db")
+    with Session(engine) as session:
+        submit_message(
+            session,
+            MessageInput(name="Ben", email="ben@example.org", text="Noch offen", consent=True),
+            client_address="192.0.2.2",
+            now=utc_now(),
+        )
+        first_id = session.exec(select(func.min(ContactMessage.id))).one()
+        assert first_id is not None
+        set_done(session, first_id, done=True, editor="redaktion", now=utc_now())
+    _migrate(engine, "downgrade", "-1")
+
+    _migrate(engine, "upgrade", "head")
+
+    with Session(engine) as session:
+        rows = session.exec(select(ContactMessage).order_by(col(ContactMessage.id))).all()
+        assert [(row.done, row.read_at) for row in rows] == [
+            (True, rows[0].done_at),
+            (False, None),
+        ]
+        assert rows[0].read_at is not None
+        assert [row.answered_by for row in rows] == ["", ""]
     engine.dispose()
