@@ -9,6 +9,7 @@ from reflex.vars import ObjectVar, StringVar
 
 from partner_app import texts_admin
 from partner_app.components.form_fields import described_by, field_error, form_status
+from partner_app.services.image_uploads import UPLOAD_HINT
 
 __all__ = [
     "conflict_report",
@@ -85,10 +86,7 @@ def image_upload_field(
                 rx.el.button(
                     texts_admin.IMAGE_UPLOAD, type="button", class_name="button button-secondary"
                 ),
-                rx.el.span(
-                    texts_admin.IMAGE_UPLOAD_HINT,
-                    class_name="hint",
-                ),
+                rx.el.span(UPLOAD_HINT, class_name="hint"),
                 id=upload_id,
                 multiple=False,
                 no_drag=True,
