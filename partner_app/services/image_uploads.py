@@ -20,6 +20,7 @@ import math
 import re
 import secrets
 import warnings
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -34,7 +35,7 @@ MAX_UPLOAD_MEGABYTES = 20
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MEGABYTES * MEGABYTE
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 # What the browser's file picker offers and checks (react-dropzone's ``accept``).
-ACCEPTED_TYPES: dict[str, list[str]] = {
+ACCEPTED_TYPES: dict[str, Sequence[str]] = {
     "image/jpeg": [".jpg", ".jpeg"],
     "image/png": [".png"],
     "image/webp": [".webp"],
@@ -103,6 +104,42 @@ def stored_image_size(upload_dir: Path, relative_path: str) -> tuple[int, int]:
             return image.size
     except (OSError, UnidentifiedImageError):
         return CARD_SIZE
+
+
+# react-dropzone's codes for a file it refused in the browser (nothing is sent then);
+# any other ("file-invalid-type") means a type the browser does not accept.
+TOO_LARGE_CODE = "file-too-large"
+TOO_MANY_CODE = "too-many-files"
+
+
+def refusal_in_browser(rejections: object) -> str:
+    """Why the browser refused the chosen file, from react-dropzone's rejection records.
+
+    A record is ``{"file": {"name", "size", "type"}, "errors": [{"code"}, ...]}``. The
+    records come from the browser, so anything else in them is ignored. A file too large
+    is called so even when its type is wrong as well.
+    """
+    records = rejections if isinstance(rejections, list) else []
+    refusals: list[tuple[set[str], int | None]] = []
+    for record in records:
+        if not isinstance(record, Mapping):
+            continue
+        file = record.get("file")
+        size = file.get("size") if isinstance(file, Mapping) else None
+        errors = record.get("errors")
+        codes = {
+            str(error.get("code"))
+            for error in (errors if isinstance(errors, list) else [])
+            if isinstance(error, Mapping)
+        }
+        measured = size if isinstance(size, int) and not isinstance(size, bool) else None
+        refusals.append((codes, measured))
+    if any(TOO_MANY_CODE in codes for codes, _ in refusals):
+        return texts_admin.IMAGE_ONE_PLEASE
+    for codes, size in refusals:
+        if TOO_LARGE_CODE in codes:
+            return too_large_message(size)
+    return WRONG_TYPE
 
 
 def check_upload_size(size: int) -> None:

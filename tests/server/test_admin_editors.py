@@ -194,6 +194,27 @@ def test_an_upload_over_the_limit_is_refused_by_its_size_without_reading_it(
     assert not list((tmp_path / "uploads").rglob("*.webp"))
 
 
+def test_a_file_the_browser_refused_is_explained_and_the_form_stays(
+    editor_tab: State, app_engine: Engine
+) -> None:
+    editor = open_record(editor_tab, "partnerschaft", venlo_id(app_engine))
+    editor.values = {**editor.values, "image_path": "_upload/partnerschaft/bild.webp"}
+    form_key = editor.form_key
+    refused = [
+        {
+            "file": {"name": "IMG_2025.jpg", "size": int(23.4 * MEGABYTE), "type": "image/jpeg"},
+            "errors": [{"code": "file-too-large"}],
+        }
+    ]
+
+    assert call(editor, "refuse_image", refused) is None
+
+    assert editor.upload_error == "Das Bild ist zu groß (23,4 MB). Erlaubt sind höchstens 20 MB."
+    # The form is not re-created (what was typed stays) and keeps its image.
+    assert editor.form_key == form_key
+    assert editor.values["image_path"] == "_upload/partnerschaft/bild.webp"
+
+
 def test_removing_the_image_empties_its_field_until_the_next_save(
     editor_tab: State, app_engine: Engine
 ) -> None:

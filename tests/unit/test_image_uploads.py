@@ -14,6 +14,7 @@ from partner_app.services.image_uploads import (
     ImageRejectedError,
     decode_image,
     megabytes,
+    refusal_in_browser,
     store_image,
     stored_image_size,
 )
@@ -189,3 +190,52 @@ def test_stored_sizes_are_read_for_the_reserved_box(tmp_path: Path) -> None:
     assert stored_image_size(tmp_path, stored.detail) == (900, 1200)
     # A lost file is drawn as a card would be.
     assert stored_image_size(tmp_path, "news/gibt-es-nicht.webp") == CARD_SIZE
+
+
+def rejection(size: object, *codes: str, name: str = "IMG_2025.jpg") -> dict[str, object]:
+    """One of react-dropzone's rejection records, as the page sends it."""
+    return {
+        "file": {"name": name, "size": size, "type": "image/jpeg"},
+        "errors": [{"code": code} for code in codes],
+    }
+
+
+@pytest.mark.parametrize(
+    ("rejections", "message"),
+    [
+        (
+            [rejection(int(25.3 * MEGABYTE), "file-too-large")],
+            "Das Bild ist zu groß (25,3 MB). Erlaubt sind höchstens 20 MB.",
+        ),
+        # Too large and of a wrong type: the size is what the editor can fix first.
+        (
+            [rejection(30 * MEGABYTE, "file-invalid-type", "file-too-large")],
+            "Das Bild ist zu groß (30,0 MB). Erlaubt sind höchstens 20 MB.",
+        ),
+        (
+            [rejection(120_000, "file-invalid-type", name="animation.gif")],
+            "Die Datei ist kein gültiges Bild. Erlaubt sind JPEG, PNG und WebP bis 20 MB.",
+        ),
+        (
+            [rejection(1000, "too-many-files"), rejection(2000, "too-many-files")],
+            "Bitte wählen Sie genau ein Bild.",
+        ),
+        # Whatever else the page might send is no reason to fail.
+        (
+            [rejection("viel", "file-too-large")],
+            "Das Bild ist zu groß. Erlaubt sind höchstens 20 MB.",
+        ),
+        ([{"file": None, "errors": "kaputt"}, "kaputt"], "Die Datei ist kein gültiges Bild."),
+        ({"file": {}}, "Die Datei ist kein gültiges Bild."),
+    ],
+)
+def test_a_file_refused_in_the_browser_gets_its_reason(rejections: object, message: str) -> None:
+    assert refusal_in_browser(rejections).startswith(message)
+
+
+def test_a_too_large_file_is_never_called_no_valid_image() -> None:
+    for codes in (["file-too-large"], ["file-too-large", "file-invalid-type"]):
+        assert "kein gültiges Bild" not in refusal_in_browser([rejection(21 * MEGABYTE, *codes)])
+    with pytest.raises(ImageRejectedError) as refused:
+        store_image(b"x" * (MAX_UPLOAD_BYTES + 1), upload_dir=Path("/nirgends"), folder="news")
+    assert "kein gültiges Bild" not in str(refused.value)
