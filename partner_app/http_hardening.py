@@ -8,6 +8,8 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from partner_app.services.image_uploads import MAX_UPLOAD_BYTES, MEGABYTE, too_large_message
+
 # Only the app's own origin. Reflex needs inline scripts (its hydration data and theme
 # script), eval (its call_script events) and inline styles (Emotion); nothing may come
 # from another host, and no other site may frame the page.
@@ -34,9 +36,9 @@ SECURITY_HEADERS = {
     "cross-origin-opener-policy": "same-origin",
 }
 UPLOAD_PATH_PREFIX = "/_upload"
-# The image service refuses anything above 5 MB; the multipart envelope adds a little.
-MAX_UPLOAD_BYTES = 6 * 1024 * 1024
-UPLOAD_TOO_LARGE = "Die Datei ist zu groß (höchstens 5 MB)."
+# The image service's limit, and room for the multipart envelope around the file (a few
+# hundred bytes: boundaries, the file's name and type, the handler's arguments).
+MAX_UPLOAD_REQUEST_BYTES = MAX_UPLOAD_BYTES + MEGABYTE
 
 
 class SecurityHeaders:
@@ -63,9 +65,9 @@ class SecurityHeaders:
 
 
 class UploadSizeLimit:
-    """Refuses upload requests larger than ``MAX_UPLOAD_BYTES`` before reading them whole."""
+    """Refuses upload requests larger than ``MAX_UPLOAD_REQUEST_BYTES`` before reading them."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int = MAX_UPLOAD_BYTES) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_UPLOAD_REQUEST_BYTES) -> None:
         """Wrap ``app``."""
         self.app = app
         self.max_bytes = max_bytes
@@ -78,7 +80,8 @@ class UploadSizeLimit:
         if scope["method"] == "POST":
             declared = Headers(scope=scope).get("content-length")
             if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-                await _too_large(scope, receive, send)
+                size = int(declared) if declared.isdigit() else None
+                await _too_large(scope, receive, send, size)
                 return
         received = 0
         too_large = False
@@ -113,8 +116,11 @@ class UploadSizeLimit:
             if not too_large or started:
                 raise
         if too_large and not started:
-            await _too_large(scope, receive, send)
+            # Only what arrived before it was cut off is known, not the whole size.
+            await _too_large(scope, receive, send, None)
 
 
-async def _too_large(scope: Scope, receive: Receive, send: Send) -> None:
-    await PlainTextResponse(UPLOAD_TOO_LARGE, status_code=413)(scope, receive, send)
+async def _too_large(scope: Scope, receive: Receive, send: Send, size: int | None) -> None:
+    # The same words as the browser's own check; the size is the request's, envelope and all.
+    message = too_large_message(size)
+    await PlainTextResponse(message, status_code=413)(scope, receive, send)

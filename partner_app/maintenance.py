@@ -1,10 +1,10 @@
 """The app's own clean-up: expired data is deleted at every start and then once a day.
 
 Each backend worker runs it as a lifespan task (registered in ``partner_app.py``); several
-workers deleting the same rows is harmless. What goes when is in ``services/retention.py``.
-The database work runs in a thread, never on the event loop, so visitors' events go on
-while it deletes. A failed run (the database away, say) is logged and tried again after an
-hour.
+workers deleting the same rows (or upload files) is harmless. What goes when is in
+``services/retention.py``. The database and file work runs in a thread, never on the
+event loop, so visitors' events go on while it deletes. A failed run (the database away,
+say) is logged and tried again after an hour.
 """
 
 import asyncio
@@ -12,6 +12,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import reflex as rx
 from sqlmodel import Session
@@ -27,11 +28,13 @@ RETRY_INTERVAL = timedelta(hours=1)
 
 
 def purge_now(
-    open_session: Callable[[], Session] = rx.session, clock: Callable[[], datetime] = utc_now
+    open_session: Callable[[], Session] = rx.session,
+    clock: Callable[[], datetime] = utc_now,
+    upload_dir: Callable[[], Path] = rx.get_upload_dir,
 ) -> PurgeSummary:
-    """Delete what is past its period now (blocking: call it in a thread)."""
+    """Delete what is past its period now, uploads nothing uses too (blocking: in a thread)."""
     with open_session() as session:
-        return purge_expired_data(session, clock())
+        return purge_expired_data(session, clock(), upload_dir())
 
 
 async def purge_periodically(
@@ -51,12 +54,13 @@ async def purge_periodically(
         else:
             logger.info(
                 "Abgelaufene Daten gelöscht: %d Anmeldeversuche, %d Absenderschlüssel, "
-                "%d Nachrichten, %d Sitzungen, %d Formularkopien.",
+                "%d Nachrichten, %d Sitzungen, %d Formularkopien, %d ungenutzte Bilddateien.",
                 summary.login_attempts,
                 summary.sender_keys,
                 summary.messages,
                 summary.editor_sessions,
                 summary.form_drafts,
+                summary.upload_files,
             )
             pause = interval
         await wait(pause.total_seconds())

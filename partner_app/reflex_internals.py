@@ -30,6 +30,13 @@ from urllib.parse import parse_qsl, urlsplit
 import reflex as rx
 from reflex import model
 from reflex.app import EventNamespace
+from reflex.event import (
+    EventSpec,
+    EventType,
+    EventVar,
+    parse_args_spec,
+    passthrough_event_spec,
+)
 from reflex.istate.manager import get_state_manager
 from reflex.istate.manager.disk import StateManagerDisk
 from reflex.istate.manager.memory import StateManagerMemory
@@ -495,6 +502,33 @@ async def send_script(namespace: EventNamespace, sid: str, javascript: str) -> N
 def log_safe(value: Any, max_length: int = 200) -> str:
     """A client-supplied value cut and stripped of control characters (Reflex's rule)."""
     return reflex_format.sanitize_client_log_value(value, max_length=max_length)
+
+
+def upload_of_accepted_files(upload: EventType[()]) -> EventVar:
+    """An upload dropzone's ``on_drop`` that uploads only a file the browser accepted.
+
+    react-dropzone calls ``onDrop`` after every choice, with an empty list when it
+    refused the file (too large, wrong type); Reflex would post that empty list to
+    ``/_upload``, and the handler's answer would replace the reason ``on_drop_rejected``
+    gave. ``upload`` is ``State.handler(rx.upload_files(...))``: its ``files`` argument
+    becomes the dropped files, the trigger's first argument, as ``rx.upload.root``
+    itself does for an upload event.
+    """
+    if not isinstance(upload, EventSpec):
+        msg = f"not an upload event: {upload!r}"
+        raise TypeError(msg)
+    (dropped,), _ = parse_args_spec(passthrough_event_spec(list[rx.UploadFile]))
+    accepted = upload.with_args(
+        tuple(
+            (name, dropped if name._js_expr == _UPLOAD_FILES_ARGUMENT else value)
+            for name, value in upload.args
+        )
+    )
+    upload_or_nothing = rx.cond(dropped.to(list).length() > 0, accepted, rx.noop())
+    return cast("EventVar", upload_or_nothing.to(EventVar))
+
+
+_UPLOAD_FILES_ARGUMENT = "files"
 
 
 def is_hydrate_event(event: Event) -> bool:

@@ -189,12 +189,19 @@ IMAGE_REMOVE = "Bild entfernen"
 IMAGE_NONE = "Kein Bild gewählt."
 IMAGE_FILE_LABEL = "Bilddatei auswählen"
 IMAGE_UPLOAD = "Bild hochladen …"
+# {limit} is the upload limit as services.image_uploads words it ("20 MB").
 IMAGE_UPLOAD_HINT = (
-    "JPEG, PNG oder WebP, höchstens 5 MB. Das Bild wird verkleinert und ohne "
+    "JPEG, PNG oder WebP, höchstens {limit}. Das Bild wird verkleinert und ohne "
     "Metadaten (z. B. GPS-Position) gespeichert."
 )
 IMAGE_LEGEND = "Bild"
 IMAGE_ONE_PLEASE = "Bitte wählen Sie genau ein Bild."
+# Why an upload was refused ({size}: the file's size, "13,6 MB").
+IMAGE_TOO_LARGE = "Das Bild ist zu groß ({size}). Erlaubt sind höchstens {limit}."
+IMAGE_TOO_LARGE_UNMEASURED = "Das Bild ist zu groß. Erlaubt sind höchstens {limit}."
+IMAGE_WRONG_TYPE = "Die Datei ist kein gültiges Bild. Erlaubt sind JPEG, PNG und WebP bis {limit}."
+IMAGE_EMPTY = "Die Datei ist leer."
+IMAGE_TOO_MANY_PIXELS = "Das Bild hat zu viele Bildpunkte (höchstens {megapixels} Megapixel)."
 
 # The two-factor login: the code step of the login, and its set-up on the account page.
 LOGIN_CODE_HEADING = "Code eingeben"

@@ -3,12 +3,16 @@
 Field messages and the status line (``form_fields``) are re-exported for them.
 """
 
+from typing import Any
+
 import reflex as rx
-from reflex.event import EventType
+from reflex.event import EventCallback, EventType
 from reflex.vars import ObjectVar, StringVar
 
 from partner_app import texts_admin
 from partner_app.components.form_fields import described_by, field_error, form_status
+from partner_app.reflex_internals import upload_of_accepted_files
+from partner_app.services.image_uploads import ACCEPTED_TYPES, MAX_UPLOAD_BYTES, UPLOAD_HINT
 
 __all__ = [
     "conflict_report",
@@ -47,6 +51,7 @@ def image_upload_field(
     path: rx.Var[str],
     upload_id: str,
     on_upload: EventType[()],
+    on_refuse: EventCallback[list[dict[str, Any]]],
     on_remove: EventType[()],
     upload_error: StringVar,
     errors: ObjectVar[dict[str, str]],
@@ -54,7 +59,10 @@ def image_upload_field(
     """Preview, upload and removal of an image; its path travels in a hidden field.
 
     The hidden input is controlled: an upload updates it without re-creating the
-    form, so nothing typed elsewhere is lost.
+    form, so nothing typed elsewhere is lost. The browser checks the file's size and
+    type first: a file the server would refuse is not sent (``on_upload`` runs only for
+    an accepted file), and ``on_refuse`` gets react-dropzone's records of why (see
+    :func:`_plain_rejections`).
     """
     return rx.el.fieldset(
         rx.el.legend(texts_admin.IMAGE_LEGEND),
@@ -85,15 +93,15 @@ def image_upload_field(
                 rx.el.button(
                     texts_admin.IMAGE_UPLOAD, type="button", class_name="button button-secondary"
                 ),
-                rx.el.span(
-                    texts_admin.IMAGE_UPLOAD_HINT,
-                    class_name="hint",
-                ),
+                rx.el.span(UPLOAD_HINT, class_name="hint"),
                 id=upload_id,
                 multiple=False,
                 no_drag=True,
                 no_keyboard=True,
-                on_drop=on_upload,
+                accept=ACCEPTED_TYPES,
+                max_size=MAX_UPLOAD_BYTES,
+                on_drop=upload_of_accepted_files(on_upload),
+                on_drop_rejected=lambda rejected: on_refuse(_plain_rejections(rejected)),
             ),
         ),
         rx.cond(
@@ -103,6 +111,22 @@ def image_upload_field(
         field_error("image_path", errors),
         class_name="check-group image-group",
     )
+
+
+def _plain_rejections(rejected: rx.Var) -> rx.Var[list[dict[str, Any]]]:
+    """react-dropzone's rejection records with the file reduced to its name, size and type.
+
+    The File itself must not go to the server: socket.io would send its bytes along,
+    the very upload the check is there to spare.
+    """
+    return rx.Var(
+        _js_expr=(
+            f"({rejected}).map((record) => ({{"
+            "file: {name: record.file.name, size: record.file.size, type: record.file.type}, "
+            "errors: record.errors.map((error) => ({code: error.code}))}))"
+        ),
+        _var_data=rejected._get_all_var_data(),
+    ).to(list[dict[str, Any]])
 
 
 def delete_confirmation(

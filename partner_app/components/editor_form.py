@@ -90,6 +90,7 @@ def image_field(state: type[EditorFormMixin], *, path: rx.Var[str], upload_id: s
         path=path,
         upload_id=upload_id,
         on_upload=state.upload_image(rx.upload_files(upload_id=upload_id)),
+        on_refuse=state.refuse_image,
         on_remove=state.remove_image,
         upload_error=state.upload_error,
         errors=state.errors,

@@ -6,6 +6,7 @@ the few ``_`` hooks that differ between a news item and a record.
 """
 
 from collections.abc import Callable
+from typing import Any
 
 import reflex as rx
 from sqlmodel import Session
@@ -16,6 +17,7 @@ from partner_app.services.clock import CITY_TIMEZONE
 from partner_app.services.edit_conflicts import EditConflictError, RecordGoneError
 from partner_app.services.form_drafts import discard_draft, draft_of, keep_draft
 from partner_app.services.form_validation import ValidationError
+from partner_app.services.image_uploads import refusal_in_browser
 from partner_app.services.versioning import Snapshot
 from partner_app.state.admin_session import SignedInEditor, editor_only
 from partner_app.state.database_thread import in_session
@@ -113,6 +115,17 @@ class EditorFormMixin(rx.State, mixin=True):
         path, self.upload_error = await receive_image(files, folder=self._upload_folder())
         if path:
             self._set_image_path(path)
+        return None
+
+    @rx.event
+    @editor_only
+    async def refuse_image(self, rejected: list[dict[str, Any]]) -> rx.event.EventSpec | None:
+        """The browser refused the chosen file and sent nothing of it: say why.
+
+        ``rejected`` holds react-dropzone's records (too large, wrong type, several
+        files); the form and the image it shows stay as they are.
+        """
+        self.upload_error = refusal_in_browser(rejected)
         return None
 
     @rx.event

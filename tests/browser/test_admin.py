@@ -1,5 +1,6 @@
 """The editors' admin in the browser: login, news editing, conflicts, inert XSS."""
 
+import os
 import re
 from collections.abc import Iterator
 from datetime import timedelta
@@ -290,6 +291,56 @@ def test_invalid_uploads_are_refused_without_a_trace(
         set((app_upload_dir / "news").glob("*")) if (app_upload_dir / "news").exists() else set()
     )
     assert after == before
+
+
+def noisy_jpeg(path: Path, *, at_least: int) -> None:
+    """A JPEG of at least ``at_least`` bytes, as detailed as a photo straight from a phone."""
+    pixels = Image.frombytes("RGB", (4000, 3000), os.urandom(4000 * 3000 * 3))
+    for quality in (90, 95, 97, 99):
+        pixels.save(path, format="JPEG", quality=quality)
+        if path.stat().st_size >= at_least:
+            return
+    raise AssertionError("no JPEG that large")
+
+
+def test_a_13_mb_phone_photo_is_uploaded(editor_page: Page, tmp_path: Path) -> None:
+    page = editor_page
+    photo = tmp_path / "IMG_2025.jpg"
+    noisy_jpeg(photo, at_least=int(13.6 * 1024 * 1024))
+    open_page(page, "/admin/nachrichten/bearbeiten")
+    fill_news_form(page, title="Meldung mit Handyfoto")
+
+    page.locator("#news-bild input[type=file]").set_input_files(photo)
+
+    expect(page.locator(".image-preview")).to_be_visible(timeout=30_000)
+    expect(page.locator("#bild-fehler")).to_have_count(0)
+    expect(page.get_by_label("Titel")).to_have_value("Meldung mit Handyfoto")
+
+
+def test_a_photo_over_20_mb_is_refused_before_it_is_sent(editor_page: Page, tmp_path: Path) -> None:
+    page = editor_page
+    upload_requests: list[str] = []
+    page.on(
+        "request",
+        lambda request: upload_requests.append(request.url) if "/_upload" in request.url else None,
+    )
+    photo = tmp_path / "IMG_2026.jpg"
+    with photo.open("wb") as file:
+        file.write(b"\xff\xd8\xff\xe0")
+        file.truncate(21 * 1024 * 1024)
+    open_page(page, "/admin/nachrichten/bearbeiten")
+    fill_news_form(page, title="Meldung mit zu großem Foto")
+    expect(page.locator("#news-bild")).to_contain_text("höchstens 20 MB")
+
+    page.locator("#news-bild input[type=file]").set_input_files(photo)
+
+    error = page.locator("#bild-fehler")
+    expect(error).to_have_text("Das Bild ist zu groß (21,0 MB). Erlaubt sind höchstens 20 MB.")
+    expect(error).to_have_attribute("role", "alert")
+    expect(page.locator(".image-preview")).to_have_count(0)
+    expect(page.get_by_label("Titel")).to_have_value("Meldung mit zu großem Foto")
+    expect(page.get_by_label("Kurztext")).to_have_value("Kurztext der Meldung.")
+    assert upload_requests == []
 
 
 def test_delete_asks_first_and_then_removes_the_item(

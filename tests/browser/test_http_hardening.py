@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from partner_app.http_hardening import MAX_UPLOAD_BYTES, SECURITY_HEADERS
+from partner_app.http_hardening import MAX_UPLOAD_REQUEST_BYTES, SECURITY_HEADERS
 from partner_app.state.admin_news_editor import AdminNewsEditorState
 
 
@@ -38,12 +38,13 @@ def test_security_headers_on_every_kind_of_answer(base_url: str, path: str) -> N
 def test_oversized_upload_is_refused_before_it_is_read(base_url: str) -> None:
     response = httpx.post(
         f"{base_url}/_upload",
-        content=b"x" * (7 * 1024 * 1024),
+        content=b"x" * (MAX_UPLOAD_REQUEST_BYTES + 1),
         headers={"content-type": "application/octet-stream"},
     )
 
     assert response.status_code == 413
-    assert "zu groß" in response.text
+    assert "Das Bild ist zu groß" in response.text
+    assert "höchstens 20 MB" in response.text
 
 
 def test_oversized_chunked_upload_is_refused_with_413(base_url: str) -> None:
@@ -56,7 +57,7 @@ def test_oversized_chunked_upload_is_refused_with_413(base_url: str) -> None:
             "Content-Type: image/jpeg\r\n\r\n"
         ).encode()
         chunk = b"x" * (1024 * 1024)
-        for _ in range(MAX_UPLOAD_BYTES // len(chunk) + 2):
+        for _ in range(MAX_UPLOAD_REQUEST_BYTES // len(chunk) + 2):
             yield chunk
 
     response = httpx.post(

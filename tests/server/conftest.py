@@ -31,7 +31,11 @@ ORIGIN = "http://localhost:3000"
 
 @pytest.fixture
 def app_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
-    """A migrated database with the default content and one editor, used by rx.session()."""
+    """A migrated database with the default content and one editor, used by rx.session().
+
+    Uploaded images go to a folder of the test's own, never to the project's ``data/``.
+    """
+    monkeypatch.setenv("REFLEX_UPLOADED_FILES_DIR", str(tmp_path / "uploads"))
     url = fresh_database_url(tmp_path / "server.db")
     engine = create_engine(url)
     upgrade_to_head(engine)

@@ -5,14 +5,19 @@ states decide (the message, the redirect, the focus, what the database holds).
 """
 
 import dataclasses
+import os
+from io import BytesIO
+from pathlib import Path
 
 import pytest
 import reflex as rx
+from PIL import Image
 from reflex.state import State
 from sqlalchemy import Engine, update
 from sqlmodel import Session, col, select
 
 from partner_app.models import AuditEntry, ContactPerson, NewsItem, Partnership
+from partner_app.services.image_uploads import MEGABYTE
 from partner_app.state import admin_news_editor, admin_news_list
 from partner_app.state.admin_content import AdminContentState
 from partner_app.state.admin_news_editor import AdminNewsEditorState
@@ -139,6 +144,75 @@ def test_a_new_contact_moves_to_its_own_address_after_saving(
     assert f"typ=kontakt&id={editor.record_id}" in redirect_target(result)
     assert editor.message == "Gespeichert."
     assert editor._opened.version == 1
+
+
+class UnreadableFile(BytesIO):
+    """An upload whose bytes must not be needed."""
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        raise AssertionError("the upload was read")
+
+
+def phone_photo(size_in_mb: float) -> bytes:
+    """A JPEG of about ``size_in_mb``, as detailed as a photo straight from a phone."""
+    width, height = 4000, 3000
+    pixels = Image.frombytes("RGB", (width, height), os.urandom(width * height * 3))
+    for quality in (90, 95, 97, 99):
+        buffer = BytesIO()
+        pixels.save(buffer, format="JPEG", quality=quality)
+        if len(buffer.getvalue()) >= size_in_mb * MEGABYTE:
+            return buffer.getvalue()
+    raise AssertionError("no JPEG that large")
+
+
+def test_a_13_mb_phone_photo_is_stored_and_shown_in_the_form(
+    editor_tab: State, app_engine: Engine, tmp_path: Path
+) -> None:
+    editor = open_record(editor_tab, "partnerschaft", venlo_id(app_engine))
+    photo = phone_photo(13.6)
+    upload = rx.UploadFile(file=BytesIO(photo), path=Path("IMG_2025.jpg"), size=len(photo))
+
+    call(editor, "upload_image", [upload])
+
+    assert editor.upload_error == ""
+    path = editor.values["image_path"]
+    assert path.startswith("_upload/partnerschaft/")
+    assert (tmp_path / "uploads" / path.removeprefix("_upload/")).is_file()
+
+
+def test_an_upload_over_the_limit_is_refused_by_its_size_without_reading_it(
+    editor_tab: State, app_engine: Engine, tmp_path: Path
+) -> None:
+    editor = open_record(editor_tab, "partnerschaft", venlo_id(app_engine))
+    before = editor.values["image_path"]
+    upload = rx.UploadFile(file=UnreadableFile(), path=Path("IMG_2025.jpg"), size=25 * MEGABYTE)
+
+    call(editor, "upload_image", [upload])
+
+    assert editor.upload_error == "Das Bild ist zu groß (25,0 MB). Erlaubt sind höchstens 20 MB."
+    assert editor.values["image_path"] == before
+    assert not list((tmp_path / "uploads").rglob("*.webp"))
+
+
+def test_a_file_the_browser_refused_is_explained_and_the_form_stays(
+    editor_tab: State, app_engine: Engine
+) -> None:
+    editor = open_record(editor_tab, "partnerschaft", venlo_id(app_engine))
+    editor.values = {**editor.values, "image_path": "_upload/partnerschaft/bild.webp"}
+    form_key = editor.form_key
+    refused = [
+        {
+            "file": {"name": "IMG_2025.jpg", "size": int(23.4 * MEGABYTE), "type": "image/jpeg"},
+            "errors": [{"code": "file-too-large"}],
+        }
+    ]
+
+    assert call(editor, "refuse_image", refused) is None
+
+    assert editor.upload_error == "Das Bild ist zu groß (23,4 MB). Erlaubt sind höchstens 20 MB."
+    # The form is not re-created (what was typed stays) and keeps its image.
+    assert editor.form_key == form_key
+    assert editor.values["image_path"] == "_upload/partnerschaft/bild.webp"
 
 
 def test_removing_the_image_empties_its_field_until_the_next_save(

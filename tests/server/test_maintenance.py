@@ -1,10 +1,13 @@
 """The app deletes expired data itself: at start and then daily, off the event loop."""
 
 import asyncio
+import os
 import threading
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+import reflex as rx
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
@@ -39,6 +42,25 @@ def test_a_purge_deletes_old_login_attempts_from_the_app_database(app_engine: En
     assert summary.login_attempts == 1
     with Session(app_engine) as session:
         assert session.exec(select(LoginAttempt)).all() == []
+
+
+def test_a_purge_deletes_old_unused_uploads_from_the_app_upload_folder(
+    app_engine: Engine, tmp_path: Path
+) -> None:
+    # The server tests' upload folder (tests/server/conftest.py), as the app finds it.
+    folder = rx.get_upload_dir() / "news"
+    assert folder.is_relative_to(tmp_path)
+    folder.mkdir(parents=True)
+    day_old = (utc_now() - timedelta(days=1, minutes=1)).timestamp()
+    unused = [folder / f"{'a' * 24}-card.webp", folder / f"{'a' * 24}-detail.webp"]
+    for path in unused:
+        path.write_bytes(b"RIFF-webp")
+        os.utime(path, (day_old, day_old))
+
+    summary = maintenance.purge_now()
+
+    assert summary.upload_files == 2
+    assert not any(path.exists() for path in unused)
 
 
 def test_the_task_purges_at_once_and_then_daily_in_a_thread() -> None:

@@ -12,7 +12,13 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import Mount, Route
 from starlette.testclient import TestClient
 
-from partner_app.http_hardening import SECURITY_HEADERS, SecurityHeaders, UploadSizeLimit
+from partner_app.http_hardening import (
+    MAX_UPLOAD_REQUEST_BYTES,
+    SECURITY_HEADERS,
+    SecurityHeaders,
+    UploadSizeLimit,
+)
+from partner_app.services.image_uploads import MAX_UPLOAD_BYTES, MEGABYTE
 
 CAP = 1000
 
@@ -64,6 +70,26 @@ def test_declared_oversize_upload_is_refused_before_reading(client: TestClient) 
     assert "zu groß" in response.text
 
 
+def test_the_cap_leaves_room_for_the_envelope_of_an_image_at_the_limit() -> None:
+    assert MAX_UPLOAD_BYTES < MAX_UPLOAD_REQUEST_BYTES <= MAX_UPLOAD_BYTES + MEGABYTE
+    assert UploadSizeLimit(PlainTextResponse("ok")).max_bytes == MAX_UPLOAD_REQUEST_BYTES
+
+
+def test_the_refusal_names_the_size_and_the_limit() -> None:
+    app = Starlette(
+        routes=[Route("/_upload", _echo_length, methods=["POST"])],
+        middleware=[Middleware(UploadSizeLimit)],
+    )
+    with TestClient(app) as client:
+        response = client.post(
+            "/_upload",
+            content=b"x",
+            headers={"content-length": str(25 * MEGABYTE + MEGABYTE // 2)},
+        )
+    assert response.status_code == 413
+    assert response.text == "Das Bild ist zu groß (25,5 MB). Erlaubt sind höchstens 20 MB."
+
+
 def test_streamed_oversize_upload_without_length_is_refused(client: TestClient) -> None:
     def chunks() -> Iterator[bytes]:
         for _ in range(5):
@@ -71,6 +97,8 @@ def test_streamed_oversize_upload_without_length_is_refused(client: TestClient) 
 
     response = client.post("/_upload", content=chunks())
     assert response.status_code == 413
+    # How much more would have come is unknown: the limit, but no size.
+    assert response.text == "Das Bild ist zu groß. Erlaubt sind höchstens 20 MB."
 
 
 async def _read_form(request: Request) -> PlainTextResponse:

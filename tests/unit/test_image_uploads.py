@@ -1,5 +1,6 @@
-"""Uploaded images: only real JPEG/PNG/WebP up to 5 MB, re-encoded without metadata."""
+"""Uploaded images: only real JPEG/PNG/WebP up to 20 MB, re-encoded without metadata."""
 
+import os
 from io import BytesIO
 from pathlib import Path
 
@@ -9,7 +10,11 @@ from PIL import Image
 from partner_app.services.image_uploads import (
     CARD_SIZE,
     MAX_UPLOAD_BYTES,
+    MEGABYTE,
     ImageRejectedError,
+    decode_image,
+    megabytes,
+    refusal_in_browser,
     store_image,
     stored_image_size,
 )
@@ -63,7 +68,6 @@ def test_metadata_is_stripped(tmp_path: Path) -> None:
         (image_bytes("BMP"), "kein gültiges Bild"),
         (image_bytes("JPEG")[:400], "kein gültiges Bild"),
         (b"", "leer"),
-        (b"\xff\xd8\xff" + b"0" * (MAX_UPLOAD_BYTES + 1), "größer als 5 MB"),
     ],
 )
 def test_anything_else_is_refused_and_leaves_no_file(
@@ -74,12 +78,110 @@ def test_anything_else_is_refused_and_leaves_no_file(
     assert list(tmp_path.rglob("*.*")) == []
 
 
-def test_decompression_bombs_are_refused(tmp_path: Path) -> None:
-    bomb = image_bytes("PNG", size=(10_000, 10_000))
-    assert len(bomb) < MAX_UPLOAD_BYTES
-    with pytest.raises(ImageRejectedError):
+@pytest.mark.parametrize(
+    ("mode", "size"),
+    [
+        # Past Pillow's own guard (89 million pixels).
+        ("RGBA", (10_000, 10_000)),
+        # Past ours only: 56 million pixels.
+        ("1", (8000, 7000)),
+    ],
+)
+def test_decompression_bombs_are_refused(tmp_path: Path, mode: str, size: tuple[int, int]) -> None:
+    buffer = BytesIO()
+    Image.new(mode, size).save(buffer, format="PNG")
+    bomb = buffer.getvalue()
+    assert len(bomb) < MEGABYTE  # a small file that would unpack into a huge bitmap
+    with pytest.raises(ImageRejectedError) as refused:
         store_image(bomb, upload_dir=tmp_path, folder="news")
+    assert str(refused.value) == "Das Bild hat zu viele Bildpunkte (höchstens 50 Megapixel)."
     assert list(tmp_path.rglob("*.*")) == []
+
+
+def noisy_jpeg(size: tuple[int, int], quality: int) -> bytes:
+    """A JPEG that compresses as badly as a detailed photo: random pixels."""
+    picture = Image.frombytes("RGB", size, os.urandom(size[0] * size[1] * 3))
+    buffer = BytesIO()
+    picture.save(buffer, format="JPEG", quality=quality)
+    return buffer.getvalue()
+
+
+def test_a_phone_photo_of_almost_20_mb_is_accepted_and_downscaled(tmp_path: Path) -> None:
+    photo = noisy_jpeg((5000, 3750), quality=93)
+    assert 17 * MEGABYTE < len(photo) <= MAX_UPLOAD_BYTES, len(photo)
+
+    stored = store_image(photo, upload_dir=tmp_path, folder="news")
+
+    assert Image.open(tmp_path / stored.card).size == CARD_SIZE
+    assert Image.open(tmp_path / stored.detail).size == (1600, 1200)
+    assert (tmp_path / stored.detail).stat().st_size < MEGABYTE
+
+
+def test_a_file_over_20_mb_is_refused_as_too_large_with_its_size(tmp_path: Path) -> None:
+    too_big = b"\xff\xd8\xff" + bytes(MAX_UPLOAD_BYTES + MEGABYTE // 2)
+
+    with pytest.raises(ImageRejectedError) as refused:
+        store_image(too_big, upload_dir=tmp_path, folder="news")
+
+    assert str(refused.value) == "Das Bild ist zu groß (20,6 MB). Erlaubt sind höchstens 20 MB."
+    assert list(tmp_path.rglob("*.*")) == []
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (int(13.6 * MEGABYTE), "13,6 MB"),
+        (MAX_UPLOAD_BYTES, "20,0 MB"),
+        # Just over the limit never reads as the limit itself.
+        (MAX_UPLOAD_BYTES + 1, "20,1 MB"),
+        (2048 * MEGABYTE, "2.048,0 MB"),
+    ],
+)
+def test_sizes_read_the_german_way(size: int, shown: str) -> None:
+    assert megabytes(size) == shown
+
+
+def test_a_48_megapixel_jpeg_is_decoded_at_a_reduced_scale(tmp_path: Path) -> None:
+    buffer = BytesIO()
+    Image.new("RGB", (8000, 6000), (10, 90, 60)).save(buffer, format="JPEG")
+    photo = buffer.getvalue()
+
+    # A quarter of each side: 3 million pixels in memory instead of 48 million,
+    # and still more than the detail size needs.
+    assert decode_image(photo).size == (2000, 1500)
+    stored = store_image(photo, upload_dir=tmp_path, folder="news")
+    assert Image.open(tmp_path / stored.detail).size == (1600, 1200)
+    assert Image.open(tmp_path / stored.card).size == CARD_SIZE
+
+
+def test_a_turned_phone_photo_keeps_what_the_sizes_need(tmp_path: Path) -> None:
+    """Stored on its side with an EXIF turn: decoded smaller, then stood upright."""
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: turn 90 degrees clockwise to show it
+    buffer = BytesIO()
+    Image.new("RGB", (8000, 6000), (10, 90, 60)).save(buffer, format="JPEG", exif=exif)
+
+    assert decode_image(buffer.getvalue()).size == (1500, 2000)
+    stored = store_image(buffer.getvalue(), upload_dir=tmp_path, folder="news")
+    assert Image.open(tmp_path / stored.detail).size == (1200, 1600)
+
+
+def test_a_wide_panorama_still_fills_the_card(tmp_path: Path) -> None:
+    buffer = BytesIO()
+    Image.new("RGB", (12_000, 1000), (10, 90, 60)).save(buffer, format="JPEG")
+
+    decoded = decode_image(buffer.getvalue())
+
+    # The card needs 450 pixels of height: only half of the panorama's may go.
+    assert decoded.height >= CARD_SIZE[1]
+    assert decoded.size == (6000, 500)
+
+
+def test_a_big_png_is_shrunk_before_it_is_worked_on() -> None:
+    decoded = decode_image(image_bytes("PNG", size=(6400, 4800)))
+
+    assert decoded.size == (1600, 1200)
+    assert decoded.mode == "RGBA"
 
 
 def test_stored_sizes_are_read_for_the_reserved_box(tmp_path: Path) -> None:
@@ -88,3 +190,52 @@ def test_stored_sizes_are_read_for_the_reserved_box(tmp_path: Path) -> None:
     assert stored_image_size(tmp_path, stored.detail) == (900, 1200)
     # A lost file is drawn as a card would be.
     assert stored_image_size(tmp_path, "news/gibt-es-nicht.webp") == CARD_SIZE
+
+
+def rejection(size: object, *codes: str, name: str = "IMG_2025.jpg") -> dict[str, object]:
+    """One of react-dropzone's rejection records, as the page sends it."""
+    return {
+        "file": {"name": name, "size": size, "type": "image/jpeg"},
+        "errors": [{"code": code} for code in codes],
+    }
+
+
+@pytest.mark.parametrize(
+    ("rejections", "message"),
+    [
+        (
+            [rejection(int(25.3 * MEGABYTE), "file-too-large")],
+            "Das Bild ist zu groß (25,3 MB). Erlaubt sind höchstens 20 MB.",
+        ),
+        # Too large and of a wrong type: the size is what the editor can fix first.
+        (
+            [rejection(30 * MEGABYTE, "file-invalid-type", "file-too-large")],
+            "Das Bild ist zu groß (30,0 MB). Erlaubt sind höchstens 20 MB.",
+        ),
+        (
+            [rejection(120_000, "file-invalid-type", name="animation.gif")],
+            "Die Datei ist kein gültiges Bild. Erlaubt sind JPEG, PNG und WebP bis 20 MB.",
+        ),
+        (
+            [rejection(1000, "too-many-files"), rejection(2000, "too-many-files")],
+            "Bitte wählen Sie genau ein Bild.",
+        ),
+        # Whatever else the page might send is no reason to fail.
+        (
+            [rejection("viel", "file-too-large")],
+            "Das Bild ist zu groß. Erlaubt sind höchstens 20 MB.",
+        ),
+        ([{"file": None, "errors": "kaputt"}, "kaputt"], "Die Datei ist kein gültiges Bild."),
+        ({"file": {}}, "Die Datei ist kein gültiges Bild."),
+    ],
+)
+def test_a_file_refused_in_the_browser_gets_its_reason(rejections: object, message: str) -> None:
+    assert refusal_in_browser(rejections).startswith(message)
+
+
+def test_a_too_large_file_is_never_called_no_valid_image() -> None:
+    for codes in (["file-too-large"], ["file-too-large", "file-invalid-type"]):
+        assert "kein gültiges Bild" not in refusal_in_browser([rejection(21 * MEGABYTE, *codes)])
+    with pytest.raises(ImageRejectedError) as refused:
+        store_image(b"x" * (MAX_UPLOAD_BYTES + 1), upload_dir=Path("/nirgends"), folder="news")
+    assert "kein gültiges Bild" not in str(refused.value)

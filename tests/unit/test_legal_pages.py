@@ -9,6 +9,7 @@ from partner_app.services import (
     form_drafts,
     login_throttle,
     retention,
+    unused_uploads,
 )
 from partner_app.services.inbox_notifications import NewMessageNotice
 from partner_app.services.legal_pages import ADDRESS_PLACEHOLDER, page_html, page_markdown
@@ -105,6 +106,7 @@ def test_the_privacy_policy_says_what_the_office_mail_holds(lang: str, fact: str
                 "den Prüfwert des Netzes zu einer Nachricht nach einem Tag",
                 "30 Tage nach ihrem Ende",
                 "noch nicht gespeicherter Eingaben der Redaktion in ein Formular 30 Tage",
+                "keine solche Kopie verwendet, einen Tag nach dem Hochladen",
             ),
         ),
         (
@@ -117,6 +119,7 @@ def test_the_privacy_policy_says_what_the_office_mail_holds(lang: str, fact: str
                 "the check value of the network of a message after one day",
                 "30 days after it ended",
                 "has not saved 30 days after the last input",
+                "no such copy uses, one day after it was uploaded",
             ),
         ),
     ],
@@ -136,6 +139,7 @@ def test_the_privacy_policy_periods_are_the_ones_the_code_uses() -> None:
     assert login_throttle.ATTEMPTS_KEPT.days == 1
     assert retention.ENDED_SESSION_KEPT.days == 30
     assert form_drafts.DRAFT_KEPT.days == 30
+    assert unused_uploads.UNUSED_UPLOAD_KEPT.days == 1
     # The cookie between a two-factor login's password and code.
     assert editor_sessions.PENDING_LOGIN_TIMEOUT.total_seconds() == 5 * 60
     assert maintenance.PURGE_INTERVAL.days == 1

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import reflex as rx
 from reflex import model
 from reflex.app import App, EventNamespace
 from reflex.istate.manager.disk import StateManagerDisk
@@ -21,12 +22,15 @@ from reflex.utils import path_ops, prerequisites
 from reflex.utils.token_manager import RedisTokenManager, TokenManager
 from reflex_base import constants
 from reflex_base.config import get_config
-from reflex_base.event import Event, EventHandler
+from reflex_base.event import Event, EventHandler, parse_args_spec
 from reflex_base.registry import RegistrationContext
 from reflex_base.utils.format import format_event_handler
+from reflex_components_core.core import upload as upload_component
+from reflex_components_core.core.upload import _on_drop_spec
 
 from partner_app import reflex_internals
 from partner_app.session_cookie import COOKIE_NAME, hashed_cookie_header
+from partner_app.state.admin_news_editor import AdminNewsEditorState
 from partner_app.state.language import LanguageState
 from tests.support.own_loop import run_in_own_loop
 
@@ -276,3 +280,20 @@ def test_the_names_of_a_clients_stored_state_are_reflexs(
     assert str(token) == reflex_internals.root_state_key("tab-1")
     for name in ("_purge_token", "_write_queue", "_states_locks"):
         assert name in dir(StateManagerDisk) or name in StateManagerDisk.__dataclass_fields__
+
+
+def test_an_upload_is_sent_only_for_a_file_the_browser_accepted() -> None:
+    # rx.upload.root puts the dropped files in place of an upload event's "files",
+    # under its on_drop trigger's first placeholder; the guard does the same.
+    (first_argument,), _ = parse_args_spec(_on_drop_spec)
+    placeholder = str(first_argument)  # an f-string would format the Var as a marker
+    assert '._js_expr == "files"' in inspect.getsource(upload_component), (
+        "rx.upload.root no longer fills the upload's files argument"
+    )
+    upload = AdminNewsEditorState.upload_image(rx.upload_files(upload_id="bild"))
+
+    guarded = str(reflex_internals.upload_of_accepted_files(upload))
+
+    assert f"({placeholder}.length > 0)" in guarded
+    assert f'["files"] : {placeholder}' in guarded
+    assert '"uploadFiles"' in guarded
