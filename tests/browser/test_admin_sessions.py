@@ -7,15 +7,16 @@ cookie, but each has its own Reflex client token (sessionStorage).
 import asyncio
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
 import socketio
 from playwright.sync_api import BrowserContext, Page, expect
 from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlmodel import Session, update
 
-from partner_app.models import utc_now
+from partner_app.models import EditorSession, utc_now
 from partner_app.reflex_internals import (
     CONNECT_AUTH_EVENT,
     EVENT_ENDPOINT,
@@ -25,6 +26,7 @@ from partner_app.reflex_internals import (
 )
 from partner_app.services.clock import today_in_krefeld
 from partner_app.services.contact_messages import MessageInput, submit_message
+from partner_app.services.editor_accounts import disable_editor, enable_editor, set_password
 from partner_app.services.news_admin import NewsForm, save_news
 from partner_app.session_cookie import COOKIE_NAME
 from tests.browser.conftest import (
@@ -171,3 +173,86 @@ async def hydrate_until_sent_to_login(base_url: str, client_token: str) -> list[
     finally:
         await client.disconnect()
     return received
+
+
+def _tab_to(page: Page, text: str, *, presses: int = 30) -> None:
+    """Press Tab until the focused element's text starts with ``text``; it must show focus."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                const style = getComputedStyle(el);
+                const outlined =
+                    style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+                const visible = outlined || style.boxShadow !== "none";
+                return {text: (el.textContent || "").trim(), visible};
+            }"""
+        )
+        if focused["text"].startswith(text):
+            assert focused["visible"], f"{text!r} has the focus but shows no focus indicator"
+            return
+    pytest.fail(f"{text!r} was not reached with {presses} presses of Tab")
+
+
+def test_an_editor_logs_in_works_and_logs_out_with_the_keyboard_alone(
+    app_page: Page, own_app_database: Engine
+) -> None:
+    open_page(app_page, "/admin/anmelden")
+    # The login starts in the name field: type, Tab, type, Enter.
+    expect(app_page.get_by_label("Benutzername")).to_be_focused()
+    app_page.keyboard.type(EDITOR)
+    app_page.keyboard.press("Tab")
+    expect(app_page.get_by_label("Passwort")).to_be_focused()
+    app_page.keyboard.type(EDITOR_PASSWORD)
+    app_page.keyboard.press("Enter")
+    expect_path(app_page, "/admin/nachrichten")
+    wait_until_hydrated(app_page)
+
+    _tab_to(app_page, "Postfach")
+    app_page.keyboard.press("Enter")
+    expect(app_page.get_by_role("heading", level=1)).to_have_text(
+        "Nachrichten an das Partnerschaftsbüro"
+    )
+
+    _tab_to(app_page, "Abmelden")
+    app_page.keyboard.press("Enter")
+    expect_path(app_page, "/admin/anmelden")
+    expect(app_page.get_by_role("status")).to_have_text("Sie sind abgemeldet.")
+
+
+def _end_the_session(engine: Engine, how: str) -> None:
+    with Session(engine) as session:
+        if how == "disabled":
+            disable_editor(session, EDITOR)
+        elif how == "new password":
+            set_password(session, EDITOR, "ein-ganz-neues-passwort")
+        else:  # expired: the seven days of a session are over
+            session.exec(update(EditorSession).values(expires_at=utc_now() - timedelta(minutes=1)))
+            session.commit()
+
+
+@pytest.mark.parametrize("how", ["disabled", "new password", "expired"])
+def test_a_session_ended_outside_the_tabs_ends_in_every_tab(
+    app_page: Page, second_tab: Page, own_app_database: Engine, how: str
+) -> None:
+    log_in_as_editor(app_page)
+    open_page(second_tab, "/admin/postfach")
+    expect(second_tab.get_by_role("heading", level=1)).to_have_text(
+        "Nachrichten an das Partnerschaftsbüro"
+    )
+    _end_the_session(own_app_database, how)
+    try:
+        # The next step in either tab leads to the login, and nothing of the admin stays.
+        for tab in (app_page, second_tab):
+            tab.get_by_role("link", name="Protokoll").click()
+            expect_path(tab, "/admin/anmelden")
+            expect(tab.get_by_label("Passwort")).to_be_visible()
+            expect(tab.get_by_role("link", name="Protokoll")).to_have_count(0)
+        second_tab.reload()
+        wait_until_hydrated(second_tab)
+        expect(second_tab.get_by_label("Benutzername")).to_be_visible()
+    finally:
+        with Session(own_app_database) as session:
+            enable_editor(session, EDITOR)
+            set_password(session, EDITOR, EDITOR_PASSWORD)
