@@ -14,7 +14,6 @@ form, whose post (:func:`log_in_code_endpoint`) sets the session cookie.
 
 from urllib.parse import urlencode
 
-import anyio
 import reflex as rx
 from reflex.config import get_config
 from sqlmodel import Session
@@ -23,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from partner_app import routes, texts_admin
+from partner_app.low_priority import PASSWORD_CHECKS
 from partner_app.models import utc_now
 from partner_app.reflex_internals import client_ip, in_dev_mode
 from partner_app.services.editor_sessions import (
@@ -42,8 +42,6 @@ from partner_app.session_cookie import (
 )
 from partner_app.settings import public_origin
 
-# Argon2 takes a core and 64 MiB per hash: one at a time leaves the other core to visitors.
-_password_checks = anyio.CapacityLimiter(1)
 MAX_FIELD_LENGTH = 1000
 # The login page's final address (the one without the slash answers 307).
 LOGIN_PAGE = routes.page_url(routes.ADMIN_LOGIN)
@@ -103,7 +101,8 @@ async def log_in_endpoint(request: Request) -> Response:
             _end_replaced_session(session, result, previous)
             return result
 
-    result = await anyio.to_thread.run_sync(attempt, limiter=_password_checks)
+    # Argon2: one hash at a time, at low priority, so visitors' events come first.
+    result = await PASSWORD_CHECKS.run(attempt)
     if result.pending is not None:
         query = urlencode(_weiter(back))
         response = _see(CODE_PAGE + (f"?{query}" if query else ""))
