@@ -52,7 +52,15 @@ def running_app(
         process = subprocess.Popen(
             command,
             cwd=PROJECT_DIR,
-            env={"PARTNER_APP_PUBLIC_ORIGIN": url, **os.environ, **env},
+            env={
+                "PARTNER_APP_PUBLIC_ORIGIN": url,
+                # A state folder of its own: `reflex run` empties its folder when it starts,
+                # and a closed tab's state file is deleted from it later, so two apps sharing
+                # the project's .states/ deleted each other's files (and failed to start).
+                "REFLEX_STATES_WORKDIR": str(log.parent / "states"),
+                **os.environ,
+                **env,
+            },
             stdout=log_file,
             stderr=subprocess.STDOUT,
             start_new_session=True,
