@@ -8,12 +8,16 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from babel.numbers import format_decimal
+
 from partner_app import texts, texts_en
 
 DEFAULT_LANGUAGE = "de"
 LANGUAGES = ("de", "en")
 LANGUAGE_PARAM = "lang"
 _TEXTS: dict[str, ModuleType] = {"de": texts, "en": texts_en}
+# The CLDR locale (Babel) of each language: English as written in Britain (day before month).
+LOCALES = {"de": "de_DE", "en": "en_GB"}
 
 
 def parse_language(value: str | None) -> str:
@@ -36,6 +40,11 @@ def with_language(url: str, lang: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(params)))
 
 
+def locale_of(lang: str) -> str:
+    """The CLDR locale of page language ``lang`` (for Babel)."""
+    return LOCALES[parse_language(lang)]
+
+
 def format_integer(number: int, lang: str) -> str:
-    """An integer with the language's thousands separator (12.345 / 12,345)."""
-    return f"{number:,}".replace(",", text("THOUSANDS_SEPARATOR", lang))
+    """An integer as the language writes it (12.345 / 12,345), by Babel."""
+    return format_decimal(number, locale=locale_of(lang))

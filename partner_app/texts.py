@@ -20,21 +20,6 @@ LANGUAGE_NAV = "Sprache"
 # The link to the other language, written in that language.
 LANGUAGE_SWITCH = "English"
 LANGUAGE_SWITCH_CODE = "en"
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
-THOUSANDS_SEPARATOR = "."
 DISTANCE_LABEL = "Entfernung von Krefeld (Luftlinie): rund {km} km"
 DISTANCE_UNDER_ONE_KM = "Entfernung von Krefeld (Luftlinie): unter 1 km"
 ANNIVERSARY_LABEL = "{age} Jahre {name}"

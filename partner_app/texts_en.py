@@ -19,21 +19,6 @@ INDEX_DESCRIPTION = (
 LANGUAGE_NAV = "Language"
 LANGUAGE_SWITCH = "Deutsch"
 LANGUAGE_SWITCH_CODE = "de"
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-THOUSANDS_SEPARATOR = ","
 DISTANCE_LABEL = "Distance from Krefeld (as the crow flies): about {km} km"
 DISTANCE_UNDER_ONE_KM = "Distance from Krefeld (as the crow flies): under 1 km"
 ANNIVERSARY_LABEL = "{age} years of {name}"

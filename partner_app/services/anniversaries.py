@@ -7,7 +7,7 @@ from sqlmodel import Session, col, select
 
 from partner_app.i18n import text
 from partner_app.models import DatePrecision, Partnership, PartnershipStatus
-from partner_app.services.german_dates import format_date
+from partner_app.services.dates import format_date
 
 # Partnerships are celebrated in steps of five years (25, 30, 35, 40, …).
 ROUND_STEP = 5

@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from partner_app.models import AuditAction, AuditEntity, AuditEntry, utc_now
-from partner_app.services.clock import CITY_TIMEZONE
+from partner_app.services.dates import format_admin_moment
 from partner_app.texts_admin import AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS
 
 
@@ -57,7 +57,7 @@ def recent_entries(session: Session, *, limit: int = 100) -> list[AuditRow]:
     ).all()
     return [
         AuditRow(
-            at_label=entry.at.astimezone(CITY_TIMEZONE).strftime("%d.%m.%Y %H:%M"),
+            at_label=format_admin_moment(entry.at),
             editor=entry.editor_username,
             action=_label(AUDIT_ACTION_LABELS, entry.action),
             entity=f"{_label(AUDIT_ENTITY_LABELS, entry.entity_type)} „{entry.entity_label}“",

@@ -21,7 +21,7 @@ from partner_app import i18n, settings, texts, texts_admin
 from partner_app.models import AuditAction, AuditEntity, ContactMessage, MessageTopic
 from partner_app.services import audit_log
 from partner_app.services.client_networks import network_of
-from partner_app.services.clock import CITY_TIMEZONE
+from partner_app.services.dates import format_admin_moment
 from partner_app.services.form_validation import FormChecker
 from partner_app.services.message_replies import address_href, reply_href
 
@@ -383,7 +383,7 @@ def _row(message: ContactMessage, *, new_since: datetime | None) -> MessageRow:
 
 
 def _local(moment: datetime) -> str:
-    return _aware(moment).astimezone(CITY_TIMEZONE).strftime("%d.%m.%Y, %H:%M Uhr")
+    return format_admin_moment(_aware(moment))
 
 
 def _aware(moment: datetime) -> datetime:

@@ -25,7 +25,7 @@ from email.utils import format_datetime, formataddr, make_msgid
 
 from partner_app import settings, texts, texts_admin
 from partner_app.models import MessageTopic
-from partner_app.services.clock import CITY_TIMEZONE
+from partner_app.services.dates import format_admin_moment
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +111,7 @@ def notification_mail(config: settings.MailSettings, notice: NewMessageNotice) -
     mail["Message-ID"] = make_msgid(domain=config.sender.rpartition("@")[2] or None)
     # RFC 3834: no out-of-office replies to this one.
     mail["Auto-Submitted"] = "auto-generated"
-    received = notice.received_at.astimezone(CITY_TIMEZONE).strftime("%d.%m.%Y, %H:%M Uhr")
+    received = format_admin_moment(notice.received_at)
     mail.set_content(
         texts_admin.NOTIFICATION_BODY.format(
             received=received, topic=topic, inbox_url=notice.inbox_url

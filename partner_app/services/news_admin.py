@@ -22,6 +22,7 @@ from partner_app.models import (
     utc_now,
 )
 from partner_app.services import versioning
+from partner_app.services.dates import format_date
 from partner_app.services.field_specs import (
     FieldKind,
     FieldSpec,
@@ -29,7 +30,6 @@ from partner_app.services.field_specs import (
     labels_of,
     with_column_limits,
 )
-from partner_app.services.german_dates import format_german_date
 from partner_app.services.news_search import refresh_search_text
 from partner_app.services.slugs import unique_slug
 from partner_app.services.text_folding import search_terms
@@ -152,7 +152,7 @@ def news_admin_list(
         NewsAdminRow(
             id=item.id or 0,
             title=item.title,
-            date_label=format_german_date(item.published_on, item.published_precision),
+            date_label=format_date(item.published_on, item.published_precision),
             status=item.status.value,
             status_label=STATUS_LABELS[item.status],
             is_scheduled=item.status == NewsStatus.published and item.published_on > today,

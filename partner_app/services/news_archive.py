@@ -10,7 +10,7 @@ from sqlalchemy.sql.base import ExecutableOption
 from sqlmodel import Session, col, func, select
 
 from partner_app.models import NewsItem, NewsStatus, Partnership, Topic
-from partner_app.services.german_dates import format_date, machine_readable_date
+from partner_app.services.dates import format_date, machine_readable_date
 from partner_app.services.text_folding import search_terms
 
 PAGE_SIZE = 12

@@ -6,8 +6,8 @@ from sqlmodel import Session, col, select
 
 from partner_app.i18n import parse_language, text
 from partner_app.models import Partnership, PartnershipKind, PartnershipStatus
+from partner_app.services.dates import format_date, machine_readable_date
 from partner_app.services.geo import distance_from_krefeld_label
-from partner_app.services.german_dates import format_date, machine_readable_date
 
 
 @dataclass(frozen=True)

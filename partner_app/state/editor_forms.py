@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from partner_app import texts_admin
 from partner_app.models import utc_now
-from partner_app.services.clock import CITY_TIMEZONE
+from partner_app.services.dates import format_admin_moment
 from partner_app.services.edit_conflicts import EditConflictError, RecordGoneError
 from partner_app.services.form_drafts import discard_draft, draft_of, keep_draft
 from partner_app.services.form_validation import ValidationError
@@ -87,7 +87,7 @@ class EditorFormMixin(rx.State, mixin=True):
             self._forget_offer()
             return
         self._draft_fields = draft.fields
-        saved_at = draft.saved_at.astimezone(CITY_TIMEZONE).strftime("%d.%m.%Y, %H:%M Uhr")
+        saved_at = format_admin_moment(draft.saved_at)
         self.draft_offer = texts_admin.DRAFT_OFFER.format(saved_at=saved_at)
 
     async def _discard_drafts(self, editor: str, *forms: str) -> None:

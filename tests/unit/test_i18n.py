@@ -7,7 +7,7 @@ import pytest
 from partner_app import texts, texts_en
 from partner_app.i18n import format_integer, parse_language, text, with_language
 from partner_app.models import DatePrecision
-from partner_app.services.german_dates import format_date
+from partner_app.services.dates import format_date
 
 PACKAGE = Path(texts.__file__).parent
 
