@@ -40,6 +40,17 @@ def with_language(url: str, lang: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(params)))
 
 
+def written_in(german: str, english: str, lang: str) -> tuple[str, str]:
+    """The text an editor wrote for ``lang``, and its language.
+
+    The English page shows the English version; where there is none (or on the German
+    page) the German text, with "de", so the page can mark it (``lang="de"``).
+    """
+    if parse_language(lang) == "en" and english.strip():
+        return english, "en"
+    return german, "de"
+
+
 def locale_of(lang: str) -> str:
     """The CLDR locale of page language ``lang`` (for Babel)."""
     return LOCALES[parse_language(lang)]

@@ -69,6 +69,13 @@ class PartnershipKind(enum.StrEnum):
     project = "project"
 
 
+class ContactRole(enum.StrEnum):
+    """What a contact person is reached for; visitors see it (a journalist looks for "press")."""
+
+    partnership_office = "partnership_office"
+    press = "press"
+
+
 class PartnershipStatus(enum.StrEnum):
     """Whether a partnership is lived, asleep or put on hold."""
 
@@ -236,6 +243,7 @@ class ContactPerson(SQLModel, table=True):
     # Optimistic locking: a save names the version it started from (see services.versioning).
     version: int = Field(default=1)
     name: str = Field(max_length=120)
+    role: ContactRole = Field(default=ContactRole.partnership_office)
     phone: str = Field(default="", max_length=60)
     email: str = Field(default="", max_length=200)
     room: str = Field(default="", max_length=60)
@@ -268,6 +276,10 @@ class PageIntro(SQLModel, table=True):
     heading: str = Field(max_length=160)
     # Paragraphs separated by blank lines.
     body: str = Field(sa_type=sa.Text)
+    # The English page shows these; where one is empty, it shows the German text, marked.
+    title_en: str = Field(default="", max_length=160)
+    heading_en: str = Field(default="", max_length=160)
+    body_en: str = Field(default="", sa_type=sa.Text)
 
 
 class SeedRecord(SQLModel, table=True):

@@ -4,7 +4,7 @@ The public pages also exist in English (``texts_en`` has the same names). The
 editors' admin is German only; its strings are in ``texts_admin``.
 """
 
-from partner_app.models import MessageTopic, PartnershipKind, PartnershipStatus
+from partner_app.models import ContactRole, MessageTopic, PartnershipKind, PartnershipStatus
 
 PAGE_LANG = "de"
 SITE_NAME = "Stadt Krefeld"
@@ -59,6 +59,12 @@ KIND_LABELS = {
     PartnershipKind.district: "Kreispartnerschaft",
     PartnershipKind.project: "Projektpartnerschaft",
 }
+CONTACT_ROLE_LABELS = {
+    ContactRole.partnership_office: "Partnerschaftsbüro",
+    ContactRole.press: "Presse",
+}
+# After a text shown on the English page in German (no English version yet).
+ONLY_IN_GERMAN = "(nur auf Deutsch)"
 STATUS_LABELS = {
     PartnershipStatus.active: "aktiv",
     PartnershipStatus.dormant: "ruhend",

@@ -4,7 +4,7 @@ Content editors write (titles, teasers, descriptions, facts) stays German unless
 English version exists; the page marks German content with ``lang="de"``.
 """
 
-from partner_app.models import MessageTopic, PartnershipKind, PartnershipStatus
+from partner_app.models import ContactRole, MessageTopic, PartnershipKind, PartnershipStatus
 
 PAGE_LANG = "en"
 SITE_NAME = "City of Krefeld"
@@ -62,6 +62,11 @@ KIND_LABELS = {
     PartnershipKind.district: "District partnership",
     PartnershipKind.project: "Project partnership",
 }
+CONTACT_ROLE_LABELS = {
+    ContactRole.partnership_office: "Partnership office",
+    ContactRole.press: "Press office",
+}
+ONLY_IN_GERMAN = "(only in German)"
 STATUS_LABELS = {
     PartnershipStatus.active: "active",
     PartnershipStatus.dormant: "dormant",

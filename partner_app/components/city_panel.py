@@ -4,7 +4,7 @@ import reflex as rx
 from reflex.vars import ObjectVar
 
 from partner_app.components.news_card import image_figure
-from partner_app.components.translated import tr
+from partner_app.components.translated import only_in_german_note, tr
 from partner_app.services.partnerships import PartnershipView
 
 
@@ -66,6 +66,7 @@ def city_panel(partnership: ObjectVar[PartnershipView]) -> rx.Component:
             rx.foreach(partnership.description_paragraphs, lambda paragraph: rx.el.p(paragraph)),
             lang=partnership.description_lang,
         ),
+        only_in_german_note(partnership.description_lang),
         rx.el.h4(tr("FACTS_HEADING")),
         rx.el.ul(
             rx.cond(

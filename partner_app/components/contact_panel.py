@@ -14,6 +14,8 @@ MESSAGE_HEADING_ID = "nachricht-schreiben"
 def _contact(contact: ObjectVar[ContactView]) -> rx.Component:
     return rx.el.div(
         rx.el.h3(contact.name),
+        # What the person is reached for: a journalist scanning the block looks for "Presse".
+        rx.el.p(contact.role, class_name="contact-role"),
         rx.el.dl(
             rx.el.dt(tr("CONTACT_PHONE")),
             rx.el.dd(rx.el.a(contact.phone, href=contact.phone_href)),

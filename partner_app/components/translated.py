@@ -26,6 +26,14 @@ def tr_label(name: str, key: object) -> StringVar:
     return _pick(getattr(texts, name)[key], getattr(texts_en, name)[key])
 
 
+def only_in_german_note(text_lang: rx.Var[str]) -> rx.Component:
+    """The note "(only in German)" after a text the English page shows in German."""
+    return rx.cond(
+        LanguageState.is_english & (text_lang == "de"),
+        rx.el.p(texts_en.ONLY_IN_GERMAN, class_name="hint only-in-german"),
+    )
+
+
 def page_title(name: str) -> StringVar:
     """A page's ``<title>``: the text ``name`` and the site title, in the page language."""
     return _pick(

@@ -5,6 +5,7 @@ from sqlmodel import Session, col, select
 from partner_app.models import (
     AuditEntity,
     ContactPerson,
+    ContactRole,
     DatePrecision,
     NewsItem,
     NewsPartnershipLink,
@@ -17,7 +18,7 @@ from partner_app.models import (
 from partner_app.services.field_specs import FieldKind, FieldSpec
 from partner_app.services.news_search import refresh_search_text
 from partner_app.services.record_editing import RecordType
-from partner_app.texts import KIND_LABELS, STATUS_LABELS
+from partner_app.texts import CONTACT_ROLE_LABELS, KIND_LABELS, STATUS_LABELS
 from partner_app.texts_admin import PRECISION_OPTIONS
 
 
@@ -116,10 +117,18 @@ CONTACT = RecordType(
     model=ContactPerson,
     title_field="name",
     order_by=("sort_order", "id"),
-    details=lambda c: f"{c.phone}, {c.email}",
+    details=lambda c: f"{CONTACT_ROLE_LABELS[ContactRole(c.role)]}, {c.phone}, {c.email}",
     deletable=True,
     fields=(
         FieldSpec("name", "Name"),
+        FieldSpec(
+            "role",
+            "Aufgabe",
+            kind=FieldKind.choice,
+            choices=tuple((role.value, label) for role, label in CONTACT_ROLE_LABELS.items()),
+            enum_type=ContactRole,
+            hint="Besucher sehen sie über den Kontakten, z. B. „Presse“ für Journalisten.",
+        ),
         FieldSpec("phone", "Telefon", kind=FieldKind.phone),
         FieldSpec("email", "E-Mail", kind=FieldKind.email),
         FieldSpec("room", "Zimmer", required=False),
@@ -159,6 +168,20 @@ INTRO = RecordType(
             "Einleitungstext (Absätze mit Leerzeile trennen)",
             kind=FieldKind.textarea,
             max_length=5000,
+        ),
+        FieldSpec(
+            "title_en",
+            "Seitentitel (englisch)",
+            required=False,
+            hint="Leer: Die englische Seite zeigt den deutschen Text, als deutsch gekennzeichnet.",
+        ),
+        FieldSpec("heading_en", "Überschrift der Partnerstädte (englisch)", required=False),
+        FieldSpec(
+            "body_en",
+            "Einleitungstext (englisch)",
+            kind=FieldKind.textarea,
+            max_length=5000,
+            required=False,
         ),
     ),
 )

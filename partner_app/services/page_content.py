@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from partner_app.models import ContactPerson, OfficeAddress, PageIntro
+from partner_app.i18n import text, written_in
+from partner_app.models import ContactPerson, ContactRole, OfficeAddress, PageIntro
 from partner_app.services.partnerships import paragraphs
 
 _NOT_DIGITS = re.compile(r"\D")
@@ -15,11 +16,14 @@ _TRUNK_ZERO = re.compile(r"\(\s*0\s*\)")
 
 @dataclass(frozen=True)
 class IntroView:
-    """Title, heading and paragraphs of the page intro."""
+    """Title, heading and paragraphs of the page intro, each with its language."""
 
     title: str = ""
+    title_lang: str = "de"
     heading: str = ""
+    heading_lang: str = "de"
     paragraphs: tuple[str, ...] = ()
+    paragraphs_lang: str = "de"
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,8 @@ class ContactView:
     """A contact person with ready-made ``tel:`` and ``mailto:`` links."""
 
     name: str
+    # What the person is reached for ("Presse"), in the page's language.
+    role: str
     phone: str
     phone_href: str
     email: str
@@ -44,22 +50,27 @@ class AddressView:
     city: str = ""
 
 
-def page_intro(session: Session) -> IntroView:
-    """The page intro, or an empty one before any content exists."""
+def page_intro(session: Session, lang: str = "de") -> IntroView:
+    """The page intro in ``lang`` where written so, or an empty one before any content."""
     intro = session.exec(select(PageIntro).order_by(col(PageIntro.id))).first()
     if intro is None:
         return IntroView()
-    return IntroView(intro.title, intro.heading, tuple(paragraphs(intro.body)))
+    title, title_lang = written_in(intro.title, intro.title_en, lang)
+    heading, heading_lang = written_in(intro.heading, intro.heading_en, lang)
+    body, body_lang = written_in(intro.body, intro.body_en, lang)
+    return IntroView(title, title_lang, heading, heading_lang, tuple(paragraphs(body)), body_lang)
 
 
-def contacts(session: Session) -> list[ContactView]:
-    """The contact people in their display order."""
+def contacts(session: Session, lang: str = "de") -> list[ContactView]:
+    """The contact people in their display order, their roles in ``lang``."""
     rows = session.exec(
         select(ContactPerson).order_by(col(ContactPerson.sort_order), col(ContactPerson.id))
     ).all()
+    role_labels = text("CONTACT_ROLE_LABELS", lang)
     return [
         ContactView(
             name=row.name,
+            role=role_labels[ContactRole(row.role)],
             phone=row.phone,
             phone_href=tel_uri(row.phone),
             email=row.email,

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from partner_app.i18n import parse_language, text
+from partner_app.i18n import text, written_in
 from partner_app.models import Partnership, PartnershipKind, PartnershipStatus
 from partner_app.services.dates import format_date, machine_readable_date
 from partner_app.services.geo import distance_from_krefeld_label
@@ -58,9 +58,9 @@ def partnerships_by_since(session: Session, lang: str = "de") -> list[Partnershi
 def partnership_view(partnership: Partnership, lang: str = "de") -> PartnershipView:
     """The view model of one partnership; labels in ``lang``, content as written."""
     kind_labels = text("KIND_LABELS", lang)
-    description, description_lang = partnership.description, "de"
-    if parse_language(lang) == "en" and partnership.description_en.strip():
-        description, description_lang = partnership.description_en, "en"
+    description, description_lang = written_in(
+        partnership.description, partnership.description_en, lang
+    )
     status_labels = text("STATUS_LABELS", lang)
     status = PartnershipStatus(partnership.status)
     kind = PartnershipKind(partnership.kind)

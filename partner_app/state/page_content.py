@@ -44,7 +44,7 @@ class PageContentState(rx.State):
             return
         self._loaded_for = (connection, lang)
         with rx.session() as session:
-            assign_if_changed(self, "intro", page_intro(session))
+            assign_if_changed(self, "intro", page_intro(session, lang))
             partnerships = partnerships_by_since(session, lang)
             assign_if_changed(self, "partnerships", partnerships)
             assign_if_changed(
@@ -54,7 +54,7 @@ class PageContentState(rx.State):
                     [(p.slug, p.name, p.latitude, p.longitude) for p in partnerships], lang
                 ),
             )
-            assign_if_changed(self, "contacts", contacts(session))
+            assign_if_changed(self, "contacts", contacts(session, lang))
             assign_if_changed(self, "address", office_address(session))
             today = today_in_krefeld()
             assign_if_changed(

@@ -100,6 +100,7 @@ def test_contacts_can_be_added_checked_and_deleted(editor_page: Page) -> None:
     page.get_by_label("Telefon").fill("bitte anrufen")
     page.get_by_label("E-Mail").fill("erika@")
     page.get_by_label("Reihenfolge").fill("5")
+    page.get_by_label("Aufgabe").select_option(label="Presse")
     page.get_by_role("button", name="Speichern").click()
     expect(page.locator("#phone-fehler")).to_contain_text("Telefonnummer")
     expect(page.locator("#email-fehler")).to_contain_text("E-Mail-Adresse")
@@ -112,6 +113,11 @@ def test_contacts_can_be_added_checked_and_deleted(editor_page: Page) -> None:
     expect(
         page.locator("#kontakt").locator("..").get_by_role("link", name="0 21 51 / 86-1000")
     ).to_have_attribute("href", "tel:+492151861000")
+    # A journalist sees whom to ask: the new contact is the press contact.
+    card = page.locator(".contact-card", has_text="Erika Beispiel")
+    expect(card.locator(".contact-role")).to_have_text("Presse")
+    open_page(page, "/?lang=en")
+    expect(card.locator(".contact-role")).to_have_text("Press office")
 
     open_page(page, "/admin/inhalte")
     page.get_by_role("button", name="Löschen: Erika Beispiel").click()
@@ -130,14 +136,23 @@ def test_intro_and_address_are_editable(editor_page: Page) -> None:
     expect(page.locator("#formular-meldung")).to_have_text("Gespeichert.")
     open_page(page, "/admin/inhalte")
     page.get_by_role("link", name="Einleitung bearbeiten").click()
-    expect(page.get_by_label("Seitentitel")).to_have_value("Städtepartnerschaften")
-    page.get_by_label("Seitentitel").fill("Unsere Partnerstädte")
+    expect(page.get_by_label("Seitentitel", exact=True)).to_have_value("Städtepartnerschaften")
+    page.get_by_label("Seitentitel", exact=True).fill("Unsere Partnerstädte")
+    expect(page.get_by_label("Seitentitel (englisch)")).to_have_value("Partner cities")
+    page.get_by_label("Seitentitel (englisch)").fill("Our partner cities")
+    # Without an English text the English page shows the German one, marked.
+    page.get_by_label("Einleitungstext (englisch)").fill("")
     page.get_by_role("button", name="Speichern").click()
     expect(page.locator("#formular-meldung")).to_have_text("Gespeichert.")
 
     open_page(page, "/")
     expect(page.locator("h1")).to_have_text("Unsere Partnerstädte")
     expect(page.locator("address")).to_contain_text("Von-der-Leyen-Platz 2")
+    expect(page.locator(".only-in-german")).to_have_count(0)
+    open_page(page, "/?lang=en")
+    expect(page.locator("h1")).to_have_text("Our partner cities")
+    expect(page.locator(".intro-paragraph").first).to_have_attribute("lang", "de")
+    expect(page.locator(".only-in-german")).to_have_text("(only in German)")
 
 
 def test_partnership_image_upload_shows_in_the_city_tab(editor_page: Page) -> None:

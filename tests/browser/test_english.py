@@ -23,6 +23,11 @@ def test_switcher_turns_the_page_english_and_keeps_the_language_in_the_url(app_p
     expect(app_page.locator("html")).to_have_attribute("lang", "en")
     expect(app_page).to_have_title("Partner cities – City of Krefeld")
     expect(app_page.get_by_role("heading", level=1)).to_have_text("Partner cities")
+    intro = app_page.locator(".intro-paragraph").first
+    expect(intro).to_have_attribute("lang", "en")
+    expect(intro).to_contain_text("The idea of town twinning arose")
+    # A journalist finds whom to ask: every contact says what they are reached for.
+    expect(app_page.locator(".contact-role")).to_have_text(["Partnership office"] * 2)
     expect(app_page.get_by_role("tablist", name="Partner cities")).to_be_visible()
     expect(app_page.get_by_role("heading", name="News from the press archive")).to_be_visible()
     expect(app_page.locator("#result-count")).to_have_text("1 news item found.")
@@ -78,6 +83,9 @@ def test_without_an_english_description_the_german_one_is_shown_marked_german(
     )
     expect(description).to_have_count(1)
     expect(app_page.get_by_role("tabpanel")).to_contain_text("Partnership since")
+    expect(app_page.get_by_role("tabpanel").locator(".only-in-german")).to_have_text(
+        "(only in German)"
+    )
 
 
 def test_message_form_answers_in_english(app_page: Page) -> None:

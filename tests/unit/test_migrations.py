@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -11,7 +12,15 @@ from sqlalchemy import Engine, create_engine, inspect, text
 from sqlmodel import Session, SQLModel, col, func, select
 
 import partner_app.models  # noqa: F401  (registers the tables)
-from partner_app.models import AuditAction, AuditEntity, ContactMessage, utc_now
+from partner_app.models import (
+    AuditAction,
+    AuditEntity,
+    ContactMessage,
+    ContactPerson,
+    ContactRole,
+    PageIntro,
+    utc_now,
+)
 from partner_app.services.audit_log import record
 from partner_app.services.contact_messages import MessageInput, set_done, submit_message
 from partner_app.services.content_loader import load_default_content
@@ -175,7 +184,8 @@ def test_messages_done_before_reading_was_recorded_count_as_read(tmp_path: Path)
         first_id = session.exec(select(func.min(ContactMessage.id))).one()
         assert first_id is not None
         set_done(session, first_id, done=True, editor="redaktion", now=utc_now())
-    _migrate(engine, "downgrade", "-1")
+    # Back to before messages knew when they were read (d5e2a9c4b1f7).
+    _migrate(engine, "downgrade", "c4d1f0a7e3b2")
 
     _migrate(engine, "upgrade", "head")
 
@@ -187,4 +197,30 @@ def test_messages_done_before_reading_was_recorded_count_as_read(tmp_path: Path)
         ]
         assert rows[0].read_at is not None
         assert [row.answered_by for row in rows] == ["", ""]
+    engine.dispose()
+
+
+@pytest.mark.parametrize("rewritten", [False, True])
+def test_contacts_get_their_role_and_only_the_default_intro_its_translation(
+    tmp_path: Path, rewritten: bool
+) -> None:
+    engine = _filled_database(tmp_path / "intro.db")
+    _migrate(engine, "downgrade", "d5e2a9c4b1f7")
+    if rewritten:
+        with engine.begin() as connection:
+            connection.execute(sa.text("UPDATE page_intro SET body = 'Ein neuer Text.'"))
+
+    _migrate(engine, "upgrade", "head")
+
+    with Session(engine) as session:
+        assert {row.role for row in session.exec(select(ContactPerson)).all()} == {
+            ContactRole.partnership_office
+        }
+        intro = session.exec(select(PageIntro)).one()
+        if rewritten:
+            # A translation of the old text would be wrong: the English page shows the German.
+            assert (intro.title_en, intro.heading_en, intro.body_en) == ("", "", "")
+        else:
+            assert intro.title_en == "Partner cities"
+            assert intro.body_en.startswith("The idea of town twinning")
     engine.dispose()

@@ -1,6 +1,7 @@
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from partner_app.models import PageIntro
 from partner_app.services.page_content import contacts, office_address, page_intro, tel_uri
 from partner_app.services.partnerships import paragraphs, partnerships_by_since
 
@@ -67,6 +68,9 @@ def test_contacts_and_address(seeded_session: Session) -> None:
     assert [person.name for person in people] == ["Ricarda-Marie Fries", "Martina Heffels"]
     assert people[0].phone_href == "tel:+492151861554"
     assert people[1].email_href == "mailto:martina.heffels@krefeld.de"
+    # The role a visitor reads above the person, in the page's language.
+    assert [person.role for person in people] == ["Partnerschaftsbüro"] * 2
+    assert contacts(seeded_session, "en")[0].role == "Partnership office"
     address = office_address(seeded_session)
     assert (address.street, address.postal_code, address.city) == (
         "Von-der-Leyen-Platz 1",
@@ -79,6 +83,28 @@ def test_intro_is_split_into_paragraphs(seeded_session: Session) -> None:
     intro = page_intro(seeded_session)
     assert intro.title == "Städtepartnerschaften"
     assert len(intro.paragraphs) == 4
+    assert intro.paragraphs_lang == "de"
+
+
+def test_the_english_intro_is_english(seeded_session: Session) -> None:
+    intro = page_intro(seeded_session, "en")
+    assert (intro.title, intro.title_lang) == ("Partner cities", "en")
+    assert intro.heading == "Krefeld's partner cities"
+    assert intro.paragraphs[0].startswith("The idea of town twinning")
+    assert (len(intro.paragraphs), intro.paragraphs_lang) == (4, "en")
+
+
+def test_without_an_english_text_the_english_page_shows_the_german_one_marked(
+    seeded_session: Session,
+) -> None:
+    stored = seeded_session.exec(select(PageIntro)).one()
+    stored.body_en = "  "
+    seeded_session.add(stored)
+    seeded_session.commit()
+    intro = page_intro(seeded_session, "en")
+    assert intro.title_lang == "en"
+    assert intro.paragraphs[0].startswith("Die Idee der Städtepartnerschaften")
+    assert intro.paragraphs_lang == "de"
 
 
 def test_empty_database_gives_empty_views(session: Session) -> None:
