@@ -11,6 +11,9 @@ SITE_NAME = "Stadt Krefeld"
 SITE_TITLE = "Städtepartnerschaften – Stadt Krefeld"
 PUBLISHER = "Stadt Krefeld"
 OG_LOCALE = "de_DE"
+# The site's own image for link previews (assets/share/, drawn by render-placeholders).
+SHARE_IMAGE_TITLE = "Städtepartnerschaften"
+SHARE_IMAGE_ALT = "Grafik mit dem Schriftzug „Städtepartnerschaften – Stadt Krefeld“"
 SKIP_LINK = "Zum Inhalt springen"
 INDEX_DESCRIPTION = (
     "Krefelds Partnerstädte von Venlo bis Kropyvnytskyi, Nachrichten aus dem "

@@ -11,6 +11,9 @@ SITE_NAME = "City of Krefeld"
 SITE_TITLE = "Partner cities – City of Krefeld"
 PUBLISHER = "City of Krefeld"
 OG_LOCALE = "en_GB"
+# The site's own image for link previews (assets/share/, drawn by render-placeholders).
+SHARE_IMAGE_TITLE = "Partner cities"
+SHARE_IMAGE_ALT = "Graphic with the words “Partner cities – City of Krefeld”"
 SKIP_LINK = "Skip to content"
 INDEX_DESCRIPTION = (
     "Krefeld's partner cities from Venlo to Kropyvnytskyi, news from the press archive "

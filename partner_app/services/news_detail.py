@@ -7,13 +7,11 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from partner_app.models import NewsItem, NewsPartnershipLink
-from partner_app.services.image_uploads import CARD_SIZE, stored_image_size
+from partner_app.services.image_uploads import CARD_SIZE, UPLOAD_PREFIX, stored_image_size
 from partner_app.services.markdown_text import render_markdown
 from partner_app.services.news_archive import NewsCard, card_loading, is_public, news_card_view
 
 RELATED_LIMIT = 3
-# Where uploaded images are served (and stored, relative to the upload folder).
-UPLOAD_PREFIX = "_upload/"
 
 
 @dataclass(frozen=True)
