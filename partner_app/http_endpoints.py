@@ -57,8 +57,13 @@ def _feed_endpoint(feed_format: FeedFormat):  # noqa: ANN202 (a Starlette endpoi
                 except UnknownCityError:
                     return None
                 return news_feed(
-                    session, feed_format, origin=origin, today=today_in_krefeld(), city=city
-                )
+                    session,
+                    feed_format,
+                    origin=origin,
+                    today=today_in_krefeld(),
+                    city=city,
+                    upload_dir=rx.get_upload_dir(),
+                ).body
 
         body = await run_in_threadpool(build)
         if body is None:
