@@ -104,6 +104,38 @@ def test_page_head_links_the_feeds(app_page: Page, base_url: str) -> None:
     )
 
 
+def test_a_city_tab_offers_its_feed_and_the_head_follows_the_tab(
+    app_page: Page, base_url: str
+) -> None:
+    open_page(app_page)
+    app_page.get_by_role("tab", name="Venlo").click()
+    link = app_page.get_by_role("tabpanel").get_by_role(
+        "link", name="Nachrichten zu Venlo als RSS-Feed abonnieren"
+    )
+    expect(link).to_have_attribute("href", "/feeds/nachrichten.rss?stadt=venlo")
+    # The head names the city's feeds first once the tab is chosen (no reload).
+    city_feeds = app_page.locator("head link[rel='alternate'][type][href*='stadt=venlo']")
+    expect(city_feeds).to_have_count(2)
+    expect(app_page.locator("head link[rel='canonical']")).to_have_attribute(
+        "href", f"{base_url}/?stadt=venlo"
+    )
+
+    # A plain link: the browser loads the feed itself (the client router would show a 404).
+    with app_page.expect_response(re.compile(r"/feeds/nachrichten\.rss\?stadt=venlo$")) as answer:
+        link.click()
+    assert answer.value.status == 200
+    parsed = parse_feed(answer.value.body())
+    assert "Venlo" in parsed.feed.title
+
+
+def test_the_english_tab_offers_the_feed_in_english(app_page: Page) -> None:
+    open_page(app_page, "/?stadt=leicester&lang=en")
+    link = app_page.get_by_role("tabpanel").get_by_role(
+        "link", name="Subscribe to news about Leicester (RSS feed)"
+    )
+    expect(link).to_have_attribute("href", "/feeds/nachrichten.rss?stadt=leicester")
+
+
 def test_sitemap_lists_final_addresses_in_both_languages(base_url: str) -> None:
     sitemap = httpx.get(f"{base_url}/sitemap.xml")
     assert sitemap.status_code == 200
