@@ -23,7 +23,8 @@ from partner_app.services.editor_accounts import (
 )
 from partner_app.services.map_frames import NORTH_AMERICA
 from partner_app.services.map_outline import load_outline_polygons, render_outline_svg
-from partner_app.services.placeholder_art import placeholder_svg
+from partner_app.services.placeholder_art import placeholder_png, placeholder_svg
+from partner_app.services.share_images import SITE_IMAGES, fill_in_share_images
 from partner_app.services.two_factor import reset_two_factor
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
@@ -93,9 +94,10 @@ def load_content() -> int:
 
 
 def render_placeholders() -> int:
-    """Write the placeholder artwork of the default news items into ``assets/``."""
+    """Write the placeholder artwork (SVG and PNG) and the site's preview images."""
     content = default_content()
     names = {entry["slug"]: entry["name"] for entry in content["partnerships"]}
+    written: list[Path] = []
     for news in content["news"]:
         if not news.get("image", "").startswith("placeholders/"):
             continue
@@ -103,7 +105,25 @@ def render_placeholders() -> int:
         target = ASSETS_DIR / news["image"]
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(placeholder_svg(title, seed=news["slug"]), encoding="utf-8")
+        # Link previews and feed readers show no SVG: the same artwork as a PNG beside it.
+        target.with_suffix(".png").write_bytes(placeholder_png(title, seed=news["slug"]))
+        written += [target, target.with_suffix(".png")]
+    for lang, image in SITE_IMAGES.items():
+        target = ASSETS_DIR / image
+        target.parent.mkdir(parents=True, exist_ok=True)
+        title = text("SHARE_IMAGE_TITLE", lang)
+        target.write_bytes(placeholder_png(title, seed="krefeld", subtitle=text("PUBLISHER", lang)))
+        written.append(target)
+    for target in written:
         print(target.relative_to(ASSETS_DIR.parent))
+    return 0
+
+
+def share_images() -> int:
+    """Write the JPEG for link previews of every image uploaded before there was one."""
+    with rx.session() as session:
+        written = fill_in_share_images(session, rx.get_upload_dir())
+    print(f"Vorschaubilder (JPEG): {written} ergänzt.")
     return 0
 
 
@@ -155,6 +175,7 @@ def _summary_text(summary: BackupSummary) -> str:
 COMMANDS: dict[str, Callable[[], int]] = {
     "load-content": load_content,
     "render-placeholders": render_placeholders,
+    "share-images": share_images,
     "render-map": render_map,
     "check-database": check_database,
 }

@@ -7,6 +7,7 @@ port) these paths are answered here; everything else goes on to Reflex.
 """
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 
 import reflex as rx
 from starlette.applications import Starlette
@@ -19,7 +20,9 @@ from starlette.routing import Route
 
 from partner_app import routes, texts
 from partner_app.admin_endpoints import log_in_code_endpoint, log_in_endpoint, log_out_endpoint
+from partner_app.http_caching import conditional_response
 from partner_app.http_hardening import SecurityHeaders, UploadSizeLimit
+from partner_app.models import utc_now
 from partner_app.server_render.endpoints import (
     index_page,
     login_code_page,
@@ -32,12 +35,13 @@ from partner_app.services.clock import today_in_krefeld
 from partner_app.services.news_feeds import (
     FEED_PATHS,
     MEDIA_TYPES,
+    FeedDocument,
     FeedFormat,
     UnknownCityError,
     feed_city,
     news_feed,
 )
-from partner_app.services.sitemap import robots_txt, sitemap_entries, sitemap_xml
+from partner_app.services.sitemap import robots_txt, sitemap_document
 from partner_app.settings import public_origin
 
 
@@ -50,21 +54,31 @@ def _feed_endpoint(feed_format: FeedFormat):  # noqa: ANN202 (a Starlette endpoi
         origin = _origin(request)
         city_slug = request.query_params.get("stadt", "")
 
-        def build() -> bytes | None:
+        # Before the database is read: a change after it is never older than this.
+        now = utc_now()
+
+        def build() -> FeedDocument | None:
             with rx.session() as session:
                 try:
                     city = feed_city(session, city_slug)
                 except UnknownCityError:
                     return None
                 return news_feed(
-                    session, feed_format, origin=origin, today=today_in_krefeld(), city=city
+                    session,
+                    feed_format,
+                    origin=origin,
+                    today=today_in_krefeld(),
+                    city=city,
+                    upload_dir=rx.get_upload_dir(),
                 )
 
-        body = await run_in_threadpool(build)
-        if body is None:
+        document = await run_in_threadpool(build)
+        if document is None:
             message = texts.FEED_UNKNOWN_CITY.format(value=city_slug[:80])
             return PlainTextResponse(message, status_code=404)
-        return Response(body, media_type=MEDIA_TYPES[feed_format])
+        return conditional_response(
+            request, document.body, document.last_modified, MEDIA_TYPES[feed_format], now
+        )
 
     return feed
 
@@ -72,12 +86,14 @@ def _feed_endpoint(feed_format: FeedFormat):  # noqa: ANN202 (a Starlette endpoi
 async def sitemap(request: Request) -> Response:
     """All public addresses for search engines."""
     origin = _origin(request)
+    now = utc_now()
 
-    def build() -> bytes:
+    def build() -> tuple[bytes, datetime]:
         with rx.session() as session:
-            return sitemap_xml(sitemap_entries(session, today=today_in_krefeld()), origin)
+            return sitemap_document(session, origin=origin, today=today_in_krefeld())
 
-    return Response(await run_in_threadpool(build), media_type="application/xml")
+    body, last_modified = await run_in_threadpool(build)
+    return conditional_response(request, body, last_modified, "application/xml", now)
 
 
 async def robots(request: Request) -> Response:

@@ -5,8 +5,17 @@ from types import ModuleType
 
 import reflex as rx
 
-from partner_app import closed_tabs, database_pool, event_limits, log_hygiene, routes, texts
+from partner_app import (
+    closed_tabs,
+    database_pool,
+    event_limits,
+    log_hygiene,
+    routes,
+    settings,
+    texts,
+)
 from partner_app.components.connection_notice import connection_notice_overlay
+from partner_app.components.page_head import head_tags, page_image
 from partner_app.http_endpoints import http_endpoints
 from partner_app.maintenance import maintenance_lifespan
 from partner_app.pages import (
@@ -34,6 +43,7 @@ from partner_app.reflex_internals import (
 )
 from partner_app.server_render.not_found import RenderedNotFound
 from partner_app.server_render.renderer import renderer_lifespan
+from partner_app.services.share_images import site_share_image
 from partner_app.session_cookie import hashed_cookie_header
 from partner_app.state.admin_session import AdminDataGuard, AdminSessionState
 
@@ -67,7 +77,8 @@ app.register_lifespan_task(renderer_lifespan)
 app.register_lifespan_task(maintenance_lifespan)
 # Our own notice instead of Reflex's English toast when the connection is lost.
 replace_connection_overlay(app, connection_notice_overlay)
-# Each page module names its ROUTE, TITLE and ON_LOAD (public pages also a DESCRIPTION).
+# Each page module names its ROUTE, TITLE and ON_LOAD (public pages also a DESCRIPTION
+# and their HEAD, the PageMeta var their head tags come from).
 PAGES: list[tuple[ModuleType, Callable[[], rx.Component]]] = [
     (index, index.index),
     (news_detail, news_detail.news_detail_page),
@@ -85,18 +96,26 @@ PAGES: list[tuple[ModuleType, Callable[[], rx.Component]]] = [
     (admin_login_code, admin_login_code.admin_login_code),
     (admin_account, admin_account.admin_account),
 ]
+# Reflex's default og:image is "favicon.ico", relative, which no link preview can load:
+# pages without a head of their own (the admin, "not found", whose route Reflex will not
+# give a var) name the site's own image, absolute with the origin of the build.
+SITE_IMAGE = settings.public_origin() + site_share_image().path
 for page, component in PAGES:
+    head = getattr(page, "HEAD", None)
     app.add_page(
         component,
         route=page.ROUTE,
         title=page.TITLE,
         description=getattr(page, "DESCRIPTION", None),
+        image=page_image(head) if head is not None and page is not not_found else SITE_IMAGE,
         on_load=page.ON_LOAD,
+        meta=head_tags(head) if head is not None else [],
     )
 # /admin itself: the news list for editors, the login for everyone else.
 app.add_page(
     admin_login.admin_login,
     route=routes.ADMIN,
     title=admin_login.TITLE,
+    image=SITE_IMAGE,
     on_load=[AdminSessionState.open_login],
 )

@@ -89,6 +89,17 @@ ROUTER_VAR_PREFIX = "rx_router_"
 IS_HYDRATED = constants.CompileVars.IS_HYDRATED
 
 
+def page_image(url: rx.Var[str]) -> str:
+    """``app.add_page(image=...)`` as a state var: the page's own ``og:image``.
+
+    Reflex 0.10 types ``image`` as a string (default "favicon.ico", relative, which link
+    previews cannot load) but hands it to ``Image.create(content=...)`` in
+    ``compiler.utils.add_meta``, whose ``content`` takes a Var: the one ``og:image`` tag
+    then follows the page's state. (A second tag of our own would leave Reflex's first.)
+    """
+    return cast(str, url)
+
+
 def web_dir() -> Path:
     """The frontend build folder (``.web``), wherever Reflex keeps it."""
     return Path(prerequisites.get_web_dir()).resolve()

@@ -11,6 +11,9 @@ SITE_NAME = "Stadt Krefeld"
 SITE_TITLE = "Städtepartnerschaften – Stadt Krefeld"
 PUBLISHER = "Stadt Krefeld"
 OG_LOCALE = "de_DE"
+# The site's own image for link previews (assets/share/, drawn by render-placeholders).
+SHARE_IMAGE_TITLE = "Städtepartnerschaften"
+SHARE_IMAGE_ALT = "Grafik mit dem Schriftzug „Städtepartnerschaften – Stadt Krefeld“"
 SKIP_LINK = "Zum Inhalt springen"
 INDEX_DESCRIPTION = (
     "Krefelds Partnerstädte von Venlo bis Kropyvnytskyi, Nachrichten aus dem "
@@ -108,6 +111,13 @@ FEED_TITLE_CITY = "Städtepartnerschaften Krefeld – Nachrichten zu {name}"
 FEED_DESCRIPTION = "Meldungen aus dem Pressearchiv der Krefelder Städtepartnerschaften"
 FEED_LINK_RSS = "Nachrichten als RSS-Feed"
 FEED_LINK_ATOM = "Nachrichten als Atom-Feed"
+# The feeds of one partnership: announced in the page head, offered in the city's tab.
+FEED_LINK_CITY_RSS = "Nachrichten zu {name} als RSS-Feed"
+FEED_LINK_CITY_ATOM = "Nachrichten zu {name} als Atom-Feed"
+CITY_FEED_LINK = "Nachrichten zu {name} als RSS-Feed abonnieren"
+# Link previews (og:title): the page's own name, without the site's.
+OG_TITLE_INDEX = "Die Partnerstädte von Krefeld"
+OG_TITLE_CITY = "Krefeld und {name}"
 FEED_UNKNOWN_CITY = "„{value}“ ist keine Partnerstadt von Krefeld; diesen Feed gibt es nicht."
 
 NOT_FOUND_TITLE = "Seite nicht gefunden"

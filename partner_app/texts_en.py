@@ -11,6 +11,9 @@ SITE_NAME = "City of Krefeld"
 SITE_TITLE = "Partner cities – City of Krefeld"
 PUBLISHER = "City of Krefeld"
 OG_LOCALE = "en_GB"
+# The site's own image for link previews (assets/share/, drawn by render-placeholders).
+SHARE_IMAGE_TITLE = "Partner cities"
+SHARE_IMAGE_ALT = "Graphic with the words “Partner cities – City of Krefeld”"
 SKIP_LINK = "Skip to content"
 INDEX_DESCRIPTION = (
     "Krefeld's partner cities from Venlo to Kropyvnytskyi, news from the press archive "
@@ -104,6 +107,13 @@ NEWS_LOADING = "Loading the news item …"
 
 FEED_LINK_RSS = "News as an RSS feed"
 FEED_LINK_ATOM = "News as an Atom feed"
+# The feeds of one partnership: announced in the page head, offered in the city's tab.
+FEED_LINK_CITY_RSS = "News about {name} as an RSS feed"
+FEED_LINK_CITY_ATOM = "News about {name} as an Atom feed"
+CITY_FEED_LINK = "Subscribe to news about {name} (RSS feed)"
+# Link previews (og:title): the page's own name, without the site's.
+OG_TITLE_INDEX = "Krefeld's partner cities"
+OG_TITLE_CITY = "Krefeld and {name}"
 
 NOT_FOUND_TITLE = "Page not found"
 NOT_FOUND_TEXT = "There is no page at this address. It may have changed, or it was mistyped."

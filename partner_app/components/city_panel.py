@@ -5,6 +5,7 @@ from reflex.vars import ObjectVar
 
 from partner_app.components.news_card import image_figure
 from partner_app.components.translated import only_in_german_note, tr
+from partner_app.reflex_internals import PlainAnchor
 from partner_app.services.partnerships import PartnershipView
 
 
@@ -74,6 +75,17 @@ def city_panel(partnership: ObjectVar[PartnershipView]) -> rx.Component:
                 rx.el.li(partnership.distance_label, class_name="fact-distance"),
             ),
             rx.foreach(partnership.facts, lambda fact: rx.el.li(fact, lang="de")),
+        ),
+        rx.el.p(
+            # A plain <a>: the client router would take the click and show its 404 page.
+            PlainAnchor.create(
+                partnership.feed_label,
+                href=partnership.feed_url,
+                # Reflex would turn an unknown prop into CSS: a real attribute this way.
+                custom_attrs={"type": "application/rss+xml"},
+                class_name="feed-link",
+            ),
+            class_name="city-feed",
         ),
         class_name="city-panel",
     )

@@ -24,24 +24,6 @@ def hydration_attribute() -> dict[str, rx.Var[str]]:
     return {"data-hydrated": is_hydrated.to_string()}  # pyright: ignore[reportAttributeAccessIssue]
 
 
-def feed_links() -> rx.Component:
-    """The news feeds, announced in the page head (React places <link> there)."""
-    return rx.fragment(
-        rx.el.link(
-            rel="alternate",
-            type="application/rss+xml",
-            title=tr("FEED_LINK_RSS"),
-            href=FEED_PATHS[FeedFormat.rss],
-        ),
-        rx.el.link(
-            rel="alternate",
-            type="application/atom+xml",
-            title=tr("FEED_LINK_ATOM"),
-            href=FEED_PATHS[FeedFormat.atom],
-        ),
-    )
-
-
 def language_switch() -> rx.Component:
     """The link to this page in the other language, labelled in that language."""
     return rx.el.nav(
@@ -69,7 +51,6 @@ def _feed_link(text_name: str, feed_format: FeedFormat) -> rx.Component:
 def page_layout(*children: rx.Component) -> rx.Component:
     """Wrap page content in the site frame."""
     return rx.fragment(
-        feed_links(),
         skip_link(),
         rx.el.header(
             rx.el.div(

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from partner_app import routes, settings
+from partner_app import routes
 from partner_app.components.translated import localized_href, tr
 from partner_app.state.language import LanguageState
 
@@ -15,19 +15,11 @@ def back_to_start() -> rx.Component:
     )
 
 
-def canonical_link(url: str) -> rx.Component:
-    """The canonical address of a static page in the page language (React puts it in the head).
-
-    Absolute with ``PARTNER_APP_PUBLIC_ORIGIN`` (read when the app is built); otherwise
-    relative to the host the page is served from.
-    """
-    return rx.el.link(rel="canonical", href=localized_href(settings.public_origin() + url))
-
-
 def text_page(html: dict[str, str], url: str, *after: rx.Component) -> rx.Component:
     """The Markdown text of both languages (rendered safely beforehand) with the way back.
 
-    ``url`` is the page's final address (see ``routes.page_url``).
+    ``url`` is the page's final address (see ``routes.page_url``); its canonical link and
+    language versions are in the head (``PageHeadState``).
     """
     return rx.fragment(
         back_to_start(),
@@ -37,5 +29,4 @@ def text_page(html: dict[str, str], url: str, *after: rx.Component) -> rx.Compon
             rx.html(html["de"], class_name="statement"),
         ),
         *after,
-        canonical_link(url),
     )

@@ -9,11 +9,14 @@ from partner_app.components.text_page import text_page
 from partner_app.components.translated import page_title, tr
 from partner_app.services.legal_pages import page_html
 from partner_app.state.language import LanguageState
+from partner_app.state.page_head import PageHeadState
 
 ROUTE = routes.ACCESSIBILITY
 TITLE = page_title("ACCESSIBILITY_TITLE")
 DESCRIPTION = tr("ACCESSIBILITY_DESCRIPTION")
-ON_LOAD = [LanguageState.detect]
+ON_LOAD = [LanguageState.detect, PageHeadState.describe]
+# Canonical URL, language versions and link previews.
+HEAD = PageHeadState.meta
 FORM_HEADING_ID = "barriere-melden-formular"
 
 

@@ -13,6 +13,7 @@ from partner_app.in_place_navigation import in_place_navigator
 from partner_app.state.language import LanguageState
 from partner_app.state.news_archive import NewsArchiveState
 from partner_app.state.page_content import PageContentState
+from partner_app.state.page_head import PageHeadState
 
 ROUTE = "/"
 TITLE = tr("SITE_TITLE")
@@ -22,7 +23,10 @@ ON_LOAD = [
     LanguageState.detect,
     PageContentState.load,
     NewsArchiveState.apply_url_filter,
+    PageHeadState.describe,
 ]
+# Canonical URL, language versions, link previews and the city's feeds.
+HEAD = PageHeadState.meta
 
 
 def index() -> rx.Component:

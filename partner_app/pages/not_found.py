@@ -9,11 +9,14 @@ from partner_app import routes
 from partner_app.components.layout import page_layout
 from partner_app.components.translated import localized_href, page_title, tr
 from partner_app.state.language import LanguageState
+from partner_app.state.page_head import PageHeadState
 
 ROUTE = routes.NOT_FOUND
 TITLE = page_title("NOT_FOUND_TITLE")
 DESCRIPTION = tr("NOT_FOUND_TEXT")
-ON_LOAD = [LanguageState.detect]
+ON_LOAD = [LanguageState.detect, PageHeadState.describe]
+# Canonical URL, language versions and link previews.
+HEAD = PageHeadState.meta
 
 
 def not_found_page() -> rx.Component:

@@ -98,7 +98,9 @@ async def _news_shell(request: Request, slug: str) -> Response:
 
     def read() -> str | None:
         with rx.session() as session:
-            detail = published_news_detail(session, slug, today=today_in_krefeld(), lang=lang)
+            detail = published_news_detail(
+                session, slug, today=today_in_krefeld(), lang=lang, upload_dir=rx.get_upload_dir()
+            )
         return None if detail is None else head_tags_html(news_page_meta(detail, origin, lang))
 
     head = await run_in_threadpool(read)
@@ -107,7 +109,7 @@ async def _news_shell(request: Request, slug: str) -> Response:
         # No production build (development mode): the frontend server renders the page.
         return PlainTextResponse(texts.NEWS_NOT_FOUND_TEXT, status_code=404)
     status = 200 if head is not None else 404
-    head = head if head is not None else head_tags_html(not_found_meta(lang))
+    head = head if head is not None else head_tags_html(not_found_meta(lang, origin))
     return HTMLResponse(shell.replace("</head>", f"{head}</head>", 1), status_code=status)
 
 

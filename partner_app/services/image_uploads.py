@@ -3,8 +3,14 @@
 Only real JPEG, PNG and WebP images up to 20 MB and about 50 megapixels are
 accepted: a photo straight from a phone's camera (48 MP, 10 to 20 MB) fits. Each
 is re-encoded, which drops every piece of metadata (EXIF with GPS positions,
-camera serials, comments), in two sizes: a 16:9 card image and a larger detail
-image. Anything else is refused with a German message and leaves no file behind.
+camera serials, comments), in three sizes: a 16:9 card image and a larger detail
+image as WebP for the page, and a 1200 × 630 JPEG for link previews and feed
+readers, which show no WebP everywhere (Facebook, LinkedIn, many feed readers).
+Anything else is refused with a German message and leaves no file behind.
+
+Images uploaded before the JPEG existed get it from their detail image with
+``python -m partner_app.cli share-images`` (``make run`` runs it; see
+:func:`write_missing_share_image`).
 
 The limit is :data:`MAX_UPLOAD_BYTES`: the browser checks it before sending
 (``components/admin_form.py``), the HTTP cap (``http_hardening.py``) sits a little
@@ -42,6 +48,9 @@ ACCEPTED_TYPES: dict[str, Sequence[str]] = {
 }
 CARD_SIZE = (800, 450)
 DETAIL_MAX = (1600, 1600)
+# The link preview's size (1.91:1), cropped to cover like the card.
+SHARE_SIZE = (1200, 630)
+SHARE_JPEG_QUALITY = 85
 # Refuses decompression bombs: a small file that unpacks into a huge bitmap. "50 MP"
 # cameras deliver up to 8192 x 6144 (50.3 million), so the messages say 50.
 MAX_MEGAPIXELS = 50
@@ -51,6 +60,8 @@ WEBP_QUALITY = 82
 _QUARTER_TURNS = {5, 6, 7, 8}
 
 
+# Where uploaded images are served (and stored, relative to the upload folder).
+UPLOAD_PREFIX = "_upload/"
 # What an image field may hold: an upload stored here, or a bundled placeholder.
 # Anything else (other hosts, "//host/…", scripts) never reaches an <img src>.
 KNOWN_IMAGE_PATH = re.compile(
@@ -91,6 +102,7 @@ class StoredImage:
 
     card: str
     detail: str
+    share: str
 
 
 def stored_image_size(upload_dir: Path, relative_path: str) -> tuple[int, int]:
@@ -151,13 +163,14 @@ def check_upload_size(size: int) -> None:
 
 
 def store_image(data: bytes, *, upload_dir: Path, folder: str) -> StoredImage:
-    """Check ``data``, store it re-encoded in two sizes, return their relative paths.
+    """Check ``data``, store it re-encoded in three sizes, return their relative paths.
 
     Blocking and memory-hungry: callers run it in a thread, one image at a time.
     """
     check_upload_size(len(data))
     image = decode_image(data)
     card = ImageOps.fit(image, CARD_SIZE, method=Image.Resampling.LANCZOS)
+    share = ImageOps.fit(image, SHARE_SIZE, method=Image.Resampling.LANCZOS)
     detail = image.copy()
     detail.thumbnail(DETAIL_MAX, Image.Resampling.LANCZOS)
     del image
@@ -174,11 +187,80 @@ def store_image(data: bytes, *, upload_dir: Path, folder: str) -> StoredImage:
             picture.save(partial, format="WEBP", quality=WEBP_QUALITY)
             partial.replace(path)
             written.append(path)
+        share_path = target / f"{stem}-share.jpg"
+        _save_share_jpeg(share, share_path)
+        written.append(share_path)
     except Exception:
         for path in [*written, *target.glob(f"{stem}-*.part")]:
             path.unlink(missing_ok=True)
         raise
-    return StoredImage(card=f"{folder}/{stem}-card.webp", detail=f"{folder}/{stem}-detail.webp")
+    return StoredImage(
+        card=f"{folder}/{stem}-card.webp",
+        detail=f"{folder}/{stem}-detail.webp",
+        share=f"{folder}/{stem}-share.jpg",
+    )
+
+
+def _save_share_jpeg(picture: Image.Image, path: Path) -> None:
+    """``picture`` as a baseline JPEG at ``path`` (written whole, then moved into place).
+
+    JPEG has no transparency: a transparent PNG is set on white, as a page shows it.
+    """
+    if picture.mode != "RGB":
+        background = Image.new("RGB", picture.size, "white")
+        background.paste(picture, mask=picture.getchannel("A") if "A" in picture.mode else None)
+        picture = background
+    # A name of its own per writer: two processes filling in the same image never share one.
+    partial = path.with_name(f"{path.stem}.{secrets.token_hex(4)}.part")
+    try:
+        picture.save(partial, format="JPEG", quality=SHARE_JPEG_QUALITY, optimize=True)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+# An uploaded card image as ``store_image`` names it, relative to the upload folder.
+_STORED_CARD = re.compile(r"^(?P<folder>[a-z0-9_-]{1,40})/(?P<stem>[0-9a-f]{24})-card\.webp$")
+
+
+def share_image_name(card_path: str) -> str:
+    """The JPEG stored beside an uploaded card image (both relative to the upload folder).
+
+    "" for anything that is not a card image as ``store_image`` names it.
+    """
+    match = _STORED_CARD.match(card_path)
+    return f"{match['folder']}/{match['stem']}-share.jpg" if match else ""
+
+
+def write_missing_share_image(upload_dir: Path, card_path: str) -> bool:
+    """Make the JPEG of an image uploaded before there was one, from its detail image.
+
+    ``card_path`` comes from the database, relative to ``upload_dir``: only a name as
+    ``store_image`` writes it is followed, and only to regular files inside
+    ``upload_dir`` (no symlink, no other folder). Whether a JPEG was written; an existing
+    one is left as it is. Blocking: run it in a thread or from the command line.
+    """
+    match = _STORED_CARD.match(card_path)
+    if match is None:
+        return False
+    # The name's pattern has no "/" or "." in the folder: it stays inside upload_dir.
+    folder = upload_dir.resolve() / match["folder"]
+    share = folder / f"{match['stem']}-share.jpg"
+    detail = folder / f"{match['stem']}-detail.webp"
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    if share.exists() or share.is_symlink() or detail.is_symlink() or not detail.is_file():
+        return False
+    try:
+        with Image.open(detail) as stored:
+            if stored.format != "WEBP" or stored.width * stored.height > MAX_PIXELS:
+                return False
+            stored.load()
+            picture = stored.convert("RGBA" if _has_alpha(stored) else "RGB")
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
+        return False
+    _save_share_jpeg(ImageOps.fit(picture, SHARE_SIZE, method=Image.Resampling.LANCZOS), share)
+    return True
 
 
 def decode_image(data: bytes) -> Image.Image:
@@ -230,8 +312,10 @@ def _needed_scale(image: Image.Image) -> float:
     if image.getexif().get(ExifTags.Base.Orientation) in _QUARTER_TURNS:
         width, height = height, width
     detail = min(DETAIL_MAX[0] / width, DETAIL_MAX[1] / height)
-    card = max(CARD_SIZE[0] / width, CARD_SIZE[1] / height)
-    return min(1.0, max(detail, card))
+    cover = max(
+        CARD_SIZE[0] / width, CARD_SIZE[1] / height, SHARE_SIZE[0] / width, SHARE_SIZE[1] / height
+    )
+    return min(1.0, max(detail, cover))
 
 
 def _scaled(size: tuple[int, int], scale: float) -> tuple[int, int]:

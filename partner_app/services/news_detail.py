@@ -7,13 +7,13 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from partner_app.models import NewsItem, NewsPartnershipLink
-from partner_app.services.image_uploads import CARD_SIZE, stored_image_size
+from partner_app.services.image_uploads import CARD_SIZE, UPLOAD_PREFIX, stored_image_size
 from partner_app.services.markdown_text import render_markdown
 from partner_app.services.news_archive import NewsCard, card_loading, is_public, news_card_view
+from partner_app.services.news_dates import PublicationDate, publication_dates
+from partner_app.services.share_images import ShareImage, share_image_of
 
 RELATED_LIMIT = 3
-# Where uploaded images are served (and stored, relative to the upload folder).
-UPLOAD_PREFIX = "_upload/"
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,10 @@ class NewsDetail:
     published_on: date
     updated_at: datetime
     related: list[NewsCard] = field(default_factory=list)
+    # The date as precisely as it is known (news_dates); None: the day alone.
+    publication: PublicationDate | None = None
+    # The JPEG or PNG link previews show; None: it has none (the site's is named).
+    share_image: ShareImage | None = None
 
 
 def detail_image_path(card_path: str) -> str:
@@ -65,6 +69,8 @@ def published_news_detail(
         image_height=height,
         published_on=item.published_on,
         updated_at=item.updated_at,
+        publication=publication_dates(session, [item])[item.id],
+        share_image=share_image_of(item.image_path, upload_dir) if item.image_path else None,
         related=related_news(
             session,
             item.id,

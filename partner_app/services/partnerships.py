@@ -8,6 +8,7 @@ from partner_app.i18n import text, written_in
 from partner_app.models import Partnership, PartnershipKind, PartnershipStatus
 from partner_app.services.dates import format_date, machine_readable_date
 from partner_app.services.geo import distance_from_krefeld_label
+from partner_app.services.news_feeds import FeedFormat, feed_url
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,9 @@ class PartnershipView:
     image_alt: str
     image_caption: str
     image_credit: str
+    # The partnership's own news feed (RSS), offered in its tab.
+    feed_url: str
+    feed_label: str
 
 
 def partnerships_by_since(session: Session, lang: str = "de") -> list[PartnershipView]:
@@ -98,6 +102,8 @@ def partnership_view(partnership: Partnership, lang: str = "de") -> PartnershipV
         image_alt=partnership.image_alt,
         image_caption=partnership.image_caption,
         image_credit=partnership.image_credit,
+        feed_url=feed_url("", FeedFormat.rss, partnership.slug),
+        feed_label=text("CITY_FEED_LINK", lang).format(name=partnership.name),
     )
 
 

@@ -12,8 +12,8 @@ the stored files of an upload once they are older than :data:`UNUSED_UPLOAD_KEPT
   restored after a crash must still find its image.
 
 Only files named as ``image_uploads.store_image`` names them are looked at
-(``<folder>/<24 hex digits>-card.webp``, ``-detail.webp``, and the ``.part`` left by a
-write that never finished); anything else in the upload folder stays.
+(``<folder>/<24 hex digits>-card.webp``, ``-detail.webp``, ``-share.jpg``, and the
+``.part`` left by a write that never finished); anything else in the upload folder stays.
 
 The day also covers a form still open with an upload it has not saved: a session ends
 after 8 hours without activity, and with it the admin's state of every tab, so such a
@@ -32,8 +32,12 @@ from sqlmodel import Session, SQLModel, col, select
 from partner_app.models import FormDraft
 
 UNUSED_UPLOAD_KEPT = timedelta(days=1)
-# What store_image writes: <folder>/<stem>-card.webp and -detail.webp (.part while written).
-_STORED_NAME = re.compile(r"^(?P<stem>[0-9a-f]{24})-(?:card|detail)\.(?:webp|part)$")
+# What store_image writes: <folder>/<stem>-card.webp, -detail.webp and -share.jpg (.part,
+# or the share's -share.<8 hex digits>.part, while written).
+_STORED_NAME = re.compile(
+    r"^(?P<stem>[0-9a-f]{24})-"
+    r"(?:(?:card|detail)\.(?:webp|part)|share\.(?:jpg|[0-9a-f]{8}\.part))$"
+)
 _FOLDER_NAME = re.compile(r"^[a-z0-9_-]{1,40}$")
 # A reference to either size of a stored upload, wherever it stands in a value.
 _REFERENCE = re.compile(

@@ -11,6 +11,7 @@ from partner_app.services.news_detail import published_news_detail
 from partner_app.services.page_meta import (
     SERVER_HEAD_ATTRIBUTE,
     PageMeta,
+    default_page_meta,
     news_page_meta,
     not_found_meta,
 )
@@ -35,7 +36,7 @@ class NewsDetailState(rx.State):
     image_width: rx.Field[int] = rx.field(CARD_SIZE[0])
     image_height: rx.Field[int] = rx.field(CARD_SIZE[1])
     related: rx.Field[list[NewsCard]] = rx.field(default_factory=list)
-    meta: rx.Field[PageMeta] = rx.field(default_factory=PageMeta)
+    meta: rx.Field[PageMeta] = rx.field(default_factory=lambda: default_page_meta(public_origin()))
     back_url: rx.Field[str] = rx.field(routes.PUBLIC)
     # The live-news revision the item was read at (see refresh_live).
     _shown_revision: int = -1
@@ -74,7 +75,7 @@ class NewsDetailState(rx.State):
             self.body_html = ""
             self.image_src = ""
             self.related = []
-            self.meta = not_found_meta(lang)
+            self.meta = not_found_meta(lang, public_origin(self.router.url.origin))
         else:
             self.found = True
             self.card = detail.card

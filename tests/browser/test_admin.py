@@ -3,10 +3,11 @@
 import os
 import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from io import BytesIO
 from pathlib import Path
 
+import httpx
 import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Dialog, Page, expect
@@ -23,6 +24,7 @@ from tests.browser.conftest import (
     log_in_as_editor,
     open_page,
 )
+from tests.support.feeds import parse_feed
 
 
 def png_bytes() -> bytes:
@@ -242,7 +244,9 @@ def test_xss_payloads_in_every_text_field_render_inert(editor_page: Page) -> Non
     assert page.evaluate("window.__xss") is None
 
 
-def test_valid_upload_shows_on_the_public_card(editor_page: Page, app_upload_dir: Path) -> None:
+def test_valid_upload_shows_on_the_public_card(
+    editor_page: Page, app_upload_dir: Path, base_url: str
+) -> None:
     page = editor_page
     open_page(page, "/admin/nachrichten/bearbeiten")
     fill_news_form(page, title="Meldung mit Bild")
@@ -265,6 +269,24 @@ def test_valid_upload_shows_on_the_public_card(editor_page: Page, app_upload_dir
     expect(image).to_have_js_property("complete", True)
     assert image.evaluate("node => node.naturalWidth") == 800
     assert len(list((app_upload_dir / "news").glob("*.webp"))) >= 2
+
+    # Link previews and feed readers get the 1200 x 630 JPEG stored beside the WebP sizes.
+    href = page.locator(".news-card h3 a").first.get_attribute("href") or ""
+    detail = httpx.get(base_url + href).text
+    og_image = re.search(r'<meta content="([^"]+)" property="og:image"', detail)
+    assert og_image is not None
+    assert re.fullmatch(re.escape(base_url) + r"/_upload/news/[0-9a-f]{24}-share\.jpg", og_image[1])
+    jpeg = httpx.get(og_image[1])
+    assert jpeg.headers["content-type"] == "image/jpeg"
+    assert Image.open(BytesIO(jpeg.content)).size == (1200, 630)
+    feed = parse_feed(httpx.get(f"{base_url}/feeds/nachrichten.atom").content)
+    entry = next(entry for entry in feed.entries if entry.link == base_url + href)
+    assert [(enclosure.href, enclosure.type) for enclosure in entry.enclosures] == [
+        (og_image[1], "image/jpeg")
+    ]
+    # Published through the admin today: the feed names the moment, not midnight.
+    published = datetime.fromisoformat(str(entry.get("published")))
+    assert abs(published - datetime.now(UTC)) < timedelta(minutes=10)
 
 
 @pytest.mark.parametrize(

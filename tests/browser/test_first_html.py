@@ -5,9 +5,12 @@ import re
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
+from html.parser import HTMLParser
+from io import BytesIO
 
 import httpx
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser, ConsoleMessage, Page, WebSocketRoute, expect
 from sqlalchemy import Engine
 from sqlmodel import Session, col, delete, select
@@ -115,6 +118,121 @@ def test_first_html_of_a_detail_page_has_the_article_and_its_head(base_url: str)
     unknown = _first_html(base_url, "/nachrichten/gibt-es-nicht")
     assert unknown.status_code == 404
     assert "Meldung nicht gefunden" in _text(unknown.text)
+
+
+class _Head(HTMLParser):
+    """The <meta> and <link> elements of a page's <head>, as a crawler reads them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict[str, list[str]] = {}
+        self.links: list[dict[str, str]] = []
+        self._in_head = True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {key: value or "" for key, value in attrs}
+        if tag == "body":
+            self._in_head = False
+        if not self._in_head:
+            return
+        if tag == "meta" and (key := attributes.get("property") or attributes.get("name")):
+            self.meta.setdefault(key, []).append(attributes.get("content", ""))
+        elif tag == "link":
+            self.links.append(attributes)
+
+    def one(self, key: str) -> str:
+        assert len(self.meta.get(key, [])) == 1, f"{key}: {self.meta.get(key)}"
+        return self.meta[key][0]
+
+
+def _head(base_url: str, path: str) -> _Head:
+    head = _Head()
+    head.feed(_first_html(base_url, path).text)
+    return head
+
+
+# Public pages a link preview shows: their canonical address and whose feeds they name.
+PREVIEWED = [
+    ("/", "/", ""),
+    ("/?stadt=venlo&jahr=2024", "/?stadt=venlo", "venlo"),
+    ("/?lang=en", "/?lang=en", ""),
+    ("/barrierefreiheit/", "/barrierefreiheit/", ""),
+    (
+        "/nachrichten/spende-20000-euro-kropyvnytskyi",
+        "/nachrichten/spende-20000-euro-kropyvnytskyi",
+        "kropyvnytskyi",
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "canonical", "city"), PREVIEWED)
+def test_first_html_has_link_previews_language_versions_and_feeds(
+    base_url: str, path: str, canonical: str, city: str
+) -> None:
+    head = _head(base_url, path)
+
+    canonical_url = f"{base_url}{canonical}"
+    assert [link["href"] for link in head.links if link.get("rel") == "canonical"] == [
+        canonical_url
+    ]
+    assert head.one("og:url") == canonical_url
+    # og:title is the page's own name, without the long site suffix.
+    assert head.one("og:title")
+    assert "Stadt Krefeld" not in head.one("og:title")
+    assert head.one("og:description")
+    assert head.one("twitter:card") == "summary_large_image"
+    english = "lang=en" in path
+    assert head.one("og:locale") == ("en_GB" if english else "de_DE")
+    assert head.one("og:locale:alternate") == ("de_DE" if english else "en_GB")
+    # One og:image, absolute and raster (Reflex's relative "favicon.ico" is gone).
+    image = head.one("og:image")
+    assert image.startswith(f"{base_url}/")
+    assert re.search(r"\.(png|jpg)$", image)
+    assert head.one("og:image:type") in ("image/png", "image/jpeg")
+    assert head.one("og:image:alt")
+    versions = {
+        link["hreflang"]: link["href"]
+        for link in head.links
+        if link.get("rel") == "alternate" and link.get("hreflang")
+    }
+    german = f"{base_url}{canonical.replace('?lang=en', '')}"
+    assert versions == {
+        "de": german,
+        "en": german + ("&" if "?" in german else "?") + "lang=en",
+        "x-default": german,
+    }
+    feeds = [
+        link["href"]
+        for link in head.links
+        if link.get("rel") == "alternate"
+        and link.get("type") in ("application/rss+xml", "application/atom+xml")
+    ]
+    city_feeds = [f"{base_url}/feeds/nachrichten.{kind}?stadt={city}" for kind in ("rss", "atom")]
+    all_feeds = [f"{base_url}/feeds/nachrichten.{kind}" for kind in ("rss", "atom")]
+    assert feeds == (city_feeds if city else []) + all_feeds
+
+
+@pytest.mark.parametrize("path", ["/", "/nachrichten/spende-20000-euro-kropyvnytskyi?lang=en"])
+def test_the_preview_image_is_the_raster_image_the_head_describes(base_url: str, path: str) -> None:
+    head = _head(base_url, path)
+
+    image = httpx.get(head.one("og:image"))
+
+    assert image.status_code == 200
+    assert image.headers["content-type"] == head.one("og:image:type")
+    picture = Image.open(BytesIO(image.content))
+    assert picture.format in ("PNG", "JPEG")
+    assert picture.size == (int(head.one("og:image:width")), int(head.one("og:image:height")))
+    assert picture.size == (1200, 630)
+
+
+def test_the_not_found_page_names_no_canonical_address(base_url: str) -> None:
+    head = _Head()
+    head.feed(httpx.get(f"{base_url}/gibt-es-nicht", headers={"Accept": "text/html"}).text)
+
+    assert head.one("robots") == "noindex"
+    assert not [link for link in head.links if link.get("rel") == "canonical"]
+    assert head.one("og:image").endswith(".png")
 
 
 @pytest.fixture

@@ -59,7 +59,7 @@ def test_detail_page_head_describes_the_item(app_page: Page, base_url: str) -> N
     assert article["mainEntityOfPage"] == canonical
 
 
-def test_navigating_away_leaves_no_stale_head(app_page: Page) -> None:
+def test_navigating_away_leaves_no_stale_head(app_page: Page, base_url: str) -> None:
     open_page(app_page, f"/nachrichten/{SLUG}")
     expect(app_page.locator("head link[rel='canonical']")).to_have_count(1)
     app_page.get_by_role("link", name="Zurück zur Übersicht der Meldungen").first.click()
@@ -67,7 +67,12 @@ def test_navigating_away_leaves_no_stale_head(app_page: Page) -> None:
     expect_path(app_page, "/")
     expect(app_page).to_have_title("Städtepartnerschaften – Stadt Krefeld")
     expect(app_page.locator("head title")).to_have_count(1)
-    expect(app_page.locator("head link[rel='canonical']")).to_have_count(0)
+    # The start page's own head, not the item's.
+    expect(app_page.locator("head link[rel='canonical']")).to_have_attribute("href", f"{base_url}/")
+    expect(app_page.locator("head meta[property='og:type']")).to_have_attribute(
+        "content", "website"
+    )
+    expect(app_page.locator("head meta[property='og:image']")).to_have_count(1)
     expect(app_page.locator("script[type='application/ld+json']")).to_have_count(0)
 
 

@@ -134,6 +134,7 @@ def test_a_new_contact_moves_to_its_own_address_after_saving(
         "save",
         {
             "name": "Erika Beispiel",
+            "role": "press",
             "phone": "0 21 51 / 86-1000",
             "email": "erika.beispiel@krefeld.de",
             "room": "",

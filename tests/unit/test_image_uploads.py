@@ -11,12 +11,15 @@ from partner_app.services.image_uploads import (
     CARD_SIZE,
     MAX_UPLOAD_BYTES,
     MEGABYTE,
+    SHARE_SIZE,
     ImageRejectedError,
     decode_image,
     megabytes,
     refusal_in_browser,
+    share_image_name,
     store_image,
     stored_image_size,
+    write_missing_share_image,
 )
 
 
@@ -36,16 +39,88 @@ def jpeg_with_gps() -> bytes:
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
-def test_real_images_are_stored_in_two_sizes(tmp_path: Path, fmt: str) -> None:
+def test_real_images_are_stored_in_three_sizes(tmp_path: Path, fmt: str) -> None:
     stored = store_image(image_bytes(fmt), upload_dir=tmp_path, folder="news")
     card = Image.open(tmp_path / stored.card)
     detail = Image.open(tmp_path / stored.detail)
+    share = Image.open(tmp_path / stored.share)
     assert (card.format, card.size) == ("WEBP", CARD_SIZE)
     assert detail.format == "WEBP"
     assert max(detail.size) <= 1600
+    # Link previews and feed readers: a JPEG (no transparency: a PNG's is set on white).
+    assert (share.format, share.size, share.mode) == ("JPEG", SHARE_SIZE, "RGB")
+    assert share_image_name(stored.card) == stored.share
     assert sorted(path.name for path in (tmp_path / "news").iterdir()) == sorted(
-        [Path(stored.card).name, Path(stored.detail).name]
+        [Path(stored.card).name, Path(stored.detail).name, Path(stored.share).name]
     )
+
+
+def test_a_transparent_png_is_set_on_white_in_the_jpeg(tmp_path: Path) -> None:
+    picture = Image.new("RGBA", (1600, 900), (0, 0, 0, 0))
+    buffer = BytesIO()
+    picture.save(buffer, format="PNG")
+
+    stored = store_image(buffer.getvalue(), upload_dir=tmp_path, folder="news")
+
+    pixel = Image.open(tmp_path / stored.share).getpixel((600, 315))
+    assert isinstance(pixel, tuple)
+    assert min(pixel) > 245
+
+
+def test_an_image_uploaded_before_gets_its_jpeg_from_the_detail_size(tmp_path: Path) -> None:
+    stored = store_image(image_bytes("JPEG", (2000, 1000)), upload_dir=tmp_path, folder="news")
+    (tmp_path / stored.share).unlink()
+
+    assert write_missing_share_image(tmp_path, stored.card)
+    share = Image.open(tmp_path / stored.share)
+    assert (share.format, share.size) == ("JPEG", SHARE_SIZE)
+    # Once there, it is left alone; no file but the three is left behind.
+    assert not write_missing_share_image(tmp_path, stored.card)
+    assert len(list((tmp_path / "news").iterdir())) == 3
+
+
+@pytest.mark.parametrize(
+    "card_path",
+    [
+        "../news/0123456789abcdef01234567-card.webp",
+        "news/../../etc/0123456789abcdef01234567-card.webp",
+        "/etc/0123456789abcdef01234567-card.webp",
+        "news/0123456789abcdef01234567-detail.webp",
+        "news/passwd",
+        "",
+    ],
+)
+def test_a_jpeg_is_only_made_for_a_stored_card_name(tmp_path: Path, card_path: str) -> None:
+    assert share_image_name(card_path) == ""
+    assert not write_missing_share_image(tmp_path, card_path)
+    assert list(tmp_path.rglob("*")) == []
+
+
+def test_a_symlinked_folder_or_detail_image_is_not_followed(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    stored = store_image(image_bytes("JPEG"), upload_dir=elsewhere, folder="news")
+    (elsewhere / stored.share).unlink()
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    (uploads / "news").symlink_to(elsewhere / "news")
+    own = uploads / "own"
+    own.mkdir()
+    stem = Path(stored.card).name.removesuffix("-card.webp")
+    (own / f"{stem}-detail.webp").symlink_to(elsewhere / stored.detail)
+
+    assert not write_missing_share_image(uploads, stored.card)
+    assert not write_missing_share_image(uploads, f"own/{stem}-card.webp")
+    assert not (elsewhere / stored.share).exists()
+    assert not (own / f"{stem}-share.jpg").exists()
+
+
+def test_a_detail_file_that_is_no_webp_gets_no_jpeg(tmp_path: Path) -> None:
+    card = "news/0123456789abcdef01234567-card.webp"
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news/0123456789abcdef01234567-detail.webp").write_bytes(image_bytes("PNG"))
+
+    assert not write_missing_share_image(tmp_path, card)
+    assert not (tmp_path / "news/0123456789abcdef01234567-share.jpg").exists()
 
 
 def test_metadata_is_stripped(tmp_path: Path) -> None:
@@ -172,9 +247,10 @@ def test_a_wide_panorama_still_fills_the_card(tmp_path: Path) -> None:
 
     decoded = decode_image(buffer.getvalue())
 
-    # The card needs 450 pixels of height: only half of the panorama's may go.
-    assert decoded.height >= CARD_SIZE[1]
-    assert decoded.size == (6000, 500)
+    # The link preview needs 630 pixels of height: the panorama's 1000 are all kept
+    # (a half would leave 500).
+    assert decoded.height >= SHARE_SIZE[1]
+    assert decoded.size == (12_000, 1000)
 
 
 def test_a_big_png_is_shrunk_before_it_is_worked_on() -> None:

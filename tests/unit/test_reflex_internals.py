@@ -14,6 +14,7 @@ import pytest
 import reflex as rx
 from reflex import model
 from reflex.app import App, EventNamespace
+from reflex.compiler import utils as compiler_utils
 from reflex.istate.manager.disk import StateManagerDisk
 from reflex.istate.manager.redis import StateManagerRedis
 from reflex.istate.manager.token import BaseStateToken
@@ -25,6 +26,7 @@ from reflex_base.config import get_config
 from reflex_base.event import Event, EventHandler, parse_args_spec
 from reflex_base.registry import RegistrationContext
 from reflex_base.utils.format import format_event_handler
+from reflex_components_core.base.meta import Image
 from reflex_components_core.core import upload as upload_component
 from reflex_components_core.core.upload import _on_drop_spec
 
@@ -297,3 +299,13 @@ def test_an_upload_is_sent_only_for_a_file_the_browser_accepted() -> None:
     assert f"({placeholder}.length > 0)" in guarded
     assert f'["files"] : {placeholder}' in guarded
     assert '"uploadFiles"' in guarded
+
+
+def test_a_pages_image_may_be_a_state_var() -> None:
+    # add_meta hands add_page's image to Image.create(content=...): a var follows the state.
+    page = rx.fragment()
+    url = LanguageState.switch_url
+    compiler_utils.add_meta(page, "Titel", reflex_internals.page_image(url), [])
+    images = [child for child in page.children if isinstance(child, Image)]
+    assert len(images) == 1, "add_meta no longer adds exactly one og:image"
+    assert str(url) in str(images[0].render()), "og:image no longer takes a var"

@@ -28,10 +28,10 @@ def upload_dir(tmp_path: Path) -> Path:
 
 
 def stored_upload(upload_dir: Path, folder: str, *, age: timedelta) -> str:
-    """Both files of an upload, as store_image writes them, ``age`` old; the card's path."""
+    """The files of an upload, as store_image writes them, ``age`` old; the card's path."""
     stem = secrets.token_hex(12)
-    for suffix in ("card", "detail"):
-        written_at(upload_dir / folder / f"{stem}-{suffix}.webp", age)
+    for name in ("card.webp", "detail.webp", "share.jpg"):
+        written_at(upload_dir / folder / f"{stem}-{name}", age)
     return f"_upload/{folder}/{stem}-card.webp"
 
 
@@ -45,7 +45,11 @@ def written_at(path: Path, age: timedelta) -> Path:
 
 def files_of(upload_dir: Path, card_path: str) -> list[Path]:
     card = upload_dir / card_path.removeprefix("_upload/")
-    return [card, card.with_name(card.name.replace("-card.", "-detail."))]
+    return [
+        card,
+        card.with_name(card.name.replace("-card.", "-detail.")),
+        card.with_name(card.name.replace("-card.webp", "-share.jpg")),
+    ]
 
 
 def test_every_image_column_is_known() -> None:
@@ -79,16 +83,19 @@ def test_old_unused_uploads_go_and_used_or_young_ones_stay(
     session.commit()
     # What a crash left of a write, and what the app never wrote.
     unfinished = written_at(upload_dir / "news" / f"{'0' * 24}-card.part", OLD)
+    unfinished_share = written_at(upload_dir / "news" / f"{'2' * 24}-share.0a1b2c3d.part", OLD)
     foreign = written_at(upload_dir / "news" / "liesmich.txt", 30 * OLD)
     other_folder = written_at(upload_dir / "Fremd" / f"{'1' * 24}-card.webp", 30 * OLD)
 
     deleted = forget_unused_uploads(session, upload_dir, NOW)
 
-    assert deleted == 3
+    # The three files of the upload never saved, and the two unfinished writes.
+    assert deleted == 5
     for kept in (of_a_city, of_news, of_a_form_copy, just_uploaded):
         assert all(path.exists() for path in files_of(upload_dir, kept)), kept
     assert not any(path.exists() for path in files_of(upload_dir, never_saved))
     assert not unfinished.exists()
+    assert not unfinished_share.exists()
     assert foreign.exists()
     assert other_folder.exists()
     # Nothing is left to delete a moment later.
@@ -125,7 +132,7 @@ def test_the_daily_purge_lets_an_image_go_with_its_forgotten_form_copy(
 
     summary = purge_expired_data(session, NOW, upload_dir)
 
-    assert (summary.form_drafts, summary.upload_files) == (1, 2)
+    assert (summary.form_drafts, summary.upload_files) == (1, 3)
     assert not any(path.exists() for path in files_of(upload_dir, image))
 
 
