@@ -76,6 +76,8 @@ def city_panel(partnership: ObjectVar[PartnershipView]) -> rx.Component:
             ),
             rx.foreach(partnership.facts, lambda fact: rx.el.li(fact, lang="de")),
         ),
+        # The facts are written in German only.
+        rx.cond(partnership.facts.length() > 0, only_in_german_note(rx.Var.create("de"))),
         rx.el.p(
             # A plain <a>: the client router would take the click and show its 404 page.
             PlainAnchor.create(

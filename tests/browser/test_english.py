@@ -41,6 +41,8 @@ def test_switcher_turns_the_page_english_and_keeps_the_language_in_the_url(app_p
     expect(app_page.locator(".news-card h3").first).to_have_attribute("lang", "de")
     expect(panel.get_by_text("Venlo on the Maas is Krefeld's oldest partner city")).to_be_visible()
     expect(panel.locator("[lang='en']", has_text="Venlo on the Maas")).to_have_count(1)
+    # Venlo's facts are written in German only, and the page says so after them.
+    expect(panel.locator(".only-in-german")).to_have_text("(only in German)")
 
     # The language travels with filters, links and the way back.
     app_page.get_by_label("Year").select_option("2024")
@@ -83,6 +85,7 @@ def test_without_an_english_description_the_german_one_is_shown_marked_german(
     )
     expect(description).to_have_count(1)
     expect(app_page.get_by_role("tabpanel")).to_contain_text("Partnership since")
+    # After the German description (Leiden has no facts, which are written in German only).
     expect(app_page.get_by_role("tabpanel").locator(".only-in-german")).to_have_text(
         "(only in German)"
     )
