@@ -1,6 +1,6 @@
 """Answers the server gives without the app's JavaScript: the public pages rendered per
-request (partner_app.server_render), feeds, sitemap and robots.txt, and the editors'
-login and logout (partner_app.admin_endpoints).
+request (partner_app.server_render), feeds, sitemap and robots.txt, the open data API
+(partner_app.open_data_api), and the editors' login and logout (partner_app.admin_endpoints).
 
 Mounted in front of Reflex (``rx.App(api_transformer=...)``), so in production (one
 port) these paths are answered here; everything else goes on to Reflex.
@@ -16,13 +16,14 @@ from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
 from partner_app import routes, texts
 from partner_app.admin_endpoints import log_in_code_endpoint, log_in_endpoint, log_out_endpoint
 from partner_app.http_caching import conditional_response
 from partner_app.http_hardening import SecurityHeaders, UploadSizeLimit
 from partner_app.models import utc_now
+from partner_app.open_data_api import open_data_api
 from partner_app.server_render.endpoints import (
     index_page,
     login_code_page,
@@ -132,5 +133,7 @@ def http_endpoints() -> Starlette:
             Route(routes.ADMIN_LOGIN_CODE, log_in_code_endpoint, methods=["POST"]),
             Route(routes.ADMIN_LOGIN_CODE + "/", log_in_code_endpoint, methods=["POST"]),
             Route(routes.ADMIN_LOGOUT, log_out_endpoint, methods=["POST"]),
+            # The open data API (FastAPI, its own OpenAPI description).
+            Mount(routes.API, app=open_data_api()),
         ],
     )

@@ -40,6 +40,10 @@ ADMIN_CONTENT = "/admin/inhalte"
 ADMIN_CONTENT_EDIT = "/admin/inhalte/bearbeiten"
 # The editor's own account: the two-factor login's set-up.
 ADMIN_ACCOUNT = "/admin/konto"
+# The open data API (partner_app/open_data_api.py) and its OpenAPI description.
+API = "/api/v1"
+API_NEWS = API + "/nachrichten"
+API_OPENAPI = API + "/openapi.json"
 
 
 def admin_return_path(path: str) -> str:

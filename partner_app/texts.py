@@ -111,6 +111,10 @@ FEED_TITLE_CITY = "Städtepartnerschaften Krefeld – Nachrichten zu {name}"
 FEED_DESCRIPTION = "Meldungen aus dem Pressearchiv der Krefelder Städtepartnerschaften"
 FEED_LINK_RSS = "Nachrichten als RSS-Feed"
 FEED_LINK_ATOM = "Nachrichten als Atom-Feed"
+OPEN_DATA_LINK = "Offene Daten (JSON-API, OpenAPI)"
+# The open data API refuses a filter value that does not exist (status 422).
+API_UNKNOWN_CITY = "„{value}“ ist keine Partnerstadt von Krefeld."
+API_UNKNOWN_TOPIC = "Ein Thema „{value}“ gibt es nicht."
 # The feeds of one partnership: announced in the page head, offered in the city's tab.
 FEED_LINK_CITY_RSS = "Nachrichten zu {name} als RSS-Feed"
 FEED_LINK_CITY_ATOM = "Nachrichten zu {name} als Atom-Feed"

@@ -107,6 +107,9 @@ NEWS_LOADING = "Loading the news item …"
 
 FEED_LINK_RSS = "News as an RSS feed"
 FEED_LINK_ATOM = "News as an Atom feed"
+OPEN_DATA_LINK = "Open data (JSON API, OpenAPI)"
+API_UNKNOWN_CITY = "“{value}” is not a partner city of Krefeld."
+API_UNKNOWN_TOPIC = "There is no topic “{value}”."
 # The feeds of one partnership: announced in the page head, offered in the city's tab.
 FEED_LINK_CITY_RSS = "News about {name} as an RSS feed"
 FEED_LINK_CITY_ATOM = "News about {name} as an Atom feed"

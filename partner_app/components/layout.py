@@ -43,9 +43,10 @@ def _page_link(text_name: str, url: str) -> rx.Component:
     return rx.el.li(rx.el.a(tr(text_name), href=localized_href(url)))
 
 
-def _feed_link(text_name: str, feed_format: FeedFormat) -> rx.Component:
-    # A plain <a>: the client router would take the click and show the app's 404 for a feed.
-    return rx.el.li(PlainAnchor.create(tr(text_name), href=FEED_PATHS[feed_format]))
+def _plain_link(text_name: str, href: str) -> rx.Component:
+    # A plain <a>: the client router would take the click and show the app's 404 for an
+    # address the server answers itself (a feed, the API's description).
+    return rx.el.li(PlainAnchor.create(tr(text_name), href=href))
 
 
 def page_layout(*children: rx.Component) -> rx.Component:
@@ -74,8 +75,9 @@ def page_layout(*children: rx.Component) -> rx.Component:
                         _page_link("IMPRINT_TITLE", routes.IMPRINT_URL),
                         _page_link("PRIVACY_TITLE", routes.PRIVACY_URL),
                         _page_link("ACCESSIBILITY_TITLE", routes.ACCESSIBILITY_URL),
-                        _feed_link("FEED_LINK_RSS", FeedFormat.rss),
-                        _feed_link("FEED_LINK_ATOM", FeedFormat.atom),
+                        _plain_link("FEED_LINK_RSS", FEED_PATHS[FeedFormat.rss]),
+                        _plain_link("FEED_LINK_ATOM", FEED_PATHS[FeedFormat.atom]),
+                        _plain_link("OPEN_DATA_LINK", routes.API_OPENAPI),
                         class_name="footer-links",
                     ),
                     aria_label=tr("FOOTER_NAV"),
