@@ -4,8 +4,6 @@ Its certificate is made for the test, for 127.0.0.1; :attr:`SmtpServer.client_co
 trusts it (and nothing else), as a city's own certificate authority would be trusted.
 """
 
-import datetime
-import ipaddress
 import ssl
 import threading
 from collections.abc import Iterator
@@ -19,13 +17,10 @@ from typing import Any, cast
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from partner_app.services.inbox_notifications import THREAD_NAME
 from tests.support.app_process import free_port
+from tests.support.certificates import self_signed_certificate
 
 HOST = "127.0.0.1"
 
@@ -75,7 +70,7 @@ def smtp_server(
     tmp_path: Path, *, tls: str = "none", login: tuple[str, str] | None = None
 ) -> Iterator[SmtpServer]:
     """Run an SMTP server until the block ends; ``tls`` as ``PARTNER_APP_SMTP_TLS``."""
-    certificate, key = _certificate(tmp_path)
+    certificate, key = self_signed_certificate(tmp_path, "smtp")
     server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     server_context.load_cert_chain(certificate, key)
     client_context = ssl.create_default_context(cafile=str(certificate))
@@ -111,36 +106,3 @@ def wait_for_notifications() -> None:
         if thread.name == THREAD_NAME:
             thread.join(timeout=30)
             assert not thread.is_alive(), "a notification is still being sent after 30 s"
-
-
-def _certificate(folder: Path) -> tuple[Path, Path]:
-    """A self-signed certificate for 127.0.0.1 and its key, as files."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test-Mailserver")])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address(HOST))]),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    certificate_file = folder / "smtp-cert.pem"
-    key_file = folder / "smtp-key.pem"
-    certificate_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return certificate_file, key_file

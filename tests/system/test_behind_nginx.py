@@ -8,7 +8,6 @@ message limit count, and the app cannot be reached around nginx.
 """
 
 import contextlib
-import datetime
 import ipaddress
 import os
 import shlex
@@ -22,16 +21,13 @@ from pathlib import Path
 import httpx
 import psutil
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from sqlmodel import Session, col, select
 
 from partner_app import i18n, routes
 from partner_app.models import ContactMessage, LoginAttempt
 from partner_app.session_cookie import COOKIE_NAME
 from tests.support.app_process import PROJECT_DIR, free_port
+from tests.support.certificates import self_signed_certificate
 from tests.support.own_app import EDITOR, EDITOR_PASSWORD, OwnApp
 from tests.support.own_loop import run_in_own_loop
 from tests.support.simulated_visitor import SimulatedVisitor
@@ -67,18 +63,14 @@ def documented_unit() -> Unit:
     return Unit(run_args, environment)
 
 
-def site_for_test(tls_dir: Path, nginx_port: int, app_port: int) -> str:
+def site_for_test(certificate: Path, key: Path, nginx_port: int, app_port: int) -> str:
     """The documented site with the test's port, certificate and app port, nothing else."""
     site = SITE_CONF.read_text()
     replacements = {
         "listen 443 ssl;": f"listen 127.0.0.1:{nginx_port} ssl;",
         "listen [::]:443 ssl;": "",
-        "ssl_certificate /etc/ssl/certs/www.krefeld.de.pem;": (
-            f"ssl_certificate {tls_dir / 'cert.pem'};"
-        ),
-        "ssl_certificate_key /etc/ssl/private/www.krefeld.de.key;": (
-            f"ssl_certificate_key {tls_dir / 'key.pem'};"
-        ),
+        "ssl_certificate /etc/ssl/certs/www.krefeld.de.pem;": (f"ssl_certificate {certificate};"),
+        "ssl_certificate_key /etc/ssl/private/www.krefeld.de.key;": (f"ssl_certificate_key {key};"),
         f"http://127.0.0.1:{DOCUMENTED_APP_PORT};": f"http://127.0.0.1:{app_port};",
     }
     for documented, for_test in replacements.items():
@@ -86,36 +78,6 @@ def site_for_test(tls_dir: Path, nginx_port: int, app_port: int) -> str:
         site = site.replace(documented, for_test)
     # The plain-http server only redirects; it would need port 80.
     return site[: site.rindex("server {")]
-
-
-def write_certificate(folder: Path) -> None:
-    """A self-signed certificate for 127.0.0.1, as the city's would be for its name."""
-    folder.mkdir()
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    (folder / "cert.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    (folder / "key.pem").write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
 
 
 def nginx_main_config(prefix: Path, site: Path) -> str:
@@ -173,9 +135,9 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
         },
         extra_args=[arg for arg in run_args if arg not in {"--env", "prod"}],
     )
-    write_certificate(folder / "tls")
+    certificate, key = self_signed_certificate(folder / "tls", "nginx")
     site = folder / "site.conf"
-    site.write_text(site_for_test(folder / "tls", nginx_port, app.port))
+    site.write_text(site_for_test(certificate, key, nginx_port, app.port))
     main = folder / "nginx.conf"
     main.write_text(nginx_main_config(folder, site))
     app.start()
@@ -185,9 +147,7 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
         stderr=subprocess.STDOUT,
     )
     try:
-        deployment = Deployment(
-            public_url, ssl.create_default_context(cafile=folder / "tls" / "cert.pem"), app
-        )
+        deployment = Deployment(public_url, ssl.create_default_context(cafile=certificate), app)
         _wait_until_served(deployment, proxy)
         yield deployment
     finally:
