@@ -172,6 +172,9 @@ class Partnership(SQLModel, table=True):
     # Shown on the English page; without it the German description is shown there.
     description_en: str = Field(default="", sa_type=sa.Text)
     facts: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # More names its news are found by (other spellings, former names); the archive search
+    # also finds them by name, native name, country and region (services/search_index.py).
+    search_terms: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     sort_order: int = Field(default=0)
     latitude: float
     longitude: float

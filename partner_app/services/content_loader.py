@@ -28,6 +28,7 @@ from partner_app.models import (
     SeedRecord,
     Topic,
 )
+from partner_app.services import search_index  # noqa: F401  (keeps the index current)
 from partner_app.services.news_search import refresh_search_text
 
 
@@ -131,6 +132,7 @@ def _partnership(entry: dict[str, Any], order: int) -> Partnership:
         description=entry.get("description", "").strip(),
         description_en=entry.get("description_en", "").strip(),
         facts=list(entry.get("facts", [])),
+        search_terms=list(entry.get("search_terms", [])),
         sort_order=order,
         latitude=entry["latitude"],
         longitude=entry["longitude"],

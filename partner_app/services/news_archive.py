@@ -1,4 +1,12 @@
-"""Queries of the public press archive: filtering, counting and paging in the database."""
+"""Queries of the public press archive: filtering, ranking, counting and paging in the database.
+
+Free text goes through the full-text index (``services/search_index.py``): without it the
+list is newest first; with it, items with the searched words in the title come first,
+then in the teaser, the body and the names, newest first among equals. A search that
+finds nothing is tried again with each unknown word's one-typo neighbours, and the
+corrected words are offered ("Meinten Sie …?"). Facet counts say, per city, year and
+topic, how many items that choice would give with the other filters as they are.
+"""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -9,9 +17,25 @@ from sqlalchemy.orm import QueryableAttribute, defer, selectinload
 from sqlalchemy.sql.base import ExecutableOption
 from sqlmodel import Session, col, func, select
 
-from partner_app.models import NewsItem, NewsStatus, Partnership, Topic
+from partner_app.models import (
+    NewsItem,
+    NewsPartnershipLink,
+    NewsStatus,
+    NewsTopicLink,
+    Partnership,
+    Topic,
+)
+from partner_app.services import search_index
 from partner_app.services.dates import format_date, machine_readable_date
-from partner_app.services.text_folding import search_terms
+from partner_app.services.search_analysis import (
+    QueryWord,
+    TextPart,
+    corrects_typos,
+    highlighted,
+    query_words,
+    stem,
+)
+from partner_app.services.search_index import SearchBackend
 
 PAGE_SIZE = 12
 MAX_QUERY_LENGTH = 100
@@ -42,11 +66,17 @@ class CityBadge:
 
 @dataclass(frozen=True)
 class NewsCard:
-    """What a news card shows, and nothing more."""
+    """What a news card shows, and nothing more.
+
+    ``title_parts`` and ``teaser_parts`` are the title and teaser cut into text parts,
+    the words the search matched marked (one unmarked part without a search).
+    """
 
     slug: str
     title: str
     teaser: str
+    title_parts: list[TextPart]
+    teaser_parts: list[TextPart]
     date_label: str
     date_iso: str
     cities: list[CityBadge]
@@ -58,11 +88,48 @@ class NewsCard:
 
 
 @dataclass(frozen=True)
+class FacetCounts:
+    """Per option of each filter, how many items it would give with the other filters."""
+
+    cities: dict[str, int] = field(default_factory=dict)
+    years: dict[int, int] = field(default_factory=dict)
+    topics: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class NewsPage:
-    """One page of matching news and the number of all matches."""
+    """One page of matching news, the number of all matches, and what goes with them.
+
+    ``suggestion`` is the query with its typos corrected when the query as typed found
+    nothing ("" otherwise); ``facets`` are there when they were asked for.
+    """
 
     cards: list[NewsCard] = field(default_factory=list)
     total: int = 0
+    suggestion: str = ""
+    facets: FacetCounts | None = None
+
+
+@dataclass(frozen=True)
+class ArchiveSearch:
+    """The words of a free-text search as the index is asked for them."""
+
+    backend: SearchBackend
+    words: tuple[QueryWord, ...]
+    # The query with typos corrected, when the words had to be corrected to find anything.
+    suggestion: str = ""
+
+    def stems(self) -> list[str]:
+        """The stems the matched words start with (for highlighting)."""
+        return [stem(word) for query_word in self.words for word in query_word.alternatives]
+
+
+def archive_search(session: Session, text: str) -> ArchiveSearch | None:
+    """The search for ``text`` (None without words), on the session's database."""
+    words = query_words(text[:MAX_QUERY_LENGTH])
+    if not words:
+        return None
+    return ArchiveSearch(search_index.backend_for(session.get_bind().dialect), tuple(words))
 
 
 def is_public(today: date) -> list[sa.ColumnElement[bool]]:
@@ -96,22 +163,31 @@ def _mapped(model_attribute: object) -> QueryableAttribute[Any]:
     return model_attribute
 
 
-def public_news_conditions(news_filter: NewsFilter, today: date) -> list[sa.ColumnElement[bool]]:
-    """WHERE conditions for the public news matching ``news_filter``."""
+def public_news_conditions(
+    news_filter: NewsFilter,
+    today: date,
+    search: ArchiveSearch | None = None,
+    *,
+    leave_out: str = "",
+) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions for the public news matching ``news_filter``.
+
+    The free text counts only through ``search`` (see :func:`archive_search`);
+    ``leave_out`` ("city", "year" or "topic") drops that filter, for its facet counts.
+    """
     conditions = is_public(today)
-    if news_filter.city:
+    if news_filter.city and leave_out != "city":
         conditions.append(col(NewsItem.partnerships).any(col(Partnership.slug) == news_filter.city))
-    if news_filter.year is not None:
+    if news_filter.year is not None and leave_out != "year":
         conditions.append(
             col(NewsItem.published_on).between(
                 date(news_filter.year, 1, 1), date(news_filter.year, 12, 31)
             )
         )
-    if news_filter.topic:
+    if news_filter.topic and leave_out != "topic":
         conditions.append(col(NewsItem.topics).any(col(Topic.slug) == news_filter.topic))
-    for term in search_terms(news_filter.text[:MAX_QUERY_LENGTH]):
-        # autoescape makes % and _ in the query match literally.
-        conditions.append(col(NewsItem.search_text).contains(term, autoescape=True))
+    if search is not None:
+        conditions.append(col(NewsItem.id).in_(search.backend.matching_ids(search.words)))
     return conditions
 
 
@@ -123,19 +199,114 @@ def published_news_page(
     offset: int = 0,
     limit: int = PAGE_SIZE,
     lang: str = "de",
+    with_facets: bool = False,
 ) -> NewsPage:
-    """Return the public news matching ``news_filter``, newest first, one page of it."""
-    conditions = public_news_conditions(news_filter, today)
-    total = session.exec(select(func.count(col(NewsItem.id))).where(*conditions)).one()
+    """Return the public news matching ``news_filter``, one page of it, best first.
+
+    Without free text: newest first. With it: by relevance (title, teaser, body, names),
+    newest first among equals; a search that finds nothing as typed is corrected.
+    """
+    search = archive_search(session, news_filter.text)
+    total = _count(session, public_news_conditions(news_filter, today, search))
+    if total == 0 and search is not None:
+        corrected = _corrected(session, search)
+        if corrected is not None:
+            corrected_total = _count(session, public_news_conditions(news_filter, today, corrected))
+            if corrected_total:
+                search, total = corrected, corrected_total
+    statement = select(NewsItem).where(*public_news_conditions(news_filter, today))
+    order: list[Any] = []
+    if search is not None:
+        table = search.backend.search_table()
+        statement = statement.join(table, search.backend.id_column() == NewsItem.id).where(
+            search.backend.match_condition(search.words)
+        )
+        order.append(search.backend.relevance(search.words).desc())
+    order += [col(NewsItem.published_on).desc(), col(NewsItem.id).desc()]
     items = session.exec(
-        select(NewsItem)
-        .where(*conditions)
-        .order_by(col(NewsItem.published_on).desc(), col(NewsItem.id).desc())
-        .offset(max(offset, 0))
-        .limit(limit)
-        .options(*card_loading())
+        statement.order_by(*order).offset(max(offset, 0)).limit(limit).options(*card_loading())
     ).all()
-    return NewsPage(cards=[news_card_view(item, lang) for item in items], total=total)
+    stems = search.stems() if search is not None else []
+    return NewsPage(
+        cards=[news_card_view(item, lang, stems) for item in items],
+        total=total,
+        suggestion=search.suggestion if search is not None else "",
+        facets=facet_counts(session, news_filter, today, search) if with_facets else None,
+    )
+
+
+def _count(session: Session, conditions: list[sa.ColumnElement[bool]]) -> int:
+    return session.exec(select(func.count(col(NewsItem.id))).where(*conditions)).one()
+
+
+def _corrected(session: Session, search: ArchiveSearch) -> ArchiveSearch | None:
+    """The search with each unknown word widened to the indexed words one typo away.
+
+    None when no word could be corrected. The suggestion takes, per corrected word, the
+    neighbour found in the most items.
+    """
+    connection = session.connection()
+    known = search_index.known_words(connection, [word.folded for word in search.words])
+    words: list[QueryWord] = []
+    suggestion: list[str] = []
+    for word in search.words:
+        found = (
+            search_index.neighbours(connection, word.folded)
+            if word.folded not in known and corrects_typos(word.folded)
+            else []
+        )
+        if found:
+            alternatives = (word.folded, *(neighbour.word for neighbour in found))
+            words.append(QueryWord(word.spelling, word.folded, alternatives))
+            suggestion.append(found[0].spelling)
+        else:
+            words.append(word)
+            suggestion.append(word.spelling)
+    if words == list(search.words):
+        return None
+    return ArchiveSearch(search.backend, tuple(words), " ".join(suggestion))
+
+
+def facet_counts(
+    session: Session, news_filter: NewsFilter, today: date, search: ArchiveSearch | None
+) -> FacetCounts:
+    """Per city, year and topic: the items it gives with the other filters (one query)."""
+
+    def matching(leave_out: str) -> sa.Select[Any]:
+        return select(NewsItem.id).where(
+            *public_news_conditions(news_filter, today, search, leave_out=leave_out)
+        )
+
+    link = NewsPartnershipLink.news_id
+    cities = (
+        select(sa.literal("city"), col(Partnership.slug), func.count())
+        .select_from(NewsPartnershipLink)
+        .join(Partnership, col(Partnership.id) == NewsPartnershipLink.partnership_id)
+        .where(col(link).in_(matching("city")))
+        .group_by(col(Partnership.slug))
+    )
+    year = sa.cast(sa.extract("year", col(NewsItem.published_on)), sa.String)
+    years = (
+        select(sa.literal("year"), year, func.count())
+        .where(*public_news_conditions(news_filter, today, search, leave_out="year"))
+        .group_by(year)
+    )
+    topics = (
+        select(sa.literal("topic"), col(Topic.slug), func.count())
+        .select_from(NewsTopicLink)
+        .join(Topic, col(Topic.id) == NewsTopicLink.topic_id)
+        .where(col(NewsTopicLink.news_id).in_(matching("topic")))
+        .group_by(col(Topic.slug))
+    )
+    counts = FacetCounts()
+    for kind, value, count in session.execute(sa.union_all(cities, years, topics)).all():
+        if kind == "city":
+            counts.cities[value] = count
+        elif kind == "year":
+            counts.years[int(float(value))] = count
+        else:
+            counts.topics[value] = count
+    return counts
 
 
 def published_news_years(session: Session, *, today: date) -> list[int]:
@@ -147,13 +318,18 @@ def published_news_years(session: Session, *, today: date) -> list[int]:
     return [int(row) for row in rows]
 
 
-def news_card_view(item: NewsItem, lang: str = "de") -> NewsCard:
-    """The card of one news item (its partnerships and topics must be loaded)."""
+def news_card_view(item: NewsItem, lang: str = "de", stems: list[str] | None = None) -> NewsCard:
+    """The card of one news item (its partnerships and topics must be loaded).
+
+    ``stems``: the searched stems, whose words are marked in the title and teaser.
+    """
     partnerships = sorted(item.partnerships, key=lambda partnership: partnership.since)
     return NewsCard(
         slug=item.slug,
         title=item.title,
         teaser=item.teaser,
+        title_parts=highlighted(item.title, stems or []),
+        teaser_parts=highlighted(item.teaser, stems or []),
         date_label=format_date(item.published_on, item.published_precision, lang),
         date_iso=machine_readable_date(item.published_on, item.published_precision),
         cities=[CityBadge(slug=p.slug, name=p.name) for p in partnerships],

@@ -1,0 +1,666 @@
+"""The archive's full-text index: one interface, a backend per database.
+
+What is indexed, per published news item (drafts are never in it): the title, the
+teaser, the body, and the names the item is found by (its partnerships' names, native
+names, countries, regions and search terms, its topics, the image caption). Each part
+keeps its weight: a match in the title ranks above one in the teaser, above the body,
+above the names.
+
+- SQLite: an FTS5 table ``news_search`` (rowid = news id) holding the Snowball stems
+  computed here, one column per part (``search_analysis.stems``).
+- PostgreSQL: a table ``news_search`` with a ``tsvector`` (``setweight`` A/B/C/D per
+  part) built by the database's own ``partner_search`` configuration (unaccent, then
+  Snowball German without stop words) from the folded words computed here, and a GIN
+  index on it.
+
+Both keep the vocabulary typos are corrected towards: ``search_word`` (each folded word
+of five letters or more, its spelling and in how many items it occurs) and
+``search_word_key`` (each word under its one-letter-less forms, ``typo_keys``), so the
+words one typo away from a query word are found by index lookups, never by a scan.
+
+The index is derived data: it is not among the models (backups leave it out), the
+migration builds it for existing items, and every ORM flush that touches news,
+partnerships or topics updates it in the same transaction (:func:`_keep_index_current`).
+Writes past the ORM (a backup import, the benchmark's bulk load) call :func:`rebuild`.
+"""
+
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import UOWTransaction
+from sqlmodel import SQLModel
+
+from partner_app.models import (
+    NewsItem,
+    NewsPartnershipLink,
+    NewsStatus,
+    NewsTopicLink,
+    Partnership,
+    Topic,
+)
+from partner_app.services.search_analysis import (
+    QueryWord,
+    folded_words,
+    one_typo_apart,
+    stem,
+    stems,
+    typo_keys,
+    vocabulary,
+)
+
+SEARCH_TABLE = "news_search"
+WORD_TABLE = "search_word"
+WORD_KEY_TABLE = "search_word_key"
+# Every table of the index (FTS5 adds its own, named news_search_*).
+SEARCH_INDEX_TABLES = (SEARCH_TABLE, WORD_TABLE, WORD_KEY_TABLE)
+# The PostgreSQL text search configuration and its Snowball dictionary (no stop words:
+# the query drops those itself, identically on both databases).
+PG_CONFIG = "partner_search"
+PG_DICTIONARY = "partner_german_stem"
+# Points of a match per part, best part per query word counted: title 8, teaser 4, body 2,
+# names 1. A word in the title outranks any number of words elsewhere only per word; the
+# publication date breaks ties.
+PART_POINTS = (8, 4, 2, 1)
+PARTS = ("title", "teaser", "body", "names")
+
+_word = sa.table(
+    WORD_TABLE,
+    sa.column("word", sa.Text()),
+    sa.column("spelling", sa.Text()),
+    sa.column("documents", sa.Integer()),
+)
+_word_key = sa.table(WORD_KEY_TABLE, sa.column("key", sa.Text()), sa.column("word", sa.Text()))
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """The texts of one news item, per part, as the index takes them."""
+
+    news_id: int
+    title: str
+    teaser: str
+    body: str
+    names: str
+
+    @property
+    def parts(self) -> tuple[str, str, str, str]:
+        """The parts in ``PARTS`` order."""
+        return (self.title, self.teaser, self.body, self.names)
+
+    def vocabulary(self) -> dict[str, str]:
+        """The item's words typos are corrected towards (folded -> spelling)."""
+        found: dict[str, str] = {}
+        for part in self.parts:
+            for word, spelling in vocabulary(part).items():
+                found.setdefault(word, spelling)
+        return found
+
+
+class SearchBackend(Protocol):
+    """What each database does for the search; the rest is shared."""
+
+    def create_schema(self, connection: sa.Connection) -> None:
+        """Create the index's tables (empty)."""
+        ...
+
+    def drop_schema(self, connection: sa.Connection) -> None:
+        """Drop the index's tables."""
+        ...
+
+    def store(self, connection: sa.Connection, documents: Sequence[SearchDocument]) -> None:
+        """Index ``documents`` (each replacing what was indexed under its id)."""
+        ...
+
+    def remove(self, connection: sa.Connection, news_ids: Collection[int]) -> None:
+        """Remove items from the index."""
+        ...
+
+    def stored_words(self, connection: sa.Connection, news_ids: Collection[int]) -> list[str]:
+        """The vocabulary words indexed for ``news_ids`` (one entry per item and word)."""
+        ...
+
+    def matching_ids(self, words: Sequence[QueryWord]) -> sa.Select[Any]:
+        """The ids of indexed items matching every word (any alternative of it)."""
+        ...
+
+    def search_table(self) -> sa.TableClause:
+        """The index table, to join news items on :meth:`id_column`."""
+        ...
+
+    def id_column(self) -> sa.ColumnElement[int]:
+        """The news id column of :meth:`search_table`."""
+        ...
+
+    def match_condition(self, words: Sequence[QueryWord]) -> sa.ColumnElement[bool]:
+        """The WHERE condition on :meth:`search_table` for items matching every word."""
+        ...
+
+    def relevance(self, words: Sequence[QueryWord]) -> sa.ColumnElement[int]:
+        """Points of a matching row of :meth:`search_table` (``PART_POINTS``)."""
+        ...
+
+
+class SqliteSearch:
+    """SQLite: FTS5 over stems computed in Python (Snowball via PyStemmer)."""
+
+    _fts = sa.table(
+        SEARCH_TABLE,
+        sa.column("rowid", sa.Integer()),
+        *(sa.column(part, sa.Text()) for part in PARTS),
+        sa.column("words", sa.Text()),
+    )
+
+    def create_schema(self, connection: sa.Connection) -> None:
+        """FTS5 with a prefix index for short prefixes (results while typing)."""
+        columns = ", ".join(PARTS)
+        connection.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5("
+            f"{columns}, words UNINDEXED, tokenize = 'unicode61 remove_diacritics 0', "
+            "prefix = '2 3', detail = column)"
+        )
+        _create_vocabulary_tables(connection)
+
+    def drop_schema(self, connection: sa.Connection) -> None:
+        """Drop the FTS table and the vocabulary."""
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {SEARCH_TABLE}")
+        _drop_vocabulary_tables(connection)
+
+    def store(self, connection: sa.Connection, documents: Sequence[SearchDocument]) -> None:
+        """Replace the rows of ``documents`` by their stems."""
+        if not documents:
+            return
+        self.remove(connection, [document.news_id for document in documents])
+        connection.execute(
+            sa.insert(self._fts),
+            [
+                {
+                    "rowid": document.news_id,
+                    **{
+                        part: " ".join(stems(text))
+                        for part, text in zip(PARTS, document.parts, strict=True)
+                    },
+                    "words": " ".join(document.vocabulary()),
+                }
+                for document in documents
+            ],
+        )
+
+    def remove(self, connection: sa.Connection, news_ids: Collection[int]) -> None:
+        """Delete the rows of ``news_ids``."""
+        for chunk in _chunks(news_ids):
+            connection.execute(sa.delete(self._fts).where(self._fts.c.rowid.in_(chunk)))
+
+    def stored_words(self, connection: sa.Connection, news_ids: Collection[int]) -> list[str]:
+        """The ``words`` column of the rows of ``news_ids``."""
+        return _split_words(connection, self._fts.c.words, self._fts.c.rowid, news_ids)
+
+    def search_table(self) -> sa.TableClause:
+        """The FTS table."""
+        return self._fts
+
+    def id_column(self) -> sa.ColumnElement[int]:
+        """FTS5's rowid is the news id."""
+        return self._fts.c.rowid
+
+    def match_condition(self, words: Sequence[QueryWord]) -> sa.ColumnElement[bool]:
+        """``news_search MATCH '("stem"* OR "stem2"*) AND ...'``."""
+        expression = " AND ".join(
+            "(" + " OR ".join(f'"{stem(word)}"*' for word in query_word.alternatives) + ")"
+            for query_word in words
+        )
+        return sa.literal_column(SEARCH_TABLE).op("MATCH")(sa.literal(expression))
+
+    def matching_ids(self, words: Sequence[QueryWord]) -> sa.Select[Any]:
+        """Rowids of the matching rows."""
+        return sa.select(self._fts.c.rowid).where(self.match_condition(words))
+
+    def relevance(self, words: Sequence[QueryWord]) -> sa.ColumnElement[int]:
+        """Per word, the points of the best part holding a word with its stem as prefix.
+
+        FTS5 has no per-column match test in SQL, so the stored stems are compared with
+        LIKE '% stem%' on the matching rows only (stems hold letters and digits alone).
+        """
+        total: sa.ColumnElement[int] = sa.literal(0)
+        for query_word in words:
+            patterns = [f"% {stem(word)}%" for word in query_word.alternatives]
+            cases = [
+                (
+                    sa.or_(
+                        *(
+                            (sa.literal(" ") + self._fts.c[part]).like(sa.literal(pattern))
+                            for pattern in patterns
+                        )
+                    ),
+                    sa.literal(points),
+                )
+                for part, points in zip(PARTS[:-1], PART_POINTS[:-1], strict=True)
+            ]
+            total = total + sa.case(*cases, else_=sa.literal(PART_POINTS[-1]))
+        return total
+
+
+class PostgresSearch:
+    """PostgreSQL: a weighted tsvector from the database's own German stemmer, GIN-indexed."""
+
+    _table = sa.table(
+        SEARCH_TABLE,
+        sa.column("news_id", sa.Integer()),
+        sa.column("document", sa.Text()),
+        sa.column("words", sa.Text()),
+    )
+
+    def create_schema(self, connection: sa.Connection) -> None:
+        """Extensions, the text search configuration, the table and its GIN index."""
+        create_postgres_configuration(connection)
+        connection.exec_driver_sql(
+            f"CREATE TABLE IF NOT EXISTS {SEARCH_TABLE} ("
+            "news_id INTEGER PRIMARY KEY REFERENCES news_item (id) ON DELETE CASCADE, "
+            "document TSVECTOR NOT NULL, words TEXT NOT NULL DEFAULT '')"
+        )
+        connection.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS ix_{SEARCH_TABLE}_document "
+            f"ON {SEARCH_TABLE} USING GIN (document)"
+        )
+        _create_vocabulary_tables(connection)
+
+    def drop_schema(self, connection: sa.Connection) -> None:
+        """Drop the table, the vocabulary and the configuration (the extensions stay)."""
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {SEARCH_TABLE}")
+        _drop_vocabulary_tables(connection)
+        connection.exec_driver_sql(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {PG_CONFIG}")
+        connection.exec_driver_sql(f"DROP TEXT SEARCH DICTIONARY IF EXISTS {PG_DICTIONARY}")
+
+    def store(self, connection: sa.Connection, documents: Sequence[SearchDocument]) -> None:
+        """Upsert each item's weighted tsvector (the database stems)."""
+        if not documents:
+            return
+        vector = " || ".join(
+            f"setweight(to_tsvector('{PG_CONFIG}', :{part}), '{weight}')"
+            for part, weight in zip(PARTS, "ABCD", strict=True)
+        )
+        connection.execute(
+            sa.text(
+                f"INSERT INTO {SEARCH_TABLE} (news_id, document, words) "  # noqa: S608 (constants)
+                f"VALUES (:news_id, {vector}, :words) ON CONFLICT (news_id) DO UPDATE "
+                "SET document = excluded.document, words = excluded.words"
+            ),
+            [
+                {
+                    "news_id": document.news_id,
+                    **{
+                        part: " ".join(folded_words(text))
+                        for part, text in zip(PARTS, document.parts, strict=True)
+                    },
+                    "words": " ".join(document.vocabulary()),
+                }
+                for document in documents
+            ],
+        )
+
+    def remove(self, connection: sa.Connection, news_ids: Collection[int]) -> None:
+        """Delete the rows of ``news_ids``."""
+        for chunk in _chunks(news_ids):
+            connection.execute(sa.delete(self._table).where(self._table.c.news_id.in_(chunk)))
+
+    def stored_words(self, connection: sa.Connection, news_ids: Collection[int]) -> list[str]:
+        """The ``words`` column of the rows of ``news_ids``."""
+        return _split_words(connection, self._table.c.words, self._table.c.news_id, news_ids)
+
+    def search_table(self) -> sa.TableClause:
+        """The index table."""
+        return self._table
+
+    def id_column(self) -> sa.ColumnElement[int]:
+        """The news id."""
+        return self._table.c.news_id
+
+    def match_condition(self, words: Sequence[QueryWord]) -> sa.ColumnElement[bool]:
+        """``document @@ to_tsquery('partner_search', '(word:* | word2:*) & ...')``."""
+        return self._table.c.document.op("@@")(self._query(words, ""))
+
+    def matching_ids(self, words: Sequence[QueryWord]) -> sa.Select[Any]:
+        """News ids of the matching rows (a GIN index scan)."""
+        return sa.select(self._table.c.news_id).where(self.match_condition(words))
+
+    def relevance(self, words: Sequence[QueryWord]) -> sa.ColumnElement[int]:
+        """Per word, the points of the best weight it matches with (``word:*A``, ...)."""
+        total: sa.ColumnElement[int] = sa.literal(0)
+        for query_word in words:
+            cases = [
+                (
+                    self._table.c.document.op("@@")(self._query([query_word], weight)),
+                    sa.literal(points),
+                )
+                for weight, points in zip("ABC", PART_POINTS[:-1], strict=True)
+            ]
+            total = total + sa.case(*cases, else_=sa.literal(PART_POINTS[-1]))
+        return total
+
+    @staticmethod
+    def _query(words: Sequence[QueryWord], weight: str) -> sa.ColumnElement[Any]:
+        # Query words are letters and digits only (search_analysis.words): no tsquery syntax.
+        expression = " & ".join(
+            "(" + " | ".join(f"{word}:*{weight}" for word in query_word.alternatives) + ")"
+            for query_word in words
+        )
+        return sa.func.to_tsquery(sa.literal_column(f"'{PG_CONFIG}'"), expression)
+
+
+def create_postgres_configuration(connection: sa.Connection) -> None:
+    """unaccent and pg_trgm, and ``partner_search``: unaccent, then German Snowball stems.
+
+    Both extensions are trusted on PostgreSQL 13 and later: a database owner may create
+    them. The dictionary has no stop words (the query drops them on both databases).
+    """
+    connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
+    connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    exists = connection.execute(
+        sa.text("SELECT 1 FROM pg_ts_config WHERE cfgname = :name"), {"name": PG_CONFIG}
+    ).first()
+    if exists:
+        return
+    connection.exec_driver_sql(
+        f"CREATE TEXT SEARCH DICTIONARY {PG_DICTIONARY} (TEMPLATE = snowball, LANGUAGE = german)"
+    )
+    connection.exec_driver_sql(f"CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = simple)")
+    connection.exec_driver_sql(
+        f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG} ALTER MAPPING FOR "
+        "asciiword, word, numword, asciihword, hword, hword_part, hword_asciipart, "
+        f"hword_numpart, numhword WITH unaccent, {PG_DICTIONARY}"
+    )
+
+
+def _create_vocabulary_tables(connection: sa.Connection) -> None:
+    connection.exec_driver_sql(
+        f"CREATE TABLE IF NOT EXISTS {WORD_TABLE} (word TEXT PRIMARY KEY, "
+        "spelling TEXT NOT NULL, documents INTEGER NOT NULL)"
+    )
+    connection.exec_driver_sql(
+        f"CREATE TABLE IF NOT EXISTS {WORD_KEY_TABLE} (key TEXT NOT NULL, word TEXT NOT NULL, "
+        "PRIMARY KEY (key, word))"
+    )
+
+
+def _drop_vocabulary_tables(connection: sa.Connection) -> None:
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {WORD_KEY_TABLE}")
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {WORD_TABLE}")
+
+
+def backend_for(dialect: sa.Dialect | str) -> SearchBackend:
+    """The backend of a database's dialect."""
+    name = dialect if isinstance(dialect, str) else dialect.name
+    return PostgresSearch() if name == "postgresql" else SqliteSearch()
+
+
+def _chunks(ids: Collection[int], size: int = 500) -> Iterable[list[int]]:
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), size):
+        yield ordered[start : start + size]
+
+
+def _split_words(
+    connection: sa.Connection,
+    words_column: sa.ColumnElement[Any],
+    id_column: sa.ColumnElement[Any],
+    news_ids: Collection[int],
+) -> list[str]:
+    found: list[str] = []
+    for chunk in _chunks(news_ids):
+        for (text,) in connection.execute(sa.select(words_column).where(id_column.in_(chunk))):
+            found.extend(text.split())
+    return found
+
+
+# --- Keeping the index current ------------------------------------------------------
+
+
+def documents_of(connection: sa.Connection, news_ids: Collection[int]) -> list[SearchDocument]:
+    """The search documents of the published items among ``news_ids``, read from the database."""
+    news = NewsItem.__table__  # pyright: ignore[reportAttributeAccessIssue]  # SQLModel table
+    rows: list[Any] = []
+    for chunk in _chunks(news_ids, 2000):
+        rows += connection.execute(
+            sa.select(
+                news.c.id,
+                news.c.title,
+                news.c.teaser,
+                news.c.body,
+                news.c.image_caption,
+            ).where(news.c.id.in_(chunk), news.c.status == NewsStatus.published)
+        ).all()
+    names = _names_of(connection, [row.id for row in rows])
+    return [
+        SearchDocument(
+            news_id=row.id,
+            title=row.title,
+            teaser=row.teaser,
+            body=row.body,
+            names=" ".join([*names.get(row.id, []), row.image_caption]),
+        )
+        for row in rows
+    ]
+
+
+def _names_of(connection: sa.Connection, news_ids: list[int]) -> dict[int, list[str]]:
+    """Names each item is found by: its partnerships' and its topics'."""
+    city_link = NewsPartnershipLink.__table__  # pyright: ignore[reportAttributeAccessIssue]
+    topic_link = NewsTopicLink.__table__  # pyright: ignore[reportAttributeAccessIssue]
+    partnership = Partnership.__table__  # pyright: ignore[reportAttributeAccessIssue]
+    topic = Topic.__table__  # pyright: ignore[reportAttributeAccessIssue]
+    partnership_names = {
+        row.id: [
+            row.name,
+            row.native_name,
+            row.country,
+            row.region,
+            *(row.search_terms or []),
+        ]
+        for row in connection.execute(
+            sa.select(
+                partnership.c.id,
+                partnership.c.name,
+                partnership.c.native_name,
+                partnership.c.country,
+                partnership.c.region,
+                partnership.c.search_terms,
+            )
+        )
+    }
+    topic_names = {
+        row.id: [row.name] for row in connection.execute(sa.select(topic.c.id, topic.c.name))
+    }
+    names: dict[int, list[str]] = {}
+    for chunk in _chunks(news_ids, 2000):
+        for link, source, key in (
+            (city_link, partnership_names, "partnership_id"),
+            (topic_link, topic_names, "topic_id"),
+        ):
+            for news_id, other_id in connection.execute(
+                sa.select(link.c.news_id, link.c[key]).where(link.c.news_id.in_(chunk))
+            ):
+                names.setdefault(news_id, []).extend(source.get(other_id, []))
+    return names
+
+
+def reindex(connection: sa.Connection, news_ids: Collection[int]) -> None:
+    """Bring the index of ``news_ids`` up to date (published items in, the rest out)."""
+    if not news_ids:
+        return
+    backend = backend_for(connection.dialect)
+    old_words = Counter(backend.stored_words(connection, news_ids))
+    documents = documents_of(connection, news_ids)
+    backend.remove(connection, set(news_ids) - {document.news_id for document in documents})
+    backend.store(connection, documents)
+    new_words: Counter[str] = Counter()
+    spellings: dict[str, str] = {}
+    for document in documents:
+        found = document.vocabulary()
+        new_words.update(found.keys())
+        for word, spelling in found.items():
+            spellings.setdefault(word, spelling)
+    _update_vocabulary(connection, old_words, new_words, spellings)
+
+
+def rebuild(connection: sa.Connection) -> None:
+    """Index every published item anew (after writes past the ORM)."""
+    backend = backend_for(connection.dialect)
+    connection.execute(sa.delete(_word_key))
+    connection.execute(sa.delete(_word))
+    news = NewsItem.__table__  # pyright: ignore[reportAttributeAccessIssue]
+    connection.execute(sa.delete(backend.search_table()))
+    ids = list(connection.execute(sa.select(news.c.id)).scalars())
+    for start in range(0, len(ids), 5000):
+        reindex(connection, ids[start : start + 5000])
+
+
+def _update_vocabulary(
+    connection: sa.Connection,
+    old: Counter[str],
+    new: Counter[str],
+    spellings: dict[str, str],
+) -> None:
+    change = Counter(new)
+    change.subtract(old)
+    changed = {word: delta for word, delta in change.items() if delta}
+    if not changed:
+        return
+    known: dict[str, int] = {}
+    for chunk in _chunk_words(changed):
+        rows = connection.execute(
+            sa.select(_word.c.word, _word.c.documents).where(_word.c.word.in_(chunk))
+        )
+        known.update({row.word: row.documents for row in rows})
+    added = [word for word in changed if word not in known and changed[word] > 0]
+    gone = [word for word in changed if word in known and known[word] + changed[word] <= 0]
+    if added:
+        connection.execute(
+            sa.insert(_word),
+            [{"word": w, "spelling": spellings.get(w, w), "documents": changed[w]} for w in added],
+        )
+        connection.execute(
+            sa.insert(_word_key),
+            [{"key": key, "word": word} for word in added for key in typo_keys(word)],
+        )
+    for chunk in _chunk_words(gone):
+        connection.execute(sa.delete(_word_key).where(_word_key.c.word.in_(chunk)))
+        connection.execute(sa.delete(_word).where(_word.c.word.in_(chunk)))
+    updated = [
+        {"w": word, "delta": delta}
+        for word, delta in changed.items()
+        if word in known and word not in gone
+    ]
+    if updated:
+        connection.execute(
+            sa.update(_word)
+            .where(_word.c.word == sa.bindparam("w"))
+            .values(documents=_word.c.documents + sa.bindparam("delta")),
+            updated,
+        )
+
+
+def _chunk_words(words: Iterable[str], size: int = 500) -> Iterable[list[str]]:
+    ordered = sorted(words)
+    for start in range(0, len(ordered), size):
+        yield ordered[start : start + size]
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """An indexed word one typo away from a query word."""
+
+    word: str
+    spelling: str
+    documents: int
+
+
+def known_words(connection: sa.Connection, folded: Collection[str]) -> set[str]:
+    """Which of ``folded`` are in the vocabulary."""
+    if not folded:
+        return set()
+    return set(
+        connection.execute(sa.select(_word.c.word).where(_word.c.word.in_(list(folded)))).scalars()
+    )
+
+
+def neighbours(connection: sa.Connection, folded_word: str) -> list[Neighbour]:
+    """Indexed words one wrong, missing or extra letter away, most frequent first."""
+    rows = connection.execute(
+        sa.select(_word.c.word, _word.c.spelling, _word.c.documents)
+        .join(_word_key, _word_key.c.word == _word.c.word)
+        .where(_word_key.c.key.in_(sorted(typo_keys(folded_word))))
+        .distinct()
+    ).all()
+    found = [
+        Neighbour(row.word, row.spelling, row.documents)
+        for row in rows
+        if one_typo_apart(folded_word, row.word)
+    ]
+    return sorted(found, key=lambda neighbour: (-neighbour.documents, neighbour.word))
+
+
+# --- Schema with the models' metadata, and the flush hook -----------------------------
+
+
+@event.listens_for(SQLModel.metadata, "after_create")
+def _create_with_models(_metadata: sa.MetaData, connection: sa.Connection, **_: Any) -> None:
+    # ``create_all`` (unit tests, benchmarks) makes the index too; migrations make their own.
+    backend_for(connection.dialect).create_schema(connection)
+
+
+@event.listens_for(SQLModel.metadata, "before_drop")
+def _drop_with_models(_metadata: sa.MetaData, connection: sa.Connection, **_: Any) -> None:
+    backend_for(connection.dialect).drop_schema(connection)
+
+
+_PENDING = "search_index_pending"
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _note_changes(session: OrmSession, _context: UOWTransaction, _instances: object) -> None:
+    """Note which items the flush changes; deleted ones leave the index before their rows."""
+    pending: set[int] = session.info.setdefault(_PENDING, set())
+    deleted_news = [obj.id for obj in session.deleted if isinstance(obj, NewsItem) and obj.id]
+    changed_names = [
+        obj
+        for obj in (*session.dirty, *session.deleted)
+        if isinstance(obj, Partnership | Topic) and obj.id is not None
+    ]
+    if not deleted_news and not changed_names and not _touches_news(session):
+        return
+    connection = session.connection()
+    if deleted_news:
+        backend = backend_for(connection.dialect)
+        old = Counter(backend.stored_words(connection, deleted_news))
+        backend.remove(connection, deleted_news)
+        _update_vocabulary(connection, old, Counter(), {})
+    for obj in changed_names:
+        link = NewsPartnershipLink if isinstance(obj, Partnership) else NewsTopicLink
+        table = link.__table__  # pyright: ignore[reportAttributeAccessIssue]
+        key = table.c.partnership_id if isinstance(obj, Partnership) else table.c.topic_id
+        pending.update(
+            connection.execute(sa.select(table.c.news_id).where(key == obj.id)).scalars()
+        )
+    pending.difference_update(deleted_news)
+
+
+def _touches_news(session: OrmSession) -> bool:
+    return any(isinstance(obj, NewsItem) for obj in (*session.new, *session.dirty))
+
+
+@event.listens_for(OrmSession, "after_flush")
+def _keep_index_current(session: OrmSession, _context: UOWTransaction) -> None:
+    """Reindex the items this flush wrote, and those whose partnership or topic changed."""
+    pending: set[int] = session.info.pop(_PENDING, set())
+    pending.update(
+        obj.id for obj in (*session.new, *session.dirty) if isinstance(obj, NewsItem) and obj.id
+    )
+    pending.difference_update(
+        obj.id for obj in session.deleted if isinstance(obj, NewsItem) and obj.id
+    )
+    if pending:
+        reindex(session.connection(), pending)
