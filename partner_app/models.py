@@ -422,3 +422,8 @@ class FormDraft(SQLModel, table=True):
     # Field name -> value as typed (the browser's form data).
     fields: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     saved_at: datetime = _timestamp()
+
+
+# The archive's full-text index follows every ORM write of news, partnerships and topics
+# (a flush hook). Registered with the models, so no process can write them without it.
+from partner_app.services import search_index as _search_index  # noqa: E402, F401

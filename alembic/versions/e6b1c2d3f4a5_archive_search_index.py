@@ -9,7 +9,8 @@ partnerships get theirs here, as the content loader never loads them again. Then
 full-text index is built for the published news: on SQLite an FTS5 table of Snowball
 stems, on PostgreSQL a weighted tsvector column from the database's own German stemmer
 (unaccent and pg_trgm are trusted extensions: the database owner may create them), and
-on both the vocabulary typos are corrected towards.
+on both the vocabulary typos are corrected towards (PostgreSQL finds the words near a
+typo with pg_trgm, SQLite with a table of each word's forms with one letter left out).
 
 The index's layout is frozen here like any migration; the words and stems come from
 ``partner_app.services.search_analysis``, plain functions that the running app reads
@@ -91,7 +92,7 @@ def upgrade() -> None:
         _create_postgres_index(connection)
     else:
         _create_sqlite_index(connection)
-    _create_vocabulary(connection)
+    _create_vocabulary(connection, postgres=postgres)
     _fill(connection, postgres=postgres)
 
 
@@ -136,15 +137,22 @@ def _create_postgres_index(connection: sa.Connection) -> None:
     )
 
 
-def _create_vocabulary(connection: sa.Connection) -> None:
+def _create_vocabulary(connection: sa.Connection, *, postgres: bool) -> None:
     connection.exec_driver_sql(
         "CREATE TABLE search_word (word TEXT PRIMARY KEY, spelling TEXT NOT NULL, "
         "documents INTEGER NOT NULL)"
     )
-    connection.exec_driver_sql(
-        "CREATE TABLE search_word_key (key TEXT NOT NULL, word TEXT NOT NULL, "
-        "PRIMARY KEY (key, word))"
-    )
+    if postgres:
+        # Words near a typo by pg_trgm's similarity.
+        connection.exec_driver_sql(
+            "CREATE INDEX ix_search_word_trigrams ON search_word USING GIN (word gin_trgm_ops)"
+        )
+    else:
+        # Words near a typo by their forms with one letter left out.
+        connection.exec_driver_sql(
+            "CREATE TABLE search_word_key (key TEXT NOT NULL, word TEXT NOT NULL, "
+            "PRIMARY KEY (key, word))"
+        )
 
 
 def _fill(connection: sa.Connection, *, postgres: bool) -> None:
@@ -213,6 +221,7 @@ def _fill(connection: sa.Connection, *, postgres: bool) -> None:
             ),
             [{"word": w, "spelling": spellings[w], "documents": n} for w, n in counts.items()],
         )
+    if counts and not postgres:
         connection.execute(
             sa.text("INSERT INTO search_word_key (key, word) VALUES (:key, :word)"),
             [{"key": key, "word": word} for word in counts for key in typo_keys(word)],

@@ -28,7 +28,6 @@ from partner_app.models import (
     SeedRecord,
     Topic,
 )
-from partner_app.services import search_index  # noqa: F401  (keeps the index current)
 from partner_app.services.news_search import refresh_search_text
 
 

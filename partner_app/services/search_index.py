@@ -13,10 +13,14 @@ above the names.
   Snowball German without stop words) from the folded words computed here, and a GIN
   index on it.
 
-Both keep the vocabulary typos are corrected towards: ``search_word`` (each folded word
-of five letters or more, its spelling and in how many items it occurs) and
-``search_word_key`` (each word under its one-letter-less forms, ``typo_keys``), so the
-words one typo away from a query word are found by index lookups, never by a scan.
+Both keep the vocabulary typos are corrected towards, ``search_word``: each folded word
+of five letters or more, its spelling and in how many items it occurs. The words one
+wrong, missing or extra letter away from a query word are found by an index, never by a
+scan: on PostgreSQL by pg_trgm's similarity (``word % 'dunkirchn'``, a GIN trigram
+index; one typo in a word of five letters leaves a similarity of 1/3 or more, above the
+default threshold of 0.3), on SQLite through ``search_word_key``, each word filed under
+itself and its forms with one letter left out (``typo_keys``). Candidates are checked
+exactly (``one_typo_apart``) before they count.
 
 The index is derived data: it is not among the models (backups leave it out), the
 migration builds it for existing items, and every ORM flush that touches news,
@@ -144,6 +148,18 @@ class SearchBackend(Protocol):
         """Points of a matching row of :meth:`search_table` (``PART_POINTS``)."""
         ...
 
+    def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
+        """Vocabulary rows (word, spelling, documents) that may be one typo away."""
+        ...
+
+    def file_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
+        """Make new vocabulary words findable by :meth:`typo_candidates`."""
+        ...
+
+    def unfile_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
+        """Forget vocabulary words that no item has any more (before their rows go)."""
+        ...
+
 
 class SqliteSearch:
     """SQLite: FTS5 over stems computed in Python (Snowball via PyStemmer)."""
@@ -163,7 +179,11 @@ class SqliteSearch:
             f"{columns}, words UNINDEXED, tokenize = 'unicode61 remove_diacritics 0', "
             "prefix = '2 3', detail = column)"
         )
-        _create_vocabulary_tables(connection)
+        _create_word_table(connection)
+        connection.exec_driver_sql(
+            f"CREATE TABLE IF NOT EXISTS {WORD_KEY_TABLE} (key TEXT NOT NULL, word TEXT NOT NULL, "
+            "PRIMARY KEY (key, word))"
+        )
 
     def drop_schema(self, connection: sa.Connection) -> None:
         """Drop the FTS table and the vocabulary."""
@@ -243,6 +263,30 @@ class SqliteSearch:
             total = total + sa.case(*cases, else_=sa.literal(PART_POINTS[-1]))
         return total
 
+    def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
+        """Words filed under one of the query word's typo keys."""
+        return list(
+            connection.execute(
+                sa.select(_word.c.word, _word.c.spelling, _word.c.documents)
+                .join(_word_key, _word_key.c.word == _word.c.word)
+                .where(_word_key.c.key.in_(sorted(typo_keys(folded_word))))
+                .distinct()
+            )
+        )
+
+    def file_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
+        """File each word under its typo keys."""
+        if words:
+            connection.execute(
+                sa.insert(_word_key),
+                [{"key": key, "word": word} for word in words for key in typo_keys(word)],
+            )
+
+    def unfile_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
+        """Remove the words' typo keys."""
+        for chunk in _chunk_words(words):
+            connection.execute(sa.delete(_word_key).where(_word_key.c.word.in_(chunk)))
+
 
 class PostgresSearch:
     """PostgreSQL: a weighted tsvector from the database's own German stemmer, GIN-indexed."""
@@ -266,7 +310,11 @@ class PostgresSearch:
             f"CREATE INDEX IF NOT EXISTS ix_{SEARCH_TABLE}_document "
             f"ON {SEARCH_TABLE} USING GIN (document)"
         )
-        _create_vocabulary_tables(connection)
+        _create_word_table(connection)
+        connection.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS ix_{WORD_TABLE}_trigrams "
+            f"ON {WORD_TABLE} USING GIN (word gin_trgm_ops)"
+        )
 
     def drop_schema(self, connection: sa.Connection) -> None:
         """Drop the table, the vocabulary and the configuration (the extensions stay)."""
@@ -341,6 +389,28 @@ class PostgresSearch:
             total = total + sa.case(*cases, else_=sa.literal(PART_POINTS[-1]))
         return total
 
+    def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
+        """Words similar by pg_trgm's trigrams (``%``, GIN index), the most similar first."""
+        return list(
+            connection.execute(
+                sa.select(_word.c.word, _word.c.spelling, _word.c.documents)
+                .where(
+                    _word.c.word.op("%")(folded_word),
+                    sa.func.length(_word.c.word).between(
+                        len(folded_word) - 1, len(folded_word) + 1
+                    ),
+                )
+                .order_by(sa.func.similarity(_word.c.word, folded_word).desc())
+                .limit(50)
+            )
+        )
+
+    def file_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
+        """Nothing to do: the trigram index follows the word table."""
+
+    def unfile_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
+        """Nothing to do: the trigram index follows the word table."""
+
     @staticmethod
     def _query(words: Sequence[QueryWord], weight: str) -> sa.ColumnElement[Any]:
         # Query words are letters and digits only (search_analysis.words): no tsquery syntax.
@@ -353,6 +423,9 @@ class PostgresSearch:
 
 def create_postgres_configuration(connection: sa.Connection) -> None:
     """unaccent and pg_trgm, and ``partner_search``: unaccent, then German Snowball stems.
+
+    unaccent folds in the configuration (the app sends folded words, so a query typed into
+    psql folds alike); pg_trgm finds the words near a typo.
 
     Both extensions are trusted on PostgreSQL 13 and later: a database owner may create
     them. The dictionary has no stop words (the query drops them on both databases).
@@ -375,14 +448,10 @@ def create_postgres_configuration(connection: sa.Connection) -> None:
     )
 
 
-def _create_vocabulary_tables(connection: sa.Connection) -> None:
+def _create_word_table(connection: sa.Connection) -> None:
     connection.exec_driver_sql(
         f"CREATE TABLE IF NOT EXISTS {WORD_TABLE} (word TEXT PRIMARY KEY, "
         "spelling TEXT NOT NULL, documents INTEGER NOT NULL)"
-    )
-    connection.exec_driver_sql(
-        f"CREATE TABLE IF NOT EXISTS {WORD_KEY_TABLE} (key TEXT NOT NULL, word TEXT NOT NULL, "
-        "PRIMARY KEY (key, word))"
     )
 
 
@@ -509,7 +578,7 @@ def reindex(connection: sa.Connection, news_ids: Collection[int]) -> None:
 def rebuild(connection: sa.Connection) -> None:
     """Index every published item anew (after writes past the ORM)."""
     backend = backend_for(connection.dialect)
-    connection.execute(sa.delete(_word_key))
+    backend.unfile_words(connection, list(connection.execute(sa.select(_word.c.word)).scalars()))
     connection.execute(sa.delete(_word))
     news = NewsItem.__table__  # pyright: ignore[reportAttributeAccessIssue]
     connection.execute(sa.delete(backend.search_table()))
@@ -529,6 +598,7 @@ def _update_vocabulary(
     changed = {word: delta for word, delta in change.items() if delta}
     if not changed:
         return
+    backend = backend_for(connection.dialect)
     known: dict[str, int] = {}
     for chunk in _chunk_words(changed):
         rows = connection.execute(
@@ -542,12 +612,9 @@ def _update_vocabulary(
             sa.insert(_word),
             [{"word": w, "spelling": spellings.get(w, w), "documents": changed[w]} for w in added],
         )
-        connection.execute(
-            sa.insert(_word_key),
-            [{"key": key, "word": word} for word in added for key in typo_keys(word)],
-        )
+        backend.file_words(connection, added)
+    backend.unfile_words(connection, gone)
     for chunk in _chunk_words(gone):
-        connection.execute(sa.delete(_word_key).where(_word_key.c.word.in_(chunk)))
         connection.execute(sa.delete(_word).where(_word.c.word.in_(chunk)))
     updated = [
         {"w": word, "delta": delta}
@@ -589,12 +656,7 @@ def known_words(connection: sa.Connection, folded: Collection[str]) -> set[str]:
 
 def neighbours(connection: sa.Connection, folded_word: str) -> list[Neighbour]:
     """Indexed words one wrong, missing or extra letter away, most frequent first."""
-    rows = connection.execute(
-        sa.select(_word.c.word, _word.c.spelling, _word.c.documents)
-        .join(_word_key, _word_key.c.word == _word.c.word)
-        .where(_word_key.c.key.in_(sorted(typo_keys(folded_word))))
-        .distinct()
-    ).all()
+    rows = backend_for(connection.dialect).typo_candidates(connection, folded_word)
     found = [
         Neighbour(row.word, row.spelling, row.documents)
         for row in rows

@@ -17,6 +17,7 @@ from sqlmodel import Session, SQLModel, create_engine, select
 from partner_app.models import NewsItem, Partnership
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.news_archive import NewsFilter, published_news_page
+from partner_app.services.search_index import neighbours
 from tests.unit.conftest import TODAY
 from tests.unit.factories import add_news
 
@@ -206,3 +207,15 @@ def test_facet_counts_follow_the_other_filters(searchable: Session) -> None:
     assert topical.facets.cities == {"venlo": 1, "duenkirchen": 1}
     assert topical.facets.topics["hilfe"] == 2
     assert topical.facets.years == {2024: 2}
+
+
+@pytest.mark.parametrize("word", ["kunst", "ausstellung"])
+def test_every_one_letter_typo_finds_the_word(searchable: Session, word: str) -> None:
+    # On PostgreSQL by pg_trgm's similarity, on SQLite by the typo keys: both must find
+    # each wrong, missing and extra letter, wherever it is.
+    variants = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    variants |= {word[:i] + "x" + word[i:] for i in range(len(word) + 1)}
+    variants |= {word[:i] + "x" + word[i + 1 :] for i in range(len(word))}
+    connection = searchable.connection()
+    for variant in sorted(variants):
+        assert word in [n.word for n in neighbours(connection, variant)], variant
