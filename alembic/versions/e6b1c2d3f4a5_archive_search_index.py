@@ -68,6 +68,7 @@ _news = sa.table(
     sa.column("teaser", sa.String()),
     sa.column("body", sa.Text()),
     sa.column("image_caption", sa.String()),
+    sa.column("published_on", sa.Date()),
 )
 _news_partnership = sa.table(
     "news_partnership", sa.column("news_id", sa.Integer()), sa.column("partnership_id")
@@ -99,7 +100,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     """Downgrade schema."""
     connection = op.get_bind()
-    for table in ("search_word_key", "search_word", "news_search"):
+    for table in ("news_search_count", "search_word_key", "search_word", "news_search"):
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
     if connection.dialect.name == "postgresql":
         connection.exec_driver_sql("DROP TEXT SEARCH CONFIGURATION IF EXISTS partner_search")
@@ -111,7 +112,8 @@ def downgrade() -> None:
 def _create_sqlite_index(connection: sa.Connection) -> None:
     connection.exec_driver_sql(
         "CREATE VIRTUAL TABLE news_search USING fts5(title, teaser, body, names, "
-        "words UNINDEXED, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3', "
+        "words UNINDEXED, facets UNINDEXED, tokenize = 'unicode61 remove_diacritics 0', "
+        "prefix = '2 3', "
         "detail = column)"
     )
 
@@ -130,7 +132,8 @@ def _create_postgres_index(connection: sa.Connection) -> None:
     )
     connection.exec_driver_sql(
         "CREATE TABLE news_search (news_id INTEGER PRIMARY KEY REFERENCES news_item (id) "
-        "ON DELETE CASCADE, document TSVECTOR NOT NULL, words TEXT NOT NULL DEFAULT '')"
+        "ON DELETE CASCADE, document TSVECTOR NOT NULL, words TEXT NOT NULL DEFAULT '', "
+        "facets TEXT NOT NULL DEFAULT '')"
     )
     connection.exec_driver_sql(
         "CREATE INDEX ix_news_search_document ON news_search USING GIN (document)"
@@ -138,6 +141,12 @@ def _create_postgres_index(connection: sa.Connection) -> None:
 
 
 def _create_vocabulary(connection: sa.Connection, *, postgres: bool) -> None:
+    # Published items per partnership (0: any), topic (0: any) and year.
+    connection.exec_driver_sql(
+        "CREATE TABLE news_search_count (partnership_id INTEGER NOT NULL, "
+        "topic_id INTEGER NOT NULL, year INTEGER NOT NULL, item_count INTEGER NOT NULL, "
+        "PRIMARY KEY (partnership_id, topic_id, year))"
+    )
     connection.exec_driver_sql(
         "CREATE TABLE search_word (word TEXT PRIMARY KEY, spelling TEXT NOT NULL, "
         "documents INTEGER NOT NULL)"
@@ -157,6 +166,8 @@ def _create_vocabulary(connection: sa.Connection, *, postgres: bool) -> None:
 
 def _fill(connection: sa.Connection, *, postgres: bool) -> None:
     names: dict[int, list[str]] = {}
+    cities: dict[int, list[int]] = {}
+    subjects: dict[int, list[int]] = {}
     partnerships = {
         row.id: [row.name, row.native_name, row.country, row.region, *_terms(row.search_terms)]
         for row in connection.execute(sa.select(_partnership))
@@ -164,10 +175,13 @@ def _fill(connection: sa.Connection, *, postgres: bool) -> None:
     topics = {row.id: [row.name] for row in connection.execute(sa.select(_topic))}
     for news_id, partnership_id in connection.execute(sa.select(_news_partnership)):
         names.setdefault(news_id, []).extend(partnerships.get(partnership_id, []))
+        cities.setdefault(news_id, []).append(partnership_id)
     for news_id, topic_id in connection.execute(sa.select(_news_topic)):
         names.setdefault(news_id, []).extend(topics.get(topic_id, []))
+        subjects.setdefault(news_id, []).append(topic_id)
     rows = []
     counts: Counter[str] = Counter()
+    facet_counts: Counter[tuple[int, int, int]] = Counter()
     spellings: dict[str, str] = {}
     for news in connection.execute(
         sa.select(_news).where(sa.cast(_news.c.status, sa.String()) == "published")
@@ -185,12 +199,19 @@ def _fill(connection: sa.Connection, *, postgres: bool) -> None:
         counts.update(found.keys())
         for word, spelling in found.items():
             spellings.setdefault(word, spelling)
+        year = news.published_on.year
+        city_ids = sorted(cities.get(news.id, []))
+        topic_ids = sorted(subjects.get(news.id, []))
+        facet_counts.update((p, t, year) for p in [0, *city_ids] for t in [0, *topic_ids])
         convert = folded_words if postgres else stems
         rows.append(
             {
                 "news_id": news.id,
                 **{part: " ".join(convert(text)) for part, text in zip(PARTS, parts, strict=True)},
                 "words": " ".join(found),
+                "facets": " ".join(
+                    [str(year), ",".join(map(str, city_ids)), ",".join(map(str, topic_ids))]
+                ),
             }
         )
     if rows and postgres:
@@ -200,16 +221,16 @@ def _fill(connection: sa.Connection, *, postgres: bool) -> None:
         )
         connection.execute(
             sa.text(
-                "INSERT INTO news_search (news_id, document, words) "  # noqa: S608 (constants)
-                f"VALUES (:news_id, {vector}, :words)"
+                "INSERT INTO news_search (news_id, document, words, facets) "  # noqa: S608
+                f"VALUES (:news_id, {vector}, :words, :facets)"
             ),
             rows,
         )
     elif rows:
         connection.execute(
             sa.text(
-                "INSERT INTO news_search (rowid, title, teaser, body, names, words) "
-                "VALUES (:news_id, :title, :teaser, :body, :names, :words)"
+                "INSERT INTO news_search (rowid, title, teaser, body, names, words, facets) "
+                "VALUES (:news_id, :title, :teaser, :body, :names, :words, :facets)"
             ),
             rows,
         )
@@ -220,6 +241,14 @@ def _fill(connection: sa.Connection, *, postgres: bool) -> None:
                 "VALUES (:word, :spelling, :documents)"
             ),
             [{"word": w, "spelling": spellings[w], "documents": n} for w, n in counts.items()],
+        )
+    if facet_counts:
+        connection.execute(
+            sa.text(
+                "INSERT INTO news_search_count (partnership_id, topic_id, year, item_count) "
+                "VALUES (:p, :t, :y, :n)"
+            ),
+            [{"p": p, "t": t, "y": y, "n": n} for (p, t, y), n in facet_counts.items()],
         )
     if counts and not postgres:
         connection.execute(

@@ -8,6 +8,7 @@ corrected words are offered ("Meinten Sie …?"). Facet counts say, per city, ye
 topic, how many items that choice would give with the other filters as they are.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -169,13 +170,19 @@ def public_news_conditions(
     search: ArchiveSearch | None = None,
     *,
     leave_out: str = "",
+    scheduled: bool = False,
 ) -> list[sa.ColumnElement[bool]]:
     """WHERE conditions for the public news matching ``news_filter``.
 
     The free text counts only through ``search`` (see :func:`archive_search`);
-    ``leave_out`` ("city", "year" or "topic") drops that filter, for its facet counts.
+    ``leave_out`` ("city", "year" or "topic") drops that filter, for its facet counts;
+    ``scheduled`` asks for the published items after ``today`` instead of the public ones.
     """
-    conditions = is_public(today)
+    conditions = (
+        [col(NewsItem.status) == NewsStatus.published, col(NewsItem.published_on) > today]
+        if scheduled
+        else is_public(today)
+    )
     if news_filter.city and leave_out != "city":
         conditions.append(col(NewsItem.partnerships).any(col(Partnership.slug) == news_filter.city))
     if news_filter.year is not None and leave_out != "year":
@@ -207,32 +214,65 @@ def published_news_page(
     newest first among equals; a search that finds nothing as typed is corrected.
     """
     search = archive_search(session, news_filter.text)
-    total = _count(session, public_news_conditions(news_filter, today, search))
+    facets: FacetCounts | None = None
+    if search is None:
+        # Without free text, every number comes from the maintained counters.
+        total, facets = _counted(session, news_filter, today)
+    else:
+        total = _count(session, public_news_conditions(news_filter, today, search))
     if total == 0 and search is not None:
         corrected = _corrected(session, search)
         if corrected is not None:
             corrected_total = _count(session, public_news_conditions(news_filter, today, corrected))
             if corrected_total:
                 search, total = corrected, corrected_total
-    statement = select(NewsItem).where(*public_news_conditions(news_filter, today))
+    conditions = public_news_conditions(news_filter, today, search)
     order: list[Any] = []
     if search is not None:
-        table = search.backend.search_table()
-        statement = statement.join(table, search.backend.id_column() == NewsItem.id).where(
-            search.backend.match_condition(search.words)
-        )
-        order.append(search.backend.relevance(search.words).desc())
+        order.append(_relevance(search).desc())
     order += [col(NewsItem.published_on).desc(), col(NewsItem.id).desc()]
-    items = session.exec(
-        statement.order_by(*order).offset(max(offset, 0)).limit(limit).options(*card_loading())
+    # Ids first: ranking reads only the index's columns (status, date, id) and the search
+    # index, never the wide rows of every match; then the page's rows.
+    ids = list(
+        session.exec(
+            select(col(NewsItem.id))
+            .where(*conditions)
+            .order_by(*order)
+            .offset(max(offset, 0))
+            .limit(limit)
+        ).all()
+    )
+    rows = session.exec(
+        select(NewsItem).where(col(NewsItem.id).in_(ids)).options(*card_loading())
     ).all()
+    by_id = {item.id: item for item in rows}
+    items = [by_id[news_id] for news_id in ids if news_id in by_id]
     stems = search.stems() if search is not None else []
     return NewsPage(
         cards=[news_card_view(item, lang, stems) for item in items],
         total=total,
         suggestion=search.suggestion if search is not None else "",
-        facets=facet_counts(session, news_filter, today, search) if with_facets else None,
+        facets=(facets or facet_counts(session, news_filter, today, search))
+        if with_facets
+        else None,
     )
+
+
+def _relevance(search: ArchiveSearch) -> sa.ColumnElement[int]:
+    """Per query word, the points of the best part it matches in (``PART_POINTS``).
+
+    Each part's matches come from the index as a set of ids, probed per row; the rows
+    themselves are never read.
+    """
+    total: sa.ColumnElement[int] = sa.literal(0)
+    parts = list(zip(search_index.PARTS[:-1], search_index.PART_POINTS[:-1], strict=True))
+    for word in search.words:
+        cases = [
+            (col(NewsItem.id).in_(search.backend.matching_ids([word], part)), sa.literal(points))
+            for part, points in parts
+        ]
+        total = total + sa.case(*cases, else_=sa.literal(search_index.PART_POINTS[-1]))
+    return total
 
 
 def _count(session: Session, conditions: list[sa.ColumnElement[bool]]) -> int:
@@ -267,15 +307,94 @@ def _corrected(session: Session, search: ArchiveSearch) -> ArchiveSearch | None:
     return ArchiveSearch(search.backend, tuple(words), " ".join(suggestion))
 
 
+def _counted(session: Session, news_filter: NewsFilter, today: date) -> tuple[int, FacetCounts]:
+    """The count and the facet counts of a filter without free text, from the counters.
+
+    The counters hold every published item (``search_index.archive_count``: per
+    partnership, topic and year, 0 standing for any); the few scheduled ones are
+    counted directly and taken off, so an item appears on its day without a write.
+    """
+    counts = search_index.archive_count.c
+    city: sa.ColumnElement[Any] = sa.literal(0)
+    if news_filter.city:
+        city_id = select(col(Partnership.id)).where(Partnership.slug == news_filter.city)
+        city = sa.func.coalesce(city_id.scalar_subquery(), -1)
+    topic: sa.ColumnElement[Any] = sa.literal(0)
+    if news_filter.topic:
+        topic_id = select(col(Topic.id)).where(Topic.slug == news_filter.topic)
+        topic = sa.func.coalesce(topic_id.scalar_subquery(), -1)
+    in_year = [] if news_filter.year is None else [counts.year == news_filter.year]
+    items = sa.func.sum(counts.item_count)
+    rows = session.execute(
+        sa.union_all(
+            select(sa.literal("total"), sa.literal(""), items).where(
+                counts.partnership_id == city, counts.topic_id == topic, *in_year
+            ),
+            select(sa.literal("city"), col(Partnership.slug), items)
+            .join(Partnership, col(Partnership.id) == counts.partnership_id)
+            .where(counts.topic_id == topic, *in_year)
+            .group_by(col(Partnership.slug)),
+            select(sa.literal("year"), sa.cast(counts.year, sa.String), items)
+            .where(counts.partnership_id == city, counts.topic_id == topic)
+            .group_by(counts.year),
+            select(sa.literal("topic"), col(Topic.slug), items)
+            .join(Topic, col(Topic.id) == counts.topic_id)
+            .where(counts.partnership_id == city, *in_year)
+            .group_by(col(Topic.slug)),
+        )
+    ).all()
+    total, facets = _facets_of(rows)
+    if not _count(session, public_news_conditions(NewsFilter(), today, scheduled=True)):
+        return total, facets
+    # Each facet leaves out its own filter: a scheduled item of another city still counts
+    # for that city's option, so it comes off there too.
+    later = _count(session, public_news_conditions(news_filter, today, scheduled=True))
+    taken_off = facet_counts(session, news_filter, today, None, scheduled=True)
+    facets = FacetCounts(
+        cities=_minus(facets.cities, taken_off.cities),
+        years=_minus(facets.years, taken_off.years),
+        topics=_minus(facets.topics, taken_off.topics),
+    )
+    return total - later, facets
+
+
+def _minus(counts: dict[Any, int], taken_off: dict[Any, int]) -> dict[Any, int]:
+    left = {key: count - taken_off.get(key, 0) for key, count in counts.items()}
+    return {key: count for key, count in left.items() if count > 0}
+
+
+def _facets_of(rows: Sequence[Any]) -> tuple[int, FacetCounts]:
+    total = 0
+    counts = FacetCounts()
+    for kind, value, count in rows:
+        if kind == "total":
+            total = int(count or 0)
+        elif kind == "city":
+            counts.cities[value] = int(count)
+        elif kind == "year":
+            counts.years[int(float(value))] = int(count)
+        else:
+            counts.topics[value] = int(count)
+    return total, counts
+
+
 def facet_counts(
-    session: Session, news_filter: NewsFilter, today: date, search: ArchiveSearch | None
+    session: Session,
+    news_filter: NewsFilter,
+    today: date,
+    search: ArchiveSearch | None,
+    *,
+    scheduled: bool = False,
 ) -> FacetCounts:
     """Per city, year and topic: the items it gives with the other filters (one query)."""
 
-    def matching(leave_out: str) -> sa.Select[Any]:
-        return select(NewsItem.id).where(
-            *public_news_conditions(news_filter, today, search, leave_out=leave_out)
+    def conditions(leave_out: str) -> list[sa.ColumnElement[bool]]:
+        return public_news_conditions(
+            news_filter, today, search, leave_out=leave_out, scheduled=scheduled
         )
+
+    def matching(leave_out: str) -> sa.Select[Any]:
+        return select(NewsItem.id).where(*conditions(leave_out))
 
     link = NewsPartnershipLink.news_id
     cities = (
@@ -286,11 +405,7 @@ def facet_counts(
         .group_by(col(Partnership.slug))
     )
     year = sa.cast(sa.extract("year", col(NewsItem.published_on)), sa.String)
-    years = (
-        select(sa.literal("year"), year, func.count())
-        .where(*public_news_conditions(news_filter, today, search, leave_out="year"))
-        .group_by(year)
-    )
+    years = select(sa.literal("year"), year, func.count()).where(*conditions("year")).group_by(year)
     topics = (
         select(sa.literal("topic"), col(Topic.slug), func.count())
         .select_from(NewsTopicLink)
@@ -298,15 +413,7 @@ def facet_counts(
         .where(col(NewsTopicLink.news_id).in_(matching("topic")))
         .group_by(col(Topic.slug))
     )
-    counts = FacetCounts()
-    for kind, value, count in session.execute(sa.union_all(cities, years, topics)).all():
-        if kind == "city":
-            counts.cities[value] = count
-        elif kind == "year":
-            counts.years[int(float(value))] = count
-        else:
-            counts.topics[value] = count
-    return counts
+    return _facets_of(session.execute(sa.union_all(cities, years, topics)).all())[1]
 
 
 def published_news_years(session: Session, *, today: date) -> list[int]:

@@ -28,9 +28,11 @@ partnerships or topics updates it in the same transaction (:func:`_keep_index_cu
 Writes past the ORM (a backup import, the benchmark's bulk load) call :func:`rebuild`.
 """
 
+import functools
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Protocol
 
 import sqlalchemy as sa
@@ -60,8 +62,9 @@ from partner_app.services.search_analysis import (
 SEARCH_TABLE = "news_search"
 WORD_TABLE = "search_word"
 WORD_KEY_TABLE = "search_word_key"
+COUNT_TABLE = "news_search_count"
 # Every table of the index (FTS5 adds its own, named news_search_*).
-SEARCH_INDEX_TABLES = (SEARCH_TABLE, WORD_TABLE, WORD_KEY_TABLE)
+SEARCH_INDEX_TABLES = (SEARCH_TABLE, WORD_TABLE, WORD_KEY_TABLE, COUNT_TABLE)
 # The PostgreSQL text search configuration and its Snowball dictionary (no stop words:
 # the query drops those itself, identically on both databases).
 PG_CONFIG = "partner_search"
@@ -79,6 +82,15 @@ _word = sa.table(
     sa.column("documents", sa.Integer()),
 )
 _word_key = sa.table(WORD_KEY_TABLE, sa.column("key", sa.Text()), sa.column("word", sa.Text()))
+# Published items per partnership (0: any), topic (0: any) and year: the counts of the
+# filters without free text, read from a few hundred rows instead of every item.
+archive_count = sa.table(
+    COUNT_TABLE,
+    sa.column("partnership_id", sa.Integer()),
+    sa.column("topic_id", sa.Integer()),
+    sa.column("year", sa.Integer()),
+    sa.column("item_count", sa.Integer()),
+)
 
 
 @dataclass(frozen=True)
@@ -90,19 +102,36 @@ class SearchDocument:
     teaser: str
     body: str
     names: str
+    year: int = 0
+    partnership_ids: tuple[int, ...] = ()
+    topic_ids: tuple[int, ...] = ()
+
+    @property
+    def facets(self) -> str:
+        """Year, partnership ids and topic ids, as the index keeps them for the counts."""
+        return _facets_text(self.year, self.partnership_ids, self.topic_ids)
 
     @property
     def parts(self) -> tuple[str, str, str, str]:
         """The parts in ``PARTS`` order."""
         return (self.title, self.teaser, self.body, self.names)
 
+    @functools.cached_property
     def vocabulary(self) -> dict[str, str]:
-        """The item's words typos are corrected towards (folded -> spelling)."""
+        """The item's words typos are corrected towards (folded -> spelling); read once."""
         found: dict[str, str] = {}
         for part in self.parts:
             for word, spelling in vocabulary(part).items():
                 found.setdefault(word, spelling)
         return found
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What the index holds of one item besides its text."""
+
+    words: list[str]
+    facets: str
 
 
 class SearchBackend(Protocol):
@@ -124,28 +153,19 @@ class SearchBackend(Protocol):
         """Remove items from the index."""
         ...
 
-    def stored_words(self, connection: sa.Connection, news_ids: Collection[int]) -> list[str]:
-        """The vocabulary words indexed for ``news_ids`` (one entry per item and word)."""
+    def stored(self, connection: sa.Connection, news_ids: Collection[int]) -> list[Stored]:
+        """What is indexed for ``news_ids``: their vocabulary words and facets."""
         ...
 
-    def matching_ids(self, words: Sequence[QueryWord]) -> sa.Select[Any]:
-        """The ids of indexed items matching every word (any alternative of it)."""
+    def matching_ids(self, words: Sequence[QueryWord], part: str = "") -> sa.Select[Any]:
+        """The ids of indexed items matching every word (any alternative of it).
+
+        ``part`` (one of ``PARTS`` but the last) asks for matches in that part only.
+        """
         ...
 
     def search_table(self) -> sa.TableClause:
-        """The index table, to join news items on :meth:`id_column`."""
-        ...
-
-    def id_column(self) -> sa.ColumnElement[int]:
-        """The news id column of :meth:`search_table`."""
-        ...
-
-    def match_condition(self, words: Sequence[QueryWord]) -> sa.ColumnElement[bool]:
-        """The WHERE condition on :meth:`search_table` for items matching every word."""
-        ...
-
-    def relevance(self, words: Sequence[QueryWord]) -> sa.ColumnElement[int]:
-        """Points of a matching row of :meth:`search_table` (``PART_POINTS``)."""
+        """The index table (a rebuild empties it)."""
         ...
 
     def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
@@ -169,6 +189,7 @@ class SqliteSearch:
         sa.column("rowid", sa.Integer()),
         *(sa.column(part, sa.Text()) for part in PARTS),
         sa.column("words", sa.Text()),
+        sa.column("facets", sa.Text()),
     )
 
     def create_schema(self, connection: sa.Connection) -> None:
@@ -176,10 +197,12 @@ class SqliteSearch:
         columns = ", ".join(PARTS)
         connection.exec_driver_sql(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5("
-            f"{columns}, words UNINDEXED, tokenize = 'unicode61 remove_diacritics 0', "
+            f"{columns}, words UNINDEXED, facets UNINDEXED, "
+            "tokenize = 'unicode61 remove_diacritics 0', "
             "prefix = '2 3', detail = column)"
         )
         _create_word_table(connection)
+        _create_count_table(connection)
         connection.exec_driver_sql(
             f"CREATE TABLE IF NOT EXISTS {WORD_KEY_TABLE} (key TEXT NOT NULL, word TEXT NOT NULL, "
             "PRIMARY KEY (key, word))"
@@ -204,7 +227,8 @@ class SqliteSearch:
                         part: " ".join(stems(text))
                         for part, text in zip(PARTS, document.parts, strict=True)
                     },
-                    "words": " ".join(document.vocabulary()),
+                    "words": " ".join(document.vocabulary),
+                    "facets": document.facets,
                 }
                 for document in documents
             ],
@@ -215,53 +239,24 @@ class SqliteSearch:
         for chunk in _chunks(news_ids):
             connection.execute(sa.delete(self._fts).where(self._fts.c.rowid.in_(chunk)))
 
-    def stored_words(self, connection: sa.Connection, news_ids: Collection[int]) -> list[str]:
-        """The ``words`` column of the rows of ``news_ids``."""
-        return _split_words(connection, self._fts.c.words, self._fts.c.rowid, news_ids)
+    def stored(self, connection: sa.Connection, news_ids: Collection[int]) -> list[Stored]:
+        """The ``words`` and ``facets`` columns of the rows of ``news_ids``."""
+        return _stored(connection, self._fts, self._fts.c.rowid, news_ids)
 
     def search_table(self) -> sa.TableClause:
         """The FTS table."""
         return self._fts
 
-    def id_column(self) -> sa.ColumnElement[int]:
-        """FTS5's rowid is the news id."""
-        return self._fts.c.rowid
-
-    def match_condition(self, words: Sequence[QueryWord]) -> sa.ColumnElement[bool]:
-        """``news_search MATCH '("stem"* OR "stem2"*) AND ...'``."""
+    def matching_ids(self, words: Sequence[QueryWord], part: str = "") -> sa.Select[Any]:
+        """Rowids of ``news_search MATCH '("stem"* OR "stem2"*) AND ...'`` (in ``part``)."""
         expression = " AND ".join(
             "(" + " OR ".join(f'"{stem(word)}"*' for word in query_word.alternatives) + ")"
             for query_word in words
         )
-        return sa.literal_column(SEARCH_TABLE).op("MATCH")(sa.literal(expression))
-
-    def matching_ids(self, words: Sequence[QueryWord]) -> sa.Select[Any]:
-        """Rowids of the matching rows."""
-        return sa.select(self._fts.c.rowid).where(self.match_condition(words))
-
-    def relevance(self, words: Sequence[QueryWord]) -> sa.ColumnElement[int]:
-        """Per word, the points of the best part holding a word with its stem as prefix.
-
-        FTS5 has no per-column match test in SQL, so the stored stems are compared with
-        LIKE '% stem%' on the matching rows only (stems hold letters and digits alone).
-        """
-        total: sa.ColumnElement[int] = sa.literal(0)
-        for query_word in words:
-            patterns = [f"% {stem(word)}%" for word in query_word.alternatives]
-            cases = [
-                (
-                    sa.or_(
-                        *(
-                            (sa.literal(" ") + self._fts.c[part]).like(sa.literal(pattern))
-                            for pattern in patterns
-                        )
-                    ),
-                    sa.literal(points),
-                )
-                for part, points in zip(PARTS[:-1], PART_POINTS[:-1], strict=True)
-            ]
-            total = total + sa.case(*cases, else_=sa.literal(PART_POINTS[-1]))
-        return total
+        if part:
+            expression = f"{part} : ({expression})"
+        match = sa.literal_column(SEARCH_TABLE).op("MATCH")(sa.literal(expression))
+        return sa.select(self._fts.c.rowid).where(match)
 
     def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
         """Words filed under one of the query word's typo keys."""
@@ -296,6 +291,7 @@ class PostgresSearch:
         sa.column("news_id", sa.Integer()),
         sa.column("document", sa.Text()),
         sa.column("words", sa.Text()),
+        sa.column("facets", sa.Text()),
     )
 
     def create_schema(self, connection: sa.Connection) -> None:
@@ -304,13 +300,15 @@ class PostgresSearch:
         connection.exec_driver_sql(
             f"CREATE TABLE IF NOT EXISTS {SEARCH_TABLE} ("
             "news_id INTEGER PRIMARY KEY REFERENCES news_item (id) ON DELETE CASCADE, "
-            "document TSVECTOR NOT NULL, words TEXT NOT NULL DEFAULT '')"
+            "document TSVECTOR NOT NULL, words TEXT NOT NULL DEFAULT '', "
+            "facets TEXT NOT NULL DEFAULT '')"
         )
         connection.exec_driver_sql(
             f"CREATE INDEX IF NOT EXISTS ix_{SEARCH_TABLE}_document "
             f"ON {SEARCH_TABLE} USING GIN (document)"
         )
         _create_word_table(connection)
+        _create_count_table(connection)
         connection.exec_driver_sql(
             f"CREATE INDEX IF NOT EXISTS ix_{WORD_TABLE}_trigrams "
             f"ON {WORD_TABLE} USING GIN (word gin_trgm_ops)"
@@ -333,9 +331,10 @@ class PostgresSearch:
         )
         connection.execute(
             sa.text(
-                f"INSERT INTO {SEARCH_TABLE} (news_id, document, words) "  # noqa: S608 (constants)
-                f"VALUES (:news_id, {vector}, :words) ON CONFLICT (news_id) DO UPDATE "
-                "SET document = excluded.document, words = excluded.words"
+                f"INSERT INTO {SEARCH_TABLE} (news_id, document, words, facets) "  # noqa: S608
+                f"VALUES (:news_id, {vector}, :words, :facets) ON CONFLICT (news_id) DO UPDATE "
+                "SET document = excluded.document, words = excluded.words, "
+                "facets = excluded.facets"
             ),
             [
                 {
@@ -344,7 +343,8 @@ class PostgresSearch:
                         part: " ".join(folded_words(text))
                         for part, text in zip(PARTS, document.parts, strict=True)
                     },
-                    "words": " ".join(document.vocabulary()),
+                    "words": " ".join(document.vocabulary),
+                    "facets": document.facets,
                 }
                 for document in documents
             ],
@@ -355,39 +355,22 @@ class PostgresSearch:
         for chunk in _chunks(news_ids):
             connection.execute(sa.delete(self._table).where(self._table.c.news_id.in_(chunk)))
 
-    def stored_words(self, connection: sa.Connection, news_ids: Collection[int]) -> list[str]:
-        """The ``words`` column of the rows of ``news_ids``."""
-        return _split_words(connection, self._table.c.words, self._table.c.news_id, news_ids)
+    def stored(self, connection: sa.Connection, news_ids: Collection[int]) -> list[Stored]:
+        """The ``words`` and ``facets`` columns of the rows of ``news_ids``."""
+        return _stored(connection, self._table, self._table.c.news_id, news_ids)
 
     def search_table(self) -> sa.TableClause:
         """The index table."""
         return self._table
 
-    def id_column(self) -> sa.ColumnElement[int]:
-        """The news id."""
-        return self._table.c.news_id
+    def matching_ids(self, words: Sequence[QueryWord], part: str = "") -> sa.Select[Any]:
+        """News ids of ``document @@ '(word:* | word2:*) & ...'`` (a GIN index scan).
 
-    def match_condition(self, words: Sequence[QueryWord]) -> sa.ColumnElement[bool]:
-        """``document @@ to_tsquery('partner_search', '(word:* | word2:*) & ...')``."""
-        return self._table.c.document.op("@@")(self._query(words, ""))
-
-    def matching_ids(self, words: Sequence[QueryWord]) -> sa.Select[Any]:
-        """News ids of the matching rows (a GIN index scan)."""
-        return sa.select(self._table.c.news_id).where(self.match_condition(words))
-
-    def relevance(self, words: Sequence[QueryWord]) -> sa.ColumnElement[int]:
-        """Per word, the points of the best weight it matches with (``word:*A``, ...)."""
-        total: sa.ColumnElement[int] = sa.literal(0)
-        for query_word in words:
-            cases = [
-                (
-                    self._table.c.document.op("@@")(self._query([query_word], weight)),
-                    sa.literal(points),
-                )
-                for weight, points in zip("ABC", PART_POINTS[:-1], strict=True)
-            ]
-            total = total + sa.case(*cases, else_=sa.literal(PART_POINTS[-1]))
-        return total
+        A ``part`` restricts the match to its weight (``word:*A`` for the title).
+        """
+        weight = "ABCD"[PARTS.index(part)] if part else ""
+        match = self._table.c.document.op("@@")(self._query(words, weight))
+        return sa.select(self._table.c.news_id).where(match)
 
     def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
         """Words similar by pg_trgm's trigrams (``%``, GIN index), the most similar first."""
@@ -456,6 +439,7 @@ def _create_word_table(connection: sa.Connection) -> None:
 
 
 def _drop_vocabulary_tables(connection: sa.Connection) -> None:
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {COUNT_TABLE}")
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {WORD_KEY_TABLE}")
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {WORD_TABLE}")
 
@@ -472,17 +456,87 @@ def _chunks(ids: Collection[int], size: int = 500) -> Iterable[list[int]]:
         yield ordered[start : start + size]
 
 
-def _split_words(
+def _stored(
     connection: sa.Connection,
-    words_column: sa.ColumnElement[Any],
+    table: sa.TableClause,
     id_column: sa.ColumnElement[Any],
     news_ids: Collection[int],
-) -> list[str]:
-    found: list[str] = []
+) -> list[Stored]:
+    found: list[Stored] = []
     for chunk in _chunks(news_ids):
-        for (text,) in connection.execute(sa.select(words_column).where(id_column.in_(chunk))):
-            found.extend(text.split())
+        rows = connection.execute(
+            sa.select(table.c.words, table.c.facets).where(id_column.in_(chunk))
+        )
+        found += [Stored(row.words.split(), row.facets) for row in rows]
     return found
+
+
+def _facets_text(year: int, partnership_ids: Iterable[int], topic_ids: Iterable[int]) -> str:
+    return " ".join([str(year), ",".join(map(str, partnership_ids)), ",".join(map(str, topic_ids))])
+
+
+def _count_keys(facets: str) -> list[tuple[int, int, int]]:
+    """The counter rows an item counts in: each of its partnerships and 0, by topic and 0."""
+    year, partnerships, topics = ([*facets.split(" "), "", ""])[:3]
+    partnership_ids = [0, *(int(value) for value in partnerships.split(",") if value)]
+    topic_ids = [0, *(int(value) for value in topics.split(",") if value)]
+    return [(p, t, int(year)) for p in partnership_ids for t in topic_ids]
+
+
+def _update_counts(connection: sa.Connection, old: Iterable[str], new: Iterable[str]) -> None:
+    change: Counter[tuple[int, int, int]] = Counter()
+    for facets in new:
+        change.update(_count_keys(facets))
+    for facets in old:
+        change.subtract(_count_keys(facets))
+    changed = {key: delta for key, delta in change.items() if delta}
+    if not changed:
+        return
+    key_columns = (
+        archive_count.c.partnership_id,
+        archive_count.c.topic_id,
+        archive_count.c.year,
+    )
+    known = {
+        (row.partnership_id, row.topic_id, row.year)
+        for row in connection.execute(
+            sa.select(*key_columns).where(sa.tuple_(*key_columns).in_(list(changed)))
+        )
+    }
+    added = [key for key in changed if key not in known]
+    if added:
+        connection.execute(
+            sa.insert(archive_count),
+            [
+                {"partnership_id": p, "topic_id": t, "year": y, "item_count": changed[(p, t, y)]}
+                for p, t, y in added
+            ],
+        )
+    updated = [
+        {"p": p, "t": t, "y": y, "delta": changed[(p, t, y)]}
+        for p, t, y in changed
+        if (p, t, y) in known
+    ]
+    if updated:
+        connection.execute(
+            sa.update(archive_count)
+            .where(
+                archive_count.c.partnership_id == sa.bindparam("p"),
+                archive_count.c.topic_id == sa.bindparam("t"),
+                archive_count.c.year == sa.bindparam("y"),
+            )
+            .values(item_count=archive_count.c.item_count + sa.bindparam("delta")),
+            updated,
+        )
+    connection.execute(sa.delete(archive_count).where(archive_count.c.item_count <= 0))
+
+
+def _create_count_table(connection: sa.Connection) -> None:
+    connection.exec_driver_sql(
+        f"CREATE TABLE IF NOT EXISTS {COUNT_TABLE} (partnership_id INTEGER NOT NULL, "
+        "topic_id INTEGER NOT NULL, year INTEGER NOT NULL, item_count INTEGER NOT NULL, "
+        "PRIMARY KEY (partnership_id, topic_id, year))"
+    )
 
 
 # --- Keeping the index current ------------------------------------------------------
@@ -500,9 +554,11 @@ def documents_of(connection: sa.Connection, news_ids: Collection[int]) -> list[S
                 news.c.teaser,
                 news.c.body,
                 news.c.image_caption,
+                news.c.published_on,
             ).where(news.c.id.in_(chunk), news.c.status == NewsStatus.published)
         ).all()
-    names = _names_of(connection, [row.id for row in rows])
+    links: dict[int, tuple[list[int], list[int]]] = {}
+    names = _names_of(connection, [row.id for row in rows], links)
     return [
         SearchDocument(
             news_id=row.id,
@@ -510,13 +566,25 @@ def documents_of(connection: sa.Connection, news_ids: Collection[int]) -> list[S
             teaser=row.teaser,
             body=row.body,
             names=" ".join([*names.get(row.id, []), row.image_caption]),
+            year=_year_of(row.published_on),
+            partnership_ids=tuple(sorted(links.get(row.id, ([], []))[0])),
+            topic_ids=tuple(sorted(links.get(row.id, ([], []))[1])),
         )
         for row in rows
     ]
 
 
-def _names_of(connection: sa.Connection, news_ids: list[int]) -> dict[int, list[str]]:
-    """Names each item is found by: its partnerships' and its topics'."""
+def _year_of(value: object) -> int:
+    # SQLAlchemy hands back a date; a raw SQLite value would be its ISO text.
+    return value.year if isinstance(value, date) else int(str(value)[:4])
+
+
+def _names_of(
+    connection: sa.Connection,
+    news_ids: list[int],
+    links: dict[int, tuple[list[int], list[int]]],
+) -> dict[int, list[str]]:
+    """Names each item is found by: its partnerships' and its topics' (ids into ``links``)."""
     city_link = NewsPartnershipLink.__table__  # pyright: ignore[reportAttributeAccessIssue]
     topic_link = NewsTopicLink.__table__  # pyright: ignore[reportAttributeAccessIssue]
     partnership = Partnership.__table__  # pyright: ignore[reportAttributeAccessIssue]
@@ -545,14 +613,17 @@ def _names_of(connection: sa.Connection, news_ids: list[int]) -> dict[int, list[
     }
     names: dict[int, list[str]] = {}
     for chunk in _chunks(news_ids, 2000):
-        for link, source, key in (
-            (city_link, partnership_names, "partnership_id"),
-            (topic_link, topic_names, "topic_id"),
+        for index, (link, source, key) in enumerate(
+            (
+                (city_link, partnership_names, "partnership_id"),
+                (topic_link, topic_names, "topic_id"),
+            )
         ):
             for news_id, other_id in connection.execute(
                 sa.select(link.c.news_id, link.c[key]).where(link.c.news_id.in_(chunk))
             ):
                 names.setdefault(news_id, []).extend(source.get(other_id, []))
+                links.setdefault(news_id, ([], []))[index].append(other_id)
     return names
 
 
@@ -561,18 +632,24 @@ def reindex(connection: sa.Connection, news_ids: Collection[int]) -> None:
     if not news_ids:
         return
     backend = backend_for(connection.dialect)
-    old_words = Counter(backend.stored_words(connection, news_ids))
+    old = backend.stored(connection, news_ids)
+    old_words = Counter(word for stored in old for word in stored.words)
     documents = documents_of(connection, news_ids)
     backend.remove(connection, set(news_ids) - {document.news_id for document in documents})
     backend.store(connection, documents)
     new_words: Counter[str] = Counter()
     spellings: dict[str, str] = {}
     for document in documents:
-        found = document.vocabulary()
+        found = document.vocabulary
         new_words.update(found.keys())
         for word, spelling in found.items():
             spellings.setdefault(word, spelling)
     _update_vocabulary(connection, old_words, new_words, spellings)
+    _update_counts(
+        connection,
+        [stored.facets for stored in old],
+        [document.facets for document in documents],
+    )
 
 
 def rebuild(connection: sa.Connection) -> None:
@@ -580,6 +657,7 @@ def rebuild(connection: sa.Connection) -> None:
     backend = backend_for(connection.dialect)
     backend.unfile_words(connection, list(connection.execute(sa.select(_word.c.word)).scalars()))
     connection.execute(sa.delete(_word))
+    connection.execute(sa.delete(archive_count))
     news = NewsItem.__table__  # pyright: ignore[reportAttributeAccessIssue]
     connection.execute(sa.delete(backend.search_table()))
     ids = list(connection.execute(sa.select(news.c.id)).scalars())
@@ -697,9 +775,11 @@ def _note_changes(session: OrmSession, _context: UOWTransaction, _instances: obj
     connection = session.connection()
     if deleted_news:
         backend = backend_for(connection.dialect)
-        old = Counter(backend.stored_words(connection, deleted_news))
+        old = backend.stored(connection, deleted_news)
         backend.remove(connection, deleted_news)
-        _update_vocabulary(connection, old, Counter(), {})
+        words = Counter(word for stored in old for word in stored.words)
+        _update_vocabulary(connection, words, Counter(), {})
+        _update_counts(connection, [stored.facets for stored in old], [])
     for obj in changed_names:
         link = NewsPartnershipLink if isinstance(obj, Partnership) else NewsTopicLink
         table = link.__table__  # pyright: ignore[reportAttributeAccessIssue]

@@ -12,12 +12,18 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine, event
 from sqlalchemy.pool import StaticPool
-from sqlmodel import Session, SQLModel, create_engine, select
+from sqlmodel import Session, SQLModel, col, create_engine, func, select
 
-from partner_app.models import NewsItem, Partnership
+from partner_app.models import NewsItem, NewsStatus, Partnership
 from partner_app.services.content_loader import load_default_content
-from partner_app.services.news_archive import NewsFilter, published_news_page
-from partner_app.services.search_index import neighbours
+from partner_app.services.news_archive import (
+    FacetCounts,
+    NewsFilter,
+    facet_counts,
+    public_news_conditions,
+    published_news_page,
+)
+from partner_app.services.search_index import neighbours, rebuild
 from tests.unit.conftest import TODAY
 from tests.unit.factories import add_news
 
@@ -219,3 +225,62 @@ def test_every_one_letter_typo_finds_the_word(searchable: Session, word: str) ->
     connection = searchable.connection()
     for variant in sorted(variants):
         assert word in [n.word for n in neighbours(connection, variant)], variant
+
+
+def _counted_directly(session: Session, news_filter: NewsFilter) -> tuple[int, FacetCounts]:
+    total = session.exec(
+        select(func.count(col(NewsItem.id))).where(*public_news_conditions(news_filter, TODAY))
+    ).one()
+    return total, facet_counts(session, news_filter, TODAY, None)
+
+
+COUNTED_FILTERS = [
+    NewsFilter(),
+    NewsFilter(city="kropyvnytskyi"),
+    NewsFilter(city="venlo", topic="kultur"),
+    NewsFilter(year=2024),
+    NewsFilter(year=2024, topic="hilfe"),
+    NewsFilter(city="leiden"),
+    NewsFilter(year=1999),
+]
+
+
+def test_counters_agree_with_counting_the_items_through_every_change(
+    searchable: Session,
+) -> None:
+    def check() -> None:
+        for news_filter in COUNTED_FILTERS:
+            page = published_news_page(searchable, news_filter, today=TODAY, with_facets=True)
+            assert (page.total, page.facets) == _counted_directly(searchable, news_filter)
+
+    check()
+    # A scheduled item counts from its day on; a draft never.
+    add_news(
+        searchable,
+        "geplant",
+        published_on=date(2026, 12, 24),
+        cities=("venlo",),
+        topics=("kultur",),
+    )
+    add_news(searchable, "entwurf", published_on=date(2024, 2, 2), status=NewsStatus.draft)
+    searchable.commit()
+    check()
+    item = searchable.exec(select(NewsItem).where(NewsItem.slug == KANAL)).one()
+    item.partnerships = [
+        searchable.exec(select(Partnership).where(Partnership.slug == "leiden")).one()
+    ]
+    item.published_on = date(2023, 5, 2)
+    searchable.add(item)
+    searchable.commit()
+    check()
+    item.status = NewsStatus.draft
+    searchable.add(item)
+    searchable.commit()
+    check()
+    searchable.delete(searchable.exec(select(NewsItem).where(NewsItem.slug == SPENDE)).one())
+    searchable.delete(searchable.exec(select(Partnership).where(Partnership.slug == "venlo")).one())
+    searchable.commit()
+    check()
+    rebuild(searchable.connection())
+    searchable.commit()
+    check()
