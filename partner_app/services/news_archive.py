@@ -215,33 +215,22 @@ def published_news_page(
     """
     search = archive_search(session, news_filter.text)
     facets: FacetCounts | None = None
+    if search is not None:
+        search.backend.prepare(session.connection())
     if search is None:
         # Without free text, every number comes from the maintained counters.
         total, facets = _counted(session, news_filter, today)
+        ids, _ = _ranked(session, news_filter, today, None, offset, limit)
     else:
-        total = _count(session, public_news_conditions(news_filter, today, search))
-    if total == 0 and search is not None:
-        corrected = _corrected(session, search)
-        if corrected is not None:
-            corrected_total = _count(session, public_news_conditions(news_filter, today, corrected))
-            if corrected_total:
-                search, total = corrected, corrected_total
-    conditions = public_news_conditions(news_filter, today, search)
-    order: list[Any] = []
-    if search is not None:
-        order.append(_relevance(search).desc())
-    order += [col(NewsItem.published_on).desc(), col(NewsItem.id).desc()]
-    # Ids first: ranking reads only the index's columns (status, date, id) and the search
-    # index, never the wide rows of every match; then the page's rows.
-    ids = list(
-        session.exec(
-            select(col(NewsItem.id))
-            .where(*conditions)
-            .order_by(*order)
-            .offset(max(offset, 0))
-            .limit(limit)
-        ).all()
-    )
+        ids, total = _ranked(session, news_filter, today, search, offset, limit)
+        if total == 0:
+            corrected = _corrected(session, search)
+            if corrected is not None:
+                corrected_ids, corrected_total = _ranked(
+                    session, news_filter, today, corrected, offset, limit
+                )
+                if corrected_total:
+                    search, ids, total = corrected, corrected_ids, corrected_total
     rows = session.exec(
         select(NewsItem).where(col(NewsItem.id).in_(ids)).options(*card_loading())
     ).all()
@@ -258,21 +247,38 @@ def published_news_page(
     )
 
 
-def _relevance(search: ArchiveSearch) -> sa.ColumnElement[int]:
-    """Per query word, the points of the best part it matches in (``PART_POINTS``).
+def _ranked(
+    session: Session,
+    news_filter: NewsFilter,
+    today: date,
+    search: ArchiveSearch | None,
+    offset: int,
+    limit: int,
+) -> tuple[list[int], int]:
+    """The ids of one page, best first, and (with free text) the number of all matches.
 
-    Each part's matches come from the index as a set of ids, probed per row; the rows
-    themselves are never read.
+    Ids only: ranking reads the status/date index and the search index, never the wide
+    rows of every match. With free text the count comes with the page (a window
+    function over the same matches) instead of a second pass over them.
     """
-    total: sa.ColumnElement[int] = sa.literal(0)
-    parts = list(zip(search_index.PARTS[:-1], search_index.PART_POINTS[:-1], strict=True))
-    for word in search.words:
-        cases = [
-            (col(NewsItem.id).in_(search.backend.matching_ids([word], part)), sa.literal(points))
-            for part, points in parts
-        ]
-        total = total + sa.case(*cases, else_=sa.literal(search_index.PART_POINTS[-1]))
-    return total
+    columns: list[Any] = [col(NewsItem.id)]
+    if search is not None:
+        columns.append(func.count().over())
+    statement = select(*columns).where(*public_news_conditions(news_filter, today))
+    order: list[Any] = []
+    if search is not None:
+        statement, points = search.backend.ranked(statement, search.words)
+        order.append(points.desc())
+    order += [col(NewsItem.published_on).desc(), col(NewsItem.id).desc()]
+    rows = session.execute(statement.order_by(*order).offset(max(offset, 0)).limit(limit)).all()
+    if search is None:
+        return [row[0] for row in rows], 0
+    if rows:
+        return [row[0] for row in rows], int(rows[0][1])
+    # Past the last match ("Mehr laden" after a change) the window says nothing: count.
+    if offset > 0:
+        return [], _count(session, public_news_conditions(news_filter, today, search))
+    return [], 0
 
 
 def _count(session: Session, conditions: list[sa.ColumnElement[bool]]) -> int:
@@ -386,31 +392,67 @@ def facet_counts(
     *,
     scheduled: bool = False,
 ) -> FacetCounts:
-    """Per city, year and topic: the items it gives with the other filters (one query)."""
+    """Per city, year and topic: the items it gives with the other filters (one query).
 
-    def conditions(leave_out: str) -> list[sa.ColumnElement[bool]]:
-        return public_news_conditions(
-            news_filter, today, search, leave_out=leave_out, scheduled=scheduled
+    The matches of the filters all facets share (public or scheduled, free text) are read
+    once (a materialized CTE of ids and dates); each facet applies the other filters to
+    those rows.
+    """
+    base = public_news_conditions(NewsFilter(), today, search, scheduled=scheduled)
+    hits = (
+        select(col(NewsItem.id).label("id"), col(NewsItem.published_on).label("published_on"))
+        .where(*base)
+        .cte("hits")
+        .prefix_with("MATERIALIZED")
+    )
+
+    def about_city() -> list[sa.ColumnElement[bool]]:
+        if not news_filter.city:
+            return []
+        linked = (
+            select(NewsPartnershipLink.news_id)
+            .join(Partnership, col(Partnership.id) == NewsPartnershipLink.partnership_id)
+            .where(Partnership.slug == news_filter.city)
         )
+        return [hits.c.id.in_(linked)]
 
-    def matching(leave_out: str) -> sa.Select[Any]:
-        return select(NewsItem.id).where(*conditions(leave_out))
+    def about_topic() -> list[sa.ColumnElement[bool]]:
+        if not news_filter.topic:
+            return []
+        linked = (
+            select(NewsTopicLink.news_id)
+            .join(Topic, col(Topic.id) == NewsTopicLink.topic_id)
+            .where(Topic.slug == news_filter.topic)
+        )
+        return [hits.c.id.in_(linked)]
 
-    link = NewsPartnershipLink.news_id
+    def in_year() -> list[sa.ColumnElement[bool]]:
+        if news_filter.year is None:
+            return []
+        first, last = date(news_filter.year, 1, 1), date(news_filter.year, 12, 31)
+        return [hits.c.published_on.between(first, last)]
+
     cities = (
         select(sa.literal("city"), col(Partnership.slug), func.count())
-        .select_from(NewsPartnershipLink)
+        .select_from(hits)
+        .join(NewsPartnershipLink, col(NewsPartnershipLink.news_id) == hits.c.id)
         .join(Partnership, col(Partnership.id) == NewsPartnershipLink.partnership_id)
-        .where(col(link).in_(matching("city")))
+        .where(*in_year(), *about_topic())
         .group_by(col(Partnership.slug))
     )
-    year = sa.cast(sa.extract("year", col(NewsItem.published_on)), sa.String)
-    years = select(sa.literal("year"), year, func.count()).where(*conditions("year")).group_by(year)
+    year = sa.cast(sa.extract("year", hits.c.published_on), sa.String)
+    years = (
+        select(sa.literal("year"), year, func.count())
+        .select_from(hits)
+        .where(*about_city(), *about_topic())
+        .group_by(year)
+    )
     topics = (
         select(sa.literal("topic"), col(Topic.slug), func.count())
-        .select_from(NewsTopicLink)
+        .select_from(hits)
+        .join(NewsTopicLink, col(NewsTopicLink.news_id) == hits.c.id)
         .join(Topic, col(Topic.id) == NewsTopicLink.topic_id)
-        .where(col(NewsTopicLink.news_id).in_(matching("topic")))
+        .where(*about_city(), *in_year())
         .group_by(col(Topic.slug))
     )
     return _facets_of(session.execute(sa.union_all(cities, years, topics)).all())[1]
