@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import QueryableAttribute, defer, selectinload
+from sqlalchemy.orm import QueryableAttribute, defer, joinedload, selectinload
 from sqlalchemy.sql.base import ExecutableOption
 from sqlmodel import Session, col, func, select
 
@@ -138,15 +138,18 @@ def is_public(today: date) -> list[sa.ColumnElement[bool]]:
     return [col(NewsItem.status) == NewsStatus.published, col(NewsItem.published_on) <= today]
 
 
-def card_loading(*, with_body: bool = False) -> list[ExecutableOption]:
+def card_loading(*, with_body: bool = False, joined: bool = False) -> list[ExecutableOption]:
     """Query options for news shown as cards: their cities and topics loaded in one go.
 
-    The search column is only for WHERE clauses; cards never show the body.
+    The search column is only for WHERE clauses; cards never show the body. ``joined``
+    loads cities and topics in the same query (one round trip for a page of 12 instead of
+    three: the archive's filter change, where each round trip counts).
     """
+    load = joinedload if joined else selectinload
     options: list[ExecutableOption] = [
         defer(_mapped(NewsItem.search_text)),
-        selectinload(_mapped(NewsItem.partnerships)),
-        selectinload(_mapped(NewsItem.topics)),
+        load(_mapped(NewsItem.partnerships)),
+        load(_mapped(NewsItem.topics)),
     ]
     if not with_body:
         options.append(defer(_mapped(NewsItem.body)))
@@ -214,36 +217,51 @@ def published_news_page(
     newest first among equals; a search that finds nothing as typed is corrected.
     """
     search = archive_search(session, news_filter.text)
-    facets: FacetCounts | None = None
-    if search is not None:
-        search.backend.prepare(session.connection())
     if search is None:
-        # Without free text, every number comes from the maintained counters.
+        # Without free text, every number comes from the maintained counters, and the page
+        # is one query in date order (the status/date index).
         total, facets = _counted(session, news_filter, today)
-        ids, _ = _ranked(session, news_filter, today, None, offset, limit)
-    else:
-        ids, total = _ranked(session, news_filter, today, search, offset, limit)
-        if total == 0:
-            corrected = _corrected(session, search)
-            if corrected is not None:
-                corrected_ids, corrected_total = _ranked(
-                    session, news_filter, today, corrected, offset, limit
-                )
-                if corrected_total:
-                    search, ids, total = corrected, corrected_ids, corrected_total
-    rows = session.exec(
-        select(NewsItem).where(col(NewsItem.id).in_(ids)).options(*card_loading())
-    ).all()
+        items = (
+            session.exec(
+                select(NewsItem)
+                .where(*public_news_conditions(news_filter, today))
+                .order_by(col(NewsItem.published_on).desc(), col(NewsItem.id).desc())
+                .offset(max(offset, 0))
+                .limit(limit)
+                .options(*card_loading(joined=True))
+            )
+            .unique()
+            .all()
+        )
+        return NewsPage(
+            cards=[news_card_view(item, lang) for item in items],
+            total=total,
+            facets=facets if with_facets else None,
+        )
+    search.backend.prepare(session.connection())
+    ids, total = _ranked(session, news_filter, today, search, offset, limit)
+    if total == 0:
+        corrected = _corrected(session, search)
+        if corrected is not None:
+            corrected_ids, corrected_total = _ranked(
+                session, news_filter, today, corrected, offset, limit
+            )
+            if corrected_total:
+                search, ids, total = corrected, corrected_ids, corrected_total
+    rows = (
+        session.exec(
+            select(NewsItem).where(col(NewsItem.id).in_(ids)).options(*card_loading(joined=True))
+        )
+        .unique()
+        .all()
+    )
     by_id = {item.id: item for item in rows}
-    items = [by_id[news_id] for news_id in ids if news_id in by_id]
-    stems = search.stems() if search is not None else []
+    stems = search.stems()
     return NewsPage(
-        cards=[news_card_view(item, lang, stems) for item in items],
+        cards=[news_card_view(by_id[news_id], lang, stems) for news_id in ids if news_id in by_id],
         total=total,
-        suggestion=search.suggestion if search is not None else "",
-        facets=(facets or facet_counts(session, news_filter, today, search))
-        if with_facets
-        else None,
+        suggestion=search.suggestion,
+        facets=facet_counts(session, news_filter, today, search) if with_facets else None,
     )
 
 
@@ -251,28 +269,22 @@ def _ranked(
     session: Session,
     news_filter: NewsFilter,
     today: date,
-    search: ArchiveSearch | None,
+    search: ArchiveSearch,
     offset: int,
     limit: int,
 ) -> tuple[list[int], int]:
-    """The ids of one page, best first, and (with free text) the number of all matches.
+    """The ids of one page of a search, best first, and the number of all matches.
 
     Ids only: ranking reads the status/date index and the search index, never the wide
-    rows of every match. With free text the count comes with the page (a window
-    function over the same matches) instead of a second pass over them.
+    rows of every match. The count comes with the page (a window function over the same
+    matches) instead of a second pass over them.
     """
-    columns: list[Any] = [col(NewsItem.id)]
-    if search is not None:
-        columns.append(func.count().over())
-    statement = select(*columns).where(*public_news_conditions(news_filter, today))
-    order: list[Any] = []
-    if search is not None:
-        statement, points = search.backend.ranked(statement, search.words)
-        order.append(points.desc())
-    order += [col(NewsItem.published_on).desc(), col(NewsItem.id).desc()]
+    statement: search_index.AnySelect = select(col(NewsItem.id), func.count().over()).where(
+        *public_news_conditions(news_filter, today)
+    )
+    statement, points = search.backend.ranked(statement, search.words)
+    order = [points.desc(), col(NewsItem.published_on).desc(), col(NewsItem.id).desc()]
     rows = session.execute(statement.order_by(*order).offset(max(offset, 0)).limit(limit)).all()
-    if search is None:
-        return [row[0] for row in rows], 0
     if rows:
         return [row[0] for row in rows], int(rows[0][1])
     # Past the last match ("Mehr laden" after a change) the window says nothing: count.
@@ -347,10 +359,14 @@ def _counted(session: Session, news_filter: NewsFilter, today: date) -> tuple[in
             .join(Topic, col(Topic.id) == counts.topic_id)
             .where(counts.partnership_id == city, *in_year)
             .group_by(col(Topic.slug)),
+            # Whether any item is scheduled (in the same round trip: usually none is).
+            select(sa.literal("later"), sa.literal(""), func.count()).where(
+                *public_news_conditions(NewsFilter(), today, scheduled=True)
+            ),
         )
     ).all()
     total, facets = _facets_of(rows)
-    if not _count(session, public_news_conditions(NewsFilter(), today, scheduled=True)):
+    if not any(kind == "later" and count for kind, _value, count in rows):
         return total, facets
     # Each facet leaves out its own filter: a scheduled item of another city still counts
     # for that city's option, so it comes off there too.
@@ -379,7 +395,7 @@ def _facets_of(rows: Sequence[Any]) -> tuple[int, FacetCounts]:
             counts.cities[value] = int(count)
         elif kind == "year":
             counts.years[int(float(value))] = int(count)
-        else:
+        elif kind == "topic":
             counts.topics[value] = int(count)
     return total, counts
 

@@ -59,6 +59,8 @@ from partner_app.services.search_analysis import (
     vocabulary,
 )
 
+# A SELECT of any columns (the archive's ranked ids come with their count).
+AnySelect = sa.Select[*tuple[Any, ...]]
 SEARCH_TABLE = "news_search"
 WORD_TABLE = "search_word"
 WORD_KEY_TABLE = "search_word_key"
@@ -171,8 +173,8 @@ class SearchBackend(Protocol):
         ...
 
     def ranked(
-        self, statement: sa.Select[Any], words: Sequence[QueryWord]
-    ) -> tuple[sa.Select[Any], sa.ColumnElement[int]]:
+        self, statement: AnySelect, words: Sequence[QueryWord]
+    ) -> tuple[AnySelect, sa.ColumnElement[int]]:
         """``statement`` (over news items) narrowed to matches, and each match's points.
 
         Points per query word: those of the best part it is found in (``RANKED_PARTS``,
@@ -275,8 +277,8 @@ class SqliteSearch:
         return sa.select(self._fts.c.rowid).where(match)
 
     def ranked(
-        self, statement: sa.Select[Any], words: Sequence[QueryWord]
-    ) -> tuple[sa.Select[Any], sa.ColumnElement[int]]:
+        self, statement: AnySelect, words: Sequence[QueryWord]
+    ) -> tuple[AnySelect, sa.ColumnElement[int]]:
         """Matches as a set of rowids; points by probing each part's set of rowids.
 
         Only the news items' status/date index and FTS5 are read, never a wide row of
@@ -410,8 +412,8 @@ class PostgresSearch:
         return sa.select(self._table.c.news_id).where(match)
 
     def ranked(
-        self, statement: sa.Select[Any], words: Sequence[QueryWord]
-    ) -> tuple[sa.Select[Any], sa.ColumnElement[int]]:
+        self, statement: AnySelect, words: Sequence[QueryWord]
+    ) -> tuple[AnySelect, sa.ColumnElement[int]]:
         """Joined to the GIN-matched tsvectors; points from ``word:*A`` and ``word:*B``.
 
         The weighted tests run on the matching rows' own tsvectors (a GIN index keeps no
