@@ -25,7 +25,8 @@ exactly (``one_typo_apart``) before they count.
 The index is derived data: it is not among the models (backups leave it out), the
 migration builds it for existing items, and every ORM flush that touches news,
 partnerships or topics updates it in the same transaction (:func:`_keep_index_current`).
-Writes past the ORM (a backup import, the benchmark's bulk load) call :func:`rebuild`.
+A bulk UPDATE or DELETE of those through a session rebuilds the index; writes past the
+ORM (a backup import, the benchmark's bulk load) call :func:`rebuild` themselves.
 """
 
 import functools
@@ -37,8 +38,8 @@ from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.orm import ORMExecuteState, UOWTransaction
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import UOWTransaction
 from sqlmodel import SQLModel
 
 from partner_app.models import (
@@ -865,6 +866,26 @@ def _note_changes(session: OrmSession, _context: UOWTransaction, _instances: obj
 
 def _touches_news(session: OrmSession) -> bool:
     return any(isinstance(obj, NewsItem) for obj in (*session.new, *session.dirty))
+
+
+_WATCHED = (NewsItem, Partnership, Topic, NewsPartnershipLink, NewsTopicLink)
+
+
+@event.listens_for(OrmSession, "do_orm_execute")
+def _rebuild_after_bulk_writes(state: ORMExecuteState) -> Any:
+    """A bulk UPDATE or DELETE through a session names no rows: build the index anew.
+
+    The admin never writes news so (it saves row by row); scripts and tests do, and the
+    counters would go on counting removed items otherwise.
+    """
+    mapper = state.bind_mapper
+    if not (state.is_delete or state.is_update) or mapper is None:
+        return None
+    if not issubclass(mapper.class_, _WATCHED):
+        return None
+    result = state.invoke_statement()
+    rebuild(state.session.connection())
+    return result
 
 
 @event.listens_for(OrmSession, "after_flush")

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine, event
 from sqlalchemy.pool import StaticPool
-from sqlmodel import Session, SQLModel, col, create_engine, func, select
+from sqlmodel import Session, SQLModel, col, create_engine, delete, func, select
 
 from partner_app.models import NewsItem, NewsStatus, Partnership
 from partner_app.services.content_loader import load_default_content
@@ -284,3 +284,11 @@ def test_counters_agree_with_counting_the_items_through_every_change(
     rebuild(searchable.connection())
     searchable.commit()
     check()
+
+
+def test_a_bulk_delete_through_a_session_rebuilds_the_index(searchable: Session) -> None:
+    searchable.exec(delete(NewsItem).where(col(NewsItem.slug).in_([KANAL, SPENDE])))
+    searchable.commit()
+    page = published_news_page(searchable, NewsFilter(), today=TODAY, with_facets=True)
+    assert (page.total, page.facets) == _counted_directly(searchable, NewsFilter())
+    assert published_news_page(searchable, NewsFilter(text="ukraine"), today=TODAY).total == 0
