@@ -19,6 +19,16 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 target_metadata = SQLModel.metadata
+# The archive's full-text index is derived data outside the models (services/search_index.py):
+# autogenerate must neither drop it nor compare it.
+SEARCH_INDEX_TABLES = ("news_search", "search_word", "search_word_key")
+
+
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Leave the search index's tables (and FTS5's own ``news_search_*`` tables) alone."""
+    if type_ == "table" and name is not None:
+        return not name.startswith(SEARCH_INDEX_TABLES)
+    return True
 
 
 def database_url() -> str:
@@ -34,6 +44,7 @@ def run_migrations_offline() -> None:
     context.configure(
         url=database_url(),
         target_metadata=target_metadata,
+        include_name=include_name,
         literal_binds=True,
         render_as_batch=True,
         dialect_opts={"paramstyle": "named"},
@@ -56,7 +67,12 @@ def run_migrations_online() -> None:
 
 
 def _run_with(connection) -> None:
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        include_name=include_name,
+        render_as_batch=True,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

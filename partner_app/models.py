@@ -172,6 +172,9 @@ class Partnership(SQLModel, table=True):
     # Shown on the English page; without it the German description is shown there.
     description_en: str = Field(default="", sa_type=sa.Text)
     facts: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # More names its news are found by (other spellings, former names); the archive search
+    # also finds them by name, native name, country and region (services/search_index.py).
+    search_terms: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     sort_order: int = Field(default=0)
     latitude: float
     longitude: float
@@ -419,3 +422,8 @@ class FormDraft(SQLModel, table=True):
     # Field name -> value as typed (the browser's form data).
     fields: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     saved_at: datetime = _timestamp()
+
+
+# The archive's full-text index follows every ORM write of news, partnerships and topics
+# (a flush hook). Registered with the models, so no process can write them without it.
+from partner_app.services import search_index as _search_index  # noqa: E402, F401

@@ -40,16 +40,36 @@ def _select_field(
     )
 
 
+def _counted_option(
+    name: rx.Var[str], value: rx.Var[str], counts: rx.Var[dict[str, int]], *, lang: str = ""
+) -> rx.Component:
+    """An option with the number of items it gives ("Kultur (3)"); none is marked "(0)".
+
+    An option without items stays selectable: the empty result then explains itself and
+    offers the reset, and the select never loses the reader's current choice.
+    """
+    counts_object = counts.to(dict)
+    count = counts_object[value].to(int)
+    known = counts_object.contains(value)
+    label = rx.cond(known, name.to(str) + " (" + count.to_string() + ")", name)
+    empty = rx.cond(known & (count == 0), "option-empty", "")
+    if lang:
+        return rx.el.option(label, value=value, class_name=empty, lang=lang)
+    return rx.el.option(label, value=value, class_name=empty)
+
+
 def _city_option(partnership: ObjectVar[PartnershipView]) -> rx.Component:
-    return rx.el.option(partnership.name, value=partnership.slug, lang="de")
+    return _counted_option(
+        partnership.name, partnership.slug, NewsArchiveState.city_counts, lang="de"
+    )
 
 
 def _topic_option(topic: ObjectVar[TopicOption]) -> rx.Component:
-    return rx.el.option(topic.name, value=topic.slug, lang="de")
+    return _counted_option(topic.name, topic.slug, NewsArchiveState.topic_counts, lang="de")
 
 
 def _year_option(year: rx.Var[str]) -> rx.Component:
-    return rx.el.option(year, value=year)
+    return _counted_option(year, year, NewsArchiveState.year_counts)
 
 
 def reset_button() -> rx.Component:

@@ -21,6 +21,46 @@ def _url_notices() -> rx.Component:
     )
 
 
+# Puts the suggestion into the search field as if typed (React sees the input event), so
+# the search runs like any other and the field keeps the focus the link had.
+_TYPE_SUGGESTION = """(() => {
+  const link = document.getElementById("suchvorschlag-link");
+  const field = document.getElementById("filter-suche");
+  if (!link || !field) return;
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+  setValue.call(field, link.dataset.suggestion);
+  field.dispatchEvent(new Event("input", {bubbles: true}));
+  field.focus();
+})()"""
+
+
+def _suggestion() -> rx.Component:
+    """ "Meinten Sie …?": a link to the search with the typos corrected.
+
+    A real link (it works before the page is live); once live, a click types the words
+    into the search field, which searches in place and keeps the focus (the link goes).
+    """
+    return rx.cond(
+        NewsArchiveState.suggestion != "",
+        rx.el.p(
+            NewsArchiveState.suggestion_intro,
+            " ",
+            tr("SEARCH_DID_YOU_MEAN"),
+            " ",
+            rx.el.a(
+                NewsArchiveState.suggestion_link_text,
+                href=NewsArchiveState.suggestion_href,
+                custom_attrs={"data-suggestion": NewsArchiveState.suggestion},
+                on_click=[rx.prevent_default, rx.call_script(_TYPE_SUGGESTION)],
+                id="suchvorschlag-link",
+            ),
+            "?",
+            id="suchvorschlag",
+            class_name="search-suggestion",
+        ),
+    )
+
+
 def news_archive() -> rx.Component:
     """The filterable list of news cards."""
     return rx.el.section(
@@ -34,6 +74,7 @@ def news_archive() -> rx.Component:
             id="result-count",
             class_name="result-count",
         ),
+        _suggestion(),
         rx.cond(
             NewsArchiveState.total == 0,
             rx.el.div(

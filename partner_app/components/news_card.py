@@ -8,6 +8,7 @@ from partner_app.components.translated import localized_href, tr
 from partner_app.services.image_uploads import CARD_SIZE
 from partner_app.services.news_archive import CityBadge, NewsCard
 from partner_app.services.placeholder_art import PLACEHOLDER_URL_PREFIX
+from partner_app.services.search_analysis import TextPart
 
 
 def _city_badge(city: ObjectVar[CityBadge]) -> rx.Component:
@@ -85,12 +86,23 @@ def badge_list(card: ObjectVar[NewsCard]) -> rx.Component:
     )
 
 
+def _text_part(part: ObjectVar[TextPart]) -> rx.Component:
+    # Text, never HTML: an editor's "<b>" stays visible characters. A plain <mark> around
+    # a matched word; no role or label, so screen readers do not announce each one.
+    return rx.cond(part.marked, rx.el.mark(part.text), rx.fragment(part.text))
+
+
+def marked_text(parts: rx.Var[list[TextPart]]) -> rx.Component:
+    """A title or teaser with the words the search matched marked."""
+    return rx.foreach(parts, _text_part)
+
+
 def news_card(card: ObjectVar[NewsCard]) -> rx.Component:
     """Title (linking to the detail page), date, cities, teaser and the image."""
     slug = card.slug.to(str)
     return rx.el.article(
         rx.el.h3(
-            rx.el.a(card.title, href=localized_href(routes.NEWS_PREFIX + slug)),
+            rx.el.a(marked_text(card.title_parts), href=localized_href(routes.NEWS_PREFIX + slug)),
             id="news-title-" + slug,
             lang="de",
             class_name="news-title",
@@ -98,7 +110,7 @@ def news_card(card: ObjectVar[NewsCard]) -> rx.Component:
         news_date(card),
         badge_list(card),
         image_figure(card.image_src, card.image_alt, card.image_caption, card.image_credit),
-        rx.el.p(card.teaser, lang="de", class_name="news-teaser"),
+        rx.el.p(marked_text(card.teaser_parts), lang="de", class_name="news-teaser"),
         id="news-" + slug,
         tab_index=-1,
         aria_labelledby="news-title-" + slug,

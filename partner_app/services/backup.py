@@ -26,6 +26,7 @@ from sqlmodel import SQLModel
 
 import partner_app.models  # noqa: F401  (registers the tables)
 from partner_app.models import utc_now
+from partner_app.services import search_index
 
 FORMAT = "krefeld-partner-app-backup"
 FORMAT_VERSION = 1
@@ -110,6 +111,8 @@ def import_backup(engine: sa.Engine, upload_dir: Path, source: Path) -> BackupSu
                     )
                 try:
                     _replace_rows(connection, data)
+                    # The full-text index is derived data, not in the backup: built anew.
+                    search_index.rebuild(connection)
                 except (SQLAlchemyError, ValueError, TypeError) as error:
                     # The transaction is rolled back: the database stays as it was.
                     raise BackupError(

@@ -131,6 +131,7 @@ def _partnership(entry: dict[str, Any], order: int) -> Partnership:
         description=entry.get("description", "").strip(),
         description_en=entry.get("description_en", "").strip(),
         facts=list(entry.get("facts", [])),
+        search_terms=list(entry.get("search_terms", [])),
         sort_order=order,
         latitude=entry["latitude"],
         longitude=entry["longitude"],

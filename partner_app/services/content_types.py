@@ -95,6 +95,18 @@ PARTNERSHIP = RecordType(
             required=False,
         ),
         FieldSpec(
+            "search_terms",
+            "Suchbegriffe (einer pro Zeile)",
+            kind=FieldKind.lines,
+            max_length=120,
+            required=False,
+            hint=(
+                "Weitere Schreibweisen und frühere Namen, unter denen Meldungen zu dieser "
+                "Partnerschaft gefunden werden sollen, z. B. Kropywnyzkyj, Kirowohrad. Name, "
+                "Name in Landessprache, Land und Region findet die Suche ohnehin."
+            ),
+        ),
+        FieldSpec(
             "sort_order",
             "Reihenfolge bei gleichem Datum",
             kind=FieldKind.integer,

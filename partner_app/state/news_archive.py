@@ -6,6 +6,10 @@ back/forward runs ``apply_url_filter`` (the page's on_load), which shows what th
 URL asks for. The URL echo of a control's own change is recognised and not queried
 again; a page load (a new connection) always queries, so editors' changes show up.
 
+A change is one query call in a worker thread (``in_session``), never a blocking call on
+the event loop: the page of cards, the count, the typo correction when nothing matched,
+and the facet counts of every city, year and topic option.
+
 The controls are uncontrolled inputs keyed by a counter per control: what the reader
 picked stays on screen even while the connection is down (it is sent on reconnect).
 Which control is re-created, which change replaces the history entry and which URL
@@ -18,7 +22,6 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import reflex as rx
-from sqlmodel import Session
 
 from partner_app.i18n import DEFAULT_LANGUAGE, text
 from partner_app.in_place_navigation import navigate_in_place
@@ -42,8 +45,10 @@ from partner_app.services.filter_params import (
 )
 from partner_app.services.news_archive import (
     PAGE_SIZE,
+    FacetCounts,
     NewsCard,
     NewsFilter,
+    NewsPage,
     TopicOption,
     partnership_slugs,
     published_news_page,
@@ -51,6 +56,7 @@ from partner_app.services.news_archive import (
     topic_options,
 )
 from partner_app.state.assign import assign_if_changed
+from partner_app.state.database_thread import in_session
 from partner_app.state.language import language_of
 from partner_app.state.live_news import current_revision, follow_live_news
 
@@ -72,6 +78,12 @@ class NewsArchiveState(rx.State):
     year_options: rx.Field[list[str]] = rx.field(default_factory=list)
     topics: rx.Field[list[TopicOption]] = rx.field(default_factory=list)
     notices: rx.Field[list[str]] = rx.field(default_factory=list)
+    # How many items each option would give with the other filters as they are.
+    city_counts: rx.Field[dict[str, int]] = rx.field(default_factory=dict)
+    year_counts: rx.Field[dict[str, int]] = rx.field(default_factory=dict)
+    topic_counts: rx.Field[dict[str, int]] = rx.field(default_factory=dict)
+    # The query with its typos corrected, offered when the query as typed found nothing.
+    suggestion: rx.Field[str] = rx.field("")
     # Bumped when a control's value changes from outside that control (see module doc),
     # so the uncontrolled control is re-created with the new value.
     tabs_key: rx.Field[int] = rx.field(0)
@@ -107,6 +119,24 @@ class NewsArchiveState(rx.State):
         return bool(self.city or self.year or self.topic or self.query)
 
     @rx.var
+    def suggestion_href(self) -> str:
+        """The URL of the corrected search ("Meinten Sie …?")."""
+        if not self.suggestion:
+            return ""
+        corrected = dataclasses.replace(self._current_filter(), text=self.suggestion)
+        return filter_url(corrected, lang=self.lang)
+
+    @rx.var
+    def suggestion_intro(self) -> str:
+        """What the corrected search stands in for ("Zu „dünkirchn“ …")."""
+        return text("SEARCH_NO_EXACT", self.lang).format(query=self.query)
+
+    @rx.var
+    def suggestion_link_text(self) -> str:
+        """The corrected search, quoted as the page language quotes."""
+        return text("SEARCH_SUGGESTION", self.lang).format(suggestion=self.suggestion)
+
+    @rx.var
     def result_summary(self) -> str:
         """The result count, announced to screen readers when it changes."""
         if self.total == 0:
@@ -134,22 +164,21 @@ class NewsArchiveState(rx.State):
         if not same_page_load:
             # Only a page load joins the live news; changes after it arrive by refresh_live.
             self._shown_revision = await follow_live_news(self)
-        with rx.session() as session:
-            if not same_page_load:
-                self._load_choices(session)
-            parsed = parse_filter_params(
-                self.router.url.query_parameters,
-                city_slugs=self._valid_cities(session),
-                topic_slugs=self._valid_topics(session),
-                lang=lang,
-            )
-            assign_if_changed(self, "notices", parsed.notices)
-            if same_page_load and not language_changed and self._is_echo(parsed.news_filter):
-                # The URL echo of a control's own change: already queried and shown.
-                return
-            # A link, back/forward or a page load: a new place in the history.
-            self._update_history(FilterHistory.arrived_elsewhere)
-            self._show(session, parsed.news_filter, origin=ELSEWHERE)
+        if not same_page_load or not self._city_slugs:
+            await self._load_choices()
+        parsed = parse_filter_params(
+            self.router.url.query_parameters,
+            city_slugs=set(self._city_slugs),
+            topic_slugs=self._topic_slugs(),
+            lang=lang,
+        )
+        assign_if_changed(self, "notices", parsed.notices)
+        if same_page_load and not language_changed and self._is_echo(parsed.news_filter):
+            # The URL echo of a control's own change: already queried and shown.
+            return
+        # A link, back/forward or a page load: a new place in the history.
+        self._update_history(FilterHistory.arrived_elsewhere)
+        await self._show(parsed.news_filter, origin=ELSEWHERE)
         if not same_page_load:
             # The page was rendered by the server: its values must all arrive again, even
             # those equal to the defaults (an item unpublished since shows as gone).
@@ -162,54 +191,49 @@ class NewsArchiveState(rx.State):
         if not self._shown_for_connection or revision == self._shown_revision:
             return
         self._shown_revision = revision
-        with rx.session() as session:
-            # Published or removed news can add or remove a year.
-            self._news_years = [
-                str(y) for y in published_news_years(session, today=today_in_krefeld())
-            ]
-            self._show(session, self._current_filter(), keep=len(self.cards))
+        # Published or removed news can add or remove a year.
+        await self._load_choices()
+        await self._show(self._current_filter(), keep=len(self.cards))
 
     @rx.event
-    def select_tab(self, value: str) -> rx.event.EventSpec | None:
+    async def select_tab(self, value: str) -> rx.event.EventSpec | None:
         """Select a city tab; the overview tab clears the city filter."""
-        return self._change(TABS, city=_city_of(value))
+        return await self._change(TABS, city=_city_of(value))
 
     @rx.event
-    def select_city(self, value: str) -> rx.event.EventSpec | None:
+    async def select_city(self, value: str) -> rx.event.EventSpec | None:
         """Pick a city in the filter's select (the overview value clears it)."""
-        return self._change(CITY_SELECT, city=_city_of(value))
+        return await self._change(CITY_SELECT, city=_city_of(value))
 
     @rx.event
-    def select_year(self, value: str) -> rx.event.EventSpec | None:
+    async def select_year(self, value: str) -> rx.event.EventSpec | None:
         """Filter by publication year ("" for all years)."""
-        return self._change(YEAR_SELECT, year=parse_year(value))
+        return await self._change(YEAR_SELECT, year=parse_year(value))
 
     @rx.event
-    def select_topic(self, value: str) -> rx.event.EventSpec | None:
+    async def select_topic(self, value: str) -> rx.event.EventSpec | None:
         """Filter by topic slug ("" for all topics)."""
-        return self._change(TOPIC_SELECT, topic=value)
+        return await self._change(TOPIC_SELECT, topic=value)
 
     @rx.event
-    def search(self, value: str) -> rx.event.EventSpec | None:
+    async def search(self, value: str) -> rx.event.EventSpec | None:
         """Filter by free text as the user types (the field debounces)."""
-        return self._change(SEARCH_FIELD, text=value)
+        return await self._change(SEARCH_FIELD, text=value)
 
     @rx.event
-    def reset_filters(self) -> rx.event.EventSpec | None:
+    async def reset_filters(self) -> rx.event.EventSpec | None:
         """Clear every filter and show the overview tab."""
-        return self._change(ELSEWHERE, city="", year="", topic="", text="")
+        return await self._change(ELSEWHERE, city="", year="", topic="", text="")
 
     @rx.event
-    def load_more(self) -> rx.event.EventSpec | None:
+    async def load_more(self) -> rx.event.EventSpec | None:
         """Append the next page of cards and move focus to the first new one."""
-        with rx.session() as session:
-            page = published_news_page(
-                session,
-                self._current_filter(),
-                today=today_in_krefeld(),
-                offset=len(self.cards),
-                lang=self.lang,
+        news_filter, offset, lang = self._current_filter(), len(self.cards), self.lang
+        page = await in_session(
+            lambda session: published_news_page(
+                session, news_filter, today=today_in_krefeld(), offset=offset, lang=lang
             )
+        )
         if not page.cards:
             return None
         self.cards = [*self.cards, *page.cards]
@@ -217,21 +241,21 @@ class NewsArchiveState(rx.State):
         first_new = json.dumps(f"news-{page.cards[0].slug}")
         return rx.call_script(f"document.getElementById({first_new})?.focus()")
 
-    def _load_choices(self, session: Session) -> None:
-        """Read what the filters offer (on a page load)."""
-        assign_if_changed(self, "topics", topic_options(session))
-        self._city_slugs = sorted(partnership_slugs(session))
-        self._news_years = [str(y) for y in published_news_years(session, today=today_in_krefeld())]
+    async def _load_choices(self) -> None:
+        """Read what the filters offer (on a page load, or when the server lost them)."""
+        today = today_in_krefeld()
+        topics, cities, years = await in_session(
+            lambda session: (
+                topic_options(session),
+                sorted(partnership_slugs(session)),
+                [str(year) for year in published_news_years(session, today=today)],
+            )
+        )
+        assign_if_changed(self, "topics", topics)
+        self._city_slugs = cities
+        self._news_years = years
 
-    def _valid_cities(self, session: Session) -> set[str]:
-        if not self._city_slugs:
-            # The server lost this page's state (e.g. Redis restarted): read them again.
-            self._load_choices(session)
-        return set(self._city_slugs)
-
-    def _valid_topics(self, session: Session) -> set[str]:
-        if not self.topics:
-            self._load_choices(session)
+    def _topic_slugs(self) -> set[str]:
         return {topic.slug for topic in self.topics}
 
     def _is_echo(self, news_filter: NewsFilter) -> bool:
@@ -251,44 +275,59 @@ class NewsArchiveState(rx.State):
     def _current_filter(self) -> NewsFilter:
         return shown_filter(self)
 
-    def _filter_before_change(self, session: Session) -> NewsFilter:
+    async def _filter_before_change(self) -> NewsFilter:
         """What the page shows before a control changes it."""
         if self._city_slugs:
             return self._current_filter()
         # The server lost this page's state (e.g. Redis restarted: no choices read) and the
         # controls still show the page's URL: change that, not an empty filter.
+        await self._load_choices()
         return parse_filter_params(
             self.router.url.query_parameters,
-            city_slugs=self._valid_cities(session),
-            topic_slugs=self._valid_topics(session),
+            city_slugs=set(self._city_slugs),
+            topic_slugs=self._topic_slugs(),
             lang=self.lang,
         ).news_filter
 
-    def _change(self, origin: str, **changes: str | int | None) -> rx.event.EventSpec | None:
-        with rx.session() as session:
-            wanted = dataclasses.replace(self._filter_before_change(session), **changes)
-            # The browser can send anything: validate it like a URL, silently.
-            parsed = parse_filter_params(
-                filter_params(wanted),
-                city_slugs=self._valid_cities(session),
-                topic_slugs=self._valid_topics(session),
-            )
-            if parsed.news_filter == self._current_filter():
-                return None
-            assign_if_changed(self, "notices", [])
-            self._show(session, parsed.news_filter, origin=origin)
+    async def _change(self, origin: str, **changes: str | int | None) -> rx.event.EventSpec | None:
+        wanted = dataclasses.replace(await self._filter_before_change(), **changes)
+        # The browser can send anything: validate it like a URL, silently.
+        parsed = parse_filter_params(
+            filter_params(wanted),
+            city_slugs=set(self._city_slugs),
+            topic_slugs=self._topic_slugs(),
+        )
+        if parsed.news_filter == self._current_filter():
+            return None
+        assign_if_changed(self, "notices", [])
+        await self._show(parsed.news_filter, origin=origin)
         url = filter_url(parsed.news_filter, lang=self.lang)
         replace = self._update_history(lambda history: history.moved_to(url, origin))
         return navigate_in_place(url, replace=replace)
 
-    def _show(
-        self, session: Session, news_filter: NewsFilter, *, origin: str | None = None, keep: int = 0
+    async def _show(
+        self, news_filter: NewsFilter, *, origin: str | None = None, keep: int = 0
     ) -> None:
         """Show ``news_filter``'s cards; re-create the controls it changed (but ``origin``).
 
         ``origin`` None (a live refresh) leaves the controls alone: the filter is the same.
         """
-        today = today_in_krefeld()
+        lang = self.lang
+        # A live refresh keeps as many cards as "Mehr laden" had shown.
+        limit = max(keep, PAGE_SIZE)
+        page = await in_session(
+            lambda session: published_news_page(
+                session,
+                news_filter,
+                today=today_in_krefeld(),
+                limit=limit,
+                lang=lang,
+                with_facets=True,
+            )
+        )
+        self._present(news_filter, page, origin)
+
+    def _present(self, news_filter: NewsFilter, page: NewsPage, origin: str | None) -> None:
         year = str(news_filter.year) if news_filter.year is not None else ""
         if origin is not None:
             for control in controls_to_recreate(self._current_filter(), news_filter, origin):
@@ -298,17 +337,29 @@ class NewsArchiveState(rx.State):
         assign_if_changed(self, "year", year)
         assign_if_changed(self, "topic", news_filter.topic)
         assign_if_changed(self, "query", news_filter.text)
-        # A live refresh keeps as many cards as "Mehr laden" had shown.
-        page = published_news_page(
-            session, news_filter, today=today, limit=max(keep, PAGE_SIZE), lang=self.lang
-        )
         assign_if_changed(self, "cards", page.cards)
         assign_if_changed(self, "total", page.total)
+        assign_if_changed(self, "suggestion", page.suggestion)
         years = self._news_years
         if year and year not in years:
             # A valid year without news stays selectable, so the empty result makes sense.
             years = sorted([*years, year], reverse=True)
         assign_if_changed(self, "year_options", years)
+        self._present_counts(page.facets or FacetCounts(), years)
+
+    def _present_counts(self, facets: FacetCounts, years: list[str]) -> None:
+        # Every option gets a number, 0 included: an option with none is marked, not hidden.
+        assign_if_changed(
+            self, "city_counts", {slug: facets.cities.get(slug, 0) for slug in self._city_slugs}
+        )
+        assign_if_changed(
+            self, "year_counts", {year: facets.years.get(int(year), 0) for year in years}
+        )
+        assign_if_changed(
+            self,
+            "topic_counts",
+            {topic.slug: facets.topics.get(topic.slug, 0) for topic in self.topics},
+        )
 
 
 _CONTROL_KEYS = {

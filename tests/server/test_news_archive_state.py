@@ -383,3 +383,60 @@ def test_the_cards_are_the_archive_query_for_the_shown_filter(tab: Tab, app_engi
     assert tab.archive.lang == "en"
     assert tab.archive.cards == expected.cards
     assert tab.archive.result_summary == "2 news items found."
+
+
+def test_every_option_counts_its_items_with_the_other_filters(tab: Tab, app_engine: Engine) -> None:
+    tab.arrive("/?thema=kultur")
+    archive = tab.archive
+    # Cities and years keep the topic; the topics keep everything but themselves.
+    assert archive.city_counts["venlo"] == 1
+    assert archive.city_counts["duenkirchen"] == 1
+    assert archive.city_counts["kropyvnytskyi"] == 0
+    assert set(archive.city_counts) == {
+        "venlo",
+        "leicester",
+        "duenkirchen",
+        "leiden",
+        "charlotte",
+        "oder-spree",
+        "uljanowsk",
+        "kayseri",
+        "kropyvnytskyi",
+    }
+    assert archive.year_counts == {"2024": 2}
+    assert archive.topic_counts["kultur"] == 2
+    assert archive.topic_counts["hilfe"] == 2
+    assert archive.topic_counts["politik"] == 0
+
+    tab.choose("search", "kanal")
+    assert archive.topic_counts["hilfe"] == 1
+    assert archive.city_counts["kropyvnytskyi"] == 0
+
+
+def test_a_typo_shows_what_is_near_and_offers_the_corrected_search(
+    tab: Tab, app_engine: Engine
+) -> None:
+    tab.arrive("/?q=d%C3%BCnkirchn")
+    archive = tab.archive
+    assert tab.shown() == ["museum-grenzenlos-duenkirchen-krefeld"]
+    assert archive.suggestion == "dünkirchen"
+    assert archive.suggestion_href == "/?q=d%C3%BCnkirchen"
+    assert archive.suggestion_link_text == "„dünkirchen“"
+
+    # The link types the suggestion into the search field.
+    url = tab.choose("search", archive.suggestion)
+
+    assert url == "/?q=d%C3%BCnkirchen"
+    assert archive.query == "dünkirchen"
+    assert archive.suggestion == ""
+    assert tab.shown() == ["museum-grenzenlos-duenkirchen-krefeld"]
+
+
+def test_matched_words_are_marked_on_the_cards(tab: Tab, app_engine: Engine) -> None:
+    tab.arrive("/?q=ukraine")
+    assert sorted(tab.shown()) == KROPYVNYTSKYI_ITEMS
+    for card in tab.archive.cards:
+        assert [part.text for part in card.teaser_parts if part.marked] in (
+            ["ukrainische"],
+            ["ukrainische", "ukrainischen"],
+        )

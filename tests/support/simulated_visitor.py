@@ -112,11 +112,18 @@ class SimulatedVisitor:
 
     async def choose_city(self, city: str) -> float:
         """Select a city tab like the page does; returns seconds until its cards arrived."""
+        return await self._change("select_tab", city, "city")
+
+    async def search(self, text: str) -> float:
+        """Type a search like the field does (after its pause); seconds until the cards."""
+        return await self._change("search", text, "query")
+
+    async def _change(self, handler: str, value: str, shown_var: str) -> float:
         start = time.perf_counter()
         self.stats.changes_sent += 1
-        await self._send(f"{ARCHIVE_STATE}.select_tab", {"value": city})
+        await self._send(f"{ARCHIVE_STATE}.{handler}", {"value": value})
         await self._wait_for(
-            lambda shown, _events, _update: shown.get("city") == city, f"cards of {city}"
+            lambda shown, _events, _update: shown.get(shown_var) == value, f"cards of {value}"
         )
         latency = time.perf_counter() - start
         new_path = await self._wait_for(
@@ -212,11 +219,13 @@ async def run_crowd(
     duration_s: float,
     pause_s: tuple[float, float] = (0.5, 1.5),
     seed: int = 5,
+    searches: list[str] | None = None,
 ) -> CrowdResult:
     """``visitors`` open the page at once, then each changes the city every ``pause_s``.
 
     The pause between a visitor's changes is random within ``pause_s`` (people read
-    before they click), so the crowd does not change filters in lockstep.
+    before they click), so the crowd does not change filters in lockstep. With
+    ``searches``, every other change is a search for the next of them instead.
     """
     rng = random.Random(seed)
     crowd = [SimulatedVisitor(base_url) for _ in range(visitors)]
@@ -232,7 +241,10 @@ async def run_crowd(
             await asyncio.sleep(pauses.uniform(*pause_s))  # a person's pause, not a wait
             turn += 1
             try:
-                await visitor.choose_city(cities[turn % len(cities)])
+                if searches and turn % 2:
+                    await visitor.search(searches[(turn // 2) % len(searches)])
+                else:
+                    await visitor.choose_city(cities[turn % len(cities)])
             except VisitorError:
                 return
 

@@ -27,7 +27,12 @@ from partner_app.services.content_loader import load_default_content
 from partner_app.services.editor_accounts import create_editor
 from partner_app.services.editor_sessions import log_in
 from partner_app.services.partnerships import partnerships_by_since
+from partner_app.services.search_index import SEARCH_INDEX_TABLES
 from tests.database import alembic_config, fresh_database_url, upgrade_to_head
+
+FTS5_SHADOW_TABLES = tuple(
+    f"news_search_{suffix}" for suffix in ("data", "idx", "content", "docsize", "config")
+)
 
 
 def test_upgrade_head_on_empty_database_matches_the_models(tmp_path: Path) -> None:
@@ -35,11 +40,21 @@ def test_upgrade_head_on_empty_database_matches_the_models(tmp_path: Path) -> No
     upgrade_to_head(engine)
     with engine.connect() as connection:
         context = MigrationContext.configure(
-            connection, opts={"compare_type": True, "compare_server_default": False}
+            connection,
+            opts={
+                "compare_type": True,
+                "compare_server_default": False,
+                "include_name": _not_the_search_index,
+            },
         )
         differences = compare_metadata(context, SQLModel.metadata)
     engine.dispose()
     assert differences == []
+
+
+def _not_the_search_index(name: str | None, type_: str, _parents: object) -> bool:
+    # The full-text index is derived data outside the models (as alembic/env.py says).
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_INDEX_TABLES))
 
 
 def test_downgrade_to_base_removes_every_table(tmp_path: Path) -> None:
@@ -65,7 +80,8 @@ def _row_counts(engine: Engine) -> dict[str, int]:
         return {
             table: connection.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one()  # noqa: S608 (table names from the inspector)
             for table in inspect(engine).get_table_names()
-            if table != "alembic_version"
+            # FTS5's own tables hold segments, whose number depends on how rows were added.
+            if table != "alembic_version" and not table.startswith(FTS5_SHADOW_TABLES)
         }
 
 

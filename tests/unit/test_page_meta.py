@@ -19,6 +19,7 @@ from partner_app.services.page_meta import (
     script_safe_json,
     shorten,
 )
+from partner_app.services.search_analysis import TextPart
 from partner_app.services.share_images import ShareImage
 
 ORIGIN = "https://www.krefeld.de"
@@ -36,6 +37,8 @@ def _detail(
         slug="besuch",
         title=title,
         teaser=teaser,
+        title_parts=[TextPart(title)],
+        teaser_parts=[TextPart(teaser)],
         date_label="01.06.2024",
         date_iso="2024-06-01",
         cities=[CityBadge(slug="venlo", name="Venlo")],

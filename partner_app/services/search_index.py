@@ -1,0 +1,902 @@
+"""The archive's full-text index: one interface, a backend per database.
+
+What is indexed, per published news item (drafts are never in it): the title, the
+teaser, the body, and the names the item is found by (its partnerships' names, native
+names, countries, regions and search terms, its topics, the image caption). Each part
+keeps its weight: a match in the title ranks above one in the teaser, above the body,
+above the names.
+
+- SQLite: an FTS5 table ``news_search`` (rowid = news id) holding the Snowball stems
+  computed here, one column per part (``search_analysis.stems``).
+- PostgreSQL: a table ``news_search`` with a ``tsvector`` (``setweight`` A/B/C/D per
+  part) built by the database's own ``partner_search`` configuration (unaccent, then
+  Snowball German without stop words) from the folded words computed here, and a GIN
+  index on it.
+
+Both keep the vocabulary typos are corrected towards, ``search_word``: each folded word
+of five letters or more, its spelling and in how many items it occurs. The words one
+wrong, missing or extra letter away from a query word are found by an index, never by a
+scan: on PostgreSQL by pg_trgm's similarity (``word % 'dunkirchn'``, a GIN trigram
+index; one typo in a word of five letters leaves a similarity of 1/3 or more, above the
+default threshold of 0.3), on SQLite through ``search_word_key``, each word filed under
+itself and its forms with one letter left out (``typo_keys``). Candidates are checked
+exactly (``one_typo_apart``) before they count.
+
+The index is derived data: it is not among the models (backups leave it out), the
+migration builds it for existing items, and every ORM flush that touches news,
+partnerships or topics updates it in the same transaction (:func:`_keep_index_current`).
+A bulk UPDATE or DELETE of those through a session rebuilds the index; writes past the
+ORM (a backup import, the benchmark's bulk load) call :func:`rebuild` themselves.
+"""
+
+import functools
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import ORMExecuteState, UOWTransaction
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import SQLModel
+
+from partner_app.models import (
+    NewsItem,
+    NewsPartnershipLink,
+    NewsStatus,
+    NewsTopicLink,
+    Partnership,
+    Topic,
+)
+from partner_app.services.search_analysis import (
+    QueryWord,
+    folded_words,
+    one_typo_apart,
+    stem,
+    stems,
+    typo_keys,
+    vocabulary,
+)
+
+# A SELECT of any columns (the archive's ranked ids come with their count).
+AnySelect = sa.Select[*tuple[Any, ...]]
+SEARCH_TABLE = "news_search"
+WORD_TABLE = "search_word"
+WORD_KEY_TABLE = "search_word_key"
+COUNT_TABLE = "news_search_count"
+# Every table of the index (FTS5 adds its own, named news_search_*).
+SEARCH_INDEX_TABLES = (SEARCH_TABLE, WORD_TABLE, WORD_KEY_TABLE, COUNT_TABLE)
+# The PostgreSQL text search configuration and its Snowball dictionary (no stop words:
+# the query drops those itself, identically on both databases).
+PG_CONFIG = "partner_search"
+PG_DICTIONARY = "partner_german_stem"
+# Points of a match, per query word the best part counted: title 4, teaser 2, body or
+# names 1 (a word found at all is found in one of them). The publication date breaks ties.
+# Body and names share the last rank: telling them apart would cost the largest match set
+# of all (nearly every match has the word in its body) for an order the issue never asks.
+RANKED_PARTS = (("title", 4), ("teaser", 2))
+OTHER_POINTS = 1
+PARTS = ("title", "teaser", "body", "names")
+
+_word = sa.table(
+    WORD_TABLE,
+    sa.column("word", sa.Text()),
+    sa.column("spelling", sa.Text()),
+    sa.column("documents", sa.Integer()),
+)
+_word_key = sa.table(WORD_KEY_TABLE, sa.column("key", sa.Text()), sa.column("word", sa.Text()))
+# Published items per partnership (0: any), topic (0: any) and year: the counts of the
+# filters without free text, read from a few hundred rows instead of every item.
+archive_count = sa.table(
+    COUNT_TABLE,
+    sa.column("partnership_id", sa.Integer()),
+    sa.column("topic_id", sa.Integer()),
+    sa.column("year", sa.Integer()),
+    sa.column("item_count", sa.Integer()),
+)
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """The texts of one news item, per part, as the index takes them."""
+
+    news_id: int
+    title: str
+    teaser: str
+    body: str
+    names: str
+    year: int = 0
+    partnership_ids: tuple[int, ...] = ()
+    topic_ids: tuple[int, ...] = ()
+
+    @property
+    def facets(self) -> str:
+        """Year, partnership ids and topic ids, as the index keeps them for the counts."""
+        return _facets_text(self.year, self.partnership_ids, self.topic_ids)
+
+    @property
+    def parts(self) -> tuple[str, str, str, str]:
+        """The parts in ``PARTS`` order."""
+        return (self.title, self.teaser, self.body, self.names)
+
+    @functools.cached_property
+    def vocabulary(self) -> dict[str, str]:
+        """The item's words typos are corrected towards (folded -> spelling); read once."""
+        found: dict[str, str] = {}
+        for part in self.parts:
+            for word, spelling in vocabulary(part).items():
+                found.setdefault(word, spelling)
+        return found
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What the index holds of one item besides its text."""
+
+    words: list[str]
+    facets: str
+
+
+class SearchBackend(Protocol):
+    """What each database does for the search; the rest is shared."""
+
+    def create_schema(self, connection: sa.Connection) -> None:
+        """Create the index's tables (empty)."""
+        ...
+
+    def drop_schema(self, connection: sa.Connection) -> None:
+        """Drop the index's tables."""
+        ...
+
+    def store(self, connection: sa.Connection, documents: Sequence[SearchDocument]) -> None:
+        """Index ``documents`` (each replacing what was indexed under its id)."""
+        ...
+
+    def remove(self, connection: sa.Connection, news_ids: Collection[int]) -> None:
+        """Remove items from the index."""
+        ...
+
+    def stored(self, connection: sa.Connection, news_ids: Collection[int]) -> list[Stored]:
+        """What is indexed for ``news_ids``: their vocabulary words and facets."""
+        ...
+
+    def matching_ids(self, words: Sequence[QueryWord], part: str = "") -> sa.Select[Any]:
+        """The ids of indexed items matching every word (any alternative of it).
+
+        ``part`` (one of ``PARTS`` but the last) asks for matches in that part only.
+        """
+        ...
+
+    def search_table(self) -> sa.TableClause:
+        """The index table (a rebuild empties it)."""
+        ...
+
+    def ranked(
+        self, statement: AnySelect, words: Sequence[QueryWord]
+    ) -> tuple[AnySelect, sa.ColumnElement[int]]:
+        """``statement`` (over news items) narrowed to matches, and each match's points.
+
+        Points per query word: those of the best part it is found in (``RANKED_PARTS``,
+        else ``OTHER_POINTS``).
+        """
+        ...
+
+    def prepare(self, connection: sa.Connection) -> None:
+        """Settings for the search's queries, in the current transaction."""
+        ...
+
+    def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
+        """Vocabulary rows (word, spelling, documents) that may be one typo away."""
+        ...
+
+    def file_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
+        """Make new vocabulary words findable by :meth:`typo_candidates`."""
+        ...
+
+    def unfile_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
+        """Forget vocabulary words that no item has any more (before their rows go)."""
+        ...
+
+
+class SqliteSearch:
+    """SQLite: FTS5 over stems computed in Python (Snowball via PyStemmer)."""
+
+    _fts = sa.table(
+        SEARCH_TABLE,
+        sa.column("rowid", sa.Integer()),
+        *(sa.column(part, sa.Text()) for part in PARTS),
+        sa.column("words", sa.Text()),
+        sa.column("facets", sa.Text()),
+    )
+
+    def create_schema(self, connection: sa.Connection) -> None:
+        """FTS5 with a prefix index for short prefixes (results while typing)."""
+        columns = ", ".join(PARTS)
+        connection.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5("
+            f"{columns}, words UNINDEXED, facets UNINDEXED, "
+            "tokenize = 'unicode61 remove_diacritics 0', "
+            "prefix = '2 3', detail = column)"
+        )
+        _create_word_table(connection)
+        _create_count_table(connection)
+        connection.exec_driver_sql(
+            f"CREATE TABLE IF NOT EXISTS {WORD_KEY_TABLE} (key TEXT NOT NULL, word TEXT NOT NULL, "
+            "PRIMARY KEY (key, word))"
+        )
+
+    def drop_schema(self, connection: sa.Connection) -> None:
+        """Drop the FTS table and the vocabulary."""
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {SEARCH_TABLE}")
+        _drop_vocabulary_tables(connection)
+
+    def store(self, connection: sa.Connection, documents: Sequence[SearchDocument]) -> None:
+        """Replace the rows of ``documents`` by their stems."""
+        if not documents:
+            return
+        self.remove(connection, [document.news_id for document in documents])
+        connection.execute(
+            sa.insert(self._fts),
+            [
+                {
+                    "rowid": document.news_id,
+                    **{
+                        part: " ".join(stems(text))
+                        for part, text in zip(PARTS, document.parts, strict=True)
+                    },
+                    "words": " ".join(document.vocabulary),
+                    "facets": document.facets,
+                }
+                for document in documents
+            ],
+        )
+
+    def remove(self, connection: sa.Connection, news_ids: Collection[int]) -> None:
+        """Delete the rows of ``news_ids``."""
+        for chunk in _chunks(news_ids):
+            connection.execute(sa.delete(self._fts).where(self._fts.c.rowid.in_(chunk)))
+
+    def stored(self, connection: sa.Connection, news_ids: Collection[int]) -> list[Stored]:
+        """The ``words`` and ``facets`` columns of the rows of ``news_ids``."""
+        return _stored(connection, self._fts, self._fts.c.rowid, news_ids)
+
+    def search_table(self) -> sa.TableClause:
+        """The FTS table."""
+        return self._fts
+
+    def matching_ids(self, words: Sequence[QueryWord], part: str = "") -> sa.Select[Any]:
+        """Rowids of ``news_search MATCH '("stem"* OR "stem2"*) AND ...'`` (in ``part``)."""
+        expression = " AND ".join(
+            "(" + " OR ".join(f'"{stem(word)}"*' for word in query_word.alternatives) + ")"
+            for query_word in words
+        )
+        if part:
+            expression = f"{part} : ({expression})"
+        match = sa.literal_column(SEARCH_TABLE).op("MATCH")(sa.literal(expression))
+        return sa.select(self._fts.c.rowid).where(match)
+
+    def ranked(
+        self, statement: AnySelect, words: Sequence[QueryWord]
+    ) -> tuple[AnySelect, sa.ColumnElement[int]]:
+        """Matches as a set of rowids; points by probing each part's set of rowids.
+
+        Only the news items' status/date index and FTS5 are read, never a wide row of
+        the items or of FTS5's own content (reading those cost four times as much).
+        """
+        news_id = NewsItem.__table__.c.id  # pyright: ignore[reportAttributeAccessIssue]
+        total: sa.ColumnElement[int] = sa.literal(0)
+        for word in words:
+            cases = [
+                (news_id.in_(self.matching_ids([word], part)), sa.literal(points))
+                for part, points in RANKED_PARTS
+            ]
+            total = total + sa.case(*cases, else_=sa.literal(OTHER_POINTS))
+        return statement.where(news_id.in_(self.matching_ids(words))), total
+
+    def prepare(self, connection: sa.Connection) -> None:
+        """Nothing to set."""
+
+    def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
+        """Words filed under one of the query word's typo keys."""
+        return list(
+            connection.execute(
+                sa.select(_word.c.word, _word.c.spelling, _word.c.documents)
+                .join(_word_key, _word_key.c.word == _word.c.word)
+                .where(_word_key.c.key.in_(sorted(typo_keys(folded_word))))
+                .distinct()
+            )
+        )
+
+    def file_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
+        """File each word under its typo keys."""
+        if words:
+            connection.execute(
+                sa.insert(_word_key),
+                [{"key": key, "word": word} for word in words for key in typo_keys(word)],
+            )
+
+    def unfile_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
+        """Remove the words' typo keys."""
+        for chunk in _chunk_words(words):
+            connection.execute(sa.delete(_word_key).where(_word_key.c.word.in_(chunk)))
+
+
+class PostgresSearch:
+    """PostgreSQL: a weighted tsvector from the database's own German stemmer, GIN-indexed."""
+
+    _table = sa.table(
+        SEARCH_TABLE,
+        sa.column("news_id", sa.Integer()),
+        sa.column("document", sa.Text()),
+        sa.column("words", sa.Text()),
+        sa.column("facets", sa.Text()),
+    )
+
+    def create_schema(self, connection: sa.Connection) -> None:
+        """Extensions, the text search configuration, the table and its GIN index."""
+        create_postgres_configuration(connection)
+        connection.exec_driver_sql(
+            f"CREATE TABLE IF NOT EXISTS {SEARCH_TABLE} ("
+            "news_id INTEGER PRIMARY KEY REFERENCES news_item (id) ON DELETE CASCADE, "
+            "document TSVECTOR NOT NULL, words TEXT NOT NULL DEFAULT '', "
+            "facets TEXT NOT NULL DEFAULT '')"
+        )
+        connection.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS ix_{SEARCH_TABLE}_document "
+            f"ON {SEARCH_TABLE} USING GIN (document)"
+        )
+        _create_word_table(connection)
+        _create_count_table(connection)
+        connection.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS ix_{WORD_TABLE}_trigrams "
+            f"ON {WORD_TABLE} USING GIN (word gin_trgm_ops)"
+        )
+
+    def drop_schema(self, connection: sa.Connection) -> None:
+        """Drop the table, the vocabulary and the configuration (the extensions stay)."""
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {SEARCH_TABLE}")
+        _drop_vocabulary_tables(connection)
+        connection.exec_driver_sql(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {PG_CONFIG}")
+        connection.exec_driver_sql(f"DROP TEXT SEARCH DICTIONARY IF EXISTS {PG_DICTIONARY}")
+
+    def store(self, connection: sa.Connection, documents: Sequence[SearchDocument]) -> None:
+        """Upsert each item's weighted tsvector (the database stems)."""
+        if not documents:
+            return
+        vector = " || ".join(
+            f"setweight(to_tsvector('{PG_CONFIG}', :{part}), '{weight}')"
+            for part, weight in zip(PARTS, "ABCD", strict=True)
+        )
+        connection.execute(
+            sa.text(
+                f"INSERT INTO {SEARCH_TABLE} (news_id, document, words, facets) "  # noqa: S608
+                f"VALUES (:news_id, {vector}, :words, :facets) ON CONFLICT (news_id) DO UPDATE "
+                "SET document = excluded.document, words = excluded.words, "
+                "facets = excluded.facets"
+            ),
+            [
+                {
+                    "news_id": document.news_id,
+                    **{
+                        part: " ".join(folded_words(text))
+                        for part, text in zip(PARTS, document.parts, strict=True)
+                    },
+                    "words": " ".join(document.vocabulary),
+                    "facets": document.facets,
+                }
+                for document in documents
+            ],
+        )
+
+    def remove(self, connection: sa.Connection, news_ids: Collection[int]) -> None:
+        """Delete the rows of ``news_ids``."""
+        for chunk in _chunks(news_ids):
+            connection.execute(sa.delete(self._table).where(self._table.c.news_id.in_(chunk)))
+
+    def stored(self, connection: sa.Connection, news_ids: Collection[int]) -> list[Stored]:
+        """The ``words`` and ``facets`` columns of the rows of ``news_ids``."""
+        return _stored(connection, self._table, self._table.c.news_id, news_ids)
+
+    def search_table(self) -> sa.TableClause:
+        """The index table."""
+        return self._table
+
+    def matching_ids(self, words: Sequence[QueryWord], part: str = "") -> sa.Select[Any]:
+        """News ids of ``document @@ '(word:* | word2:*) & ...'`` (a GIN index scan).
+
+        A ``part`` restricts the match to its weight (``word:*A`` for the title).
+        """
+        weight = "ABCD"[PARTS.index(part)] if part else ""
+        match = self._table.c.document.op("@@")(self._query(words, weight))
+        return sa.select(self._table.c.news_id).where(match)
+
+    def ranked(
+        self, statement: AnySelect, words: Sequence[QueryWord]
+    ) -> tuple[AnySelect, sa.ColumnElement[int]]:
+        """Joined to the GIN-matched tsvectors; points from ``word:*A`` and ``word:*B``.
+
+        The weighted tests run on the matching rows' own tsvectors (a GIN index keeps no
+        weights: as separate sets each would be a scan of the whole index table).
+        """
+        news_id = NewsItem.__table__.c.id  # pyright: ignore[reportAttributeAccessIssue]
+        document = self._table.c.document
+        total: sa.ColumnElement[int] = sa.literal(0)
+        for word in words:
+            cases = [
+                (document.op("@@")(self._query([word], "ABCD"[PARTS.index(part)])), points)
+                for part, points in RANKED_PARTS
+            ]
+            total = total + sa.case(
+                *((condition, sa.literal(points)) for condition, points in cases),
+                else_=sa.literal(OTHER_POINTS),
+            )
+        joined = statement.join(self._table, self._table.c.news_id == news_id).where(
+            document.op("@@")(self._query(words, ""))
+        )
+        return joined, total
+
+    def prepare(self, connection: sa.Connection) -> None:
+        """No JIT compilation for this transaction's queries.
+
+        PostgreSQL compiles a query whose estimated cost passes ``jit_above_cost``: the
+        search's queries did, and compiling took 60 ms of every 1,100 ms (EXPLAIN ANALYZE
+        at 100,000 items), more than many of them take to run.
+        """
+        connection.exec_driver_sql("SET LOCAL jit = off")
+
+    def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
+        """Words similar by pg_trgm's trigrams (``%``, GIN index), the most similar first."""
+        return list(
+            connection.execute(
+                sa.select(_word.c.word, _word.c.spelling, _word.c.documents)
+                .where(
+                    _word.c.word.op("%")(folded_word),
+                    sa.func.length(_word.c.word).between(
+                        len(folded_word) - 1, len(folded_word) + 1
+                    ),
+                )
+                .order_by(sa.func.similarity(_word.c.word, folded_word).desc())
+                .limit(50)
+            )
+        )
+
+    def file_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
+        """Nothing to do: the trigram index follows the word table."""
+
+    def unfile_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
+        """Nothing to do: the trigram index follows the word table."""
+
+    @staticmethod
+    def _query(words: Sequence[QueryWord], weight: str) -> sa.ColumnElement[Any]:
+        # Query words are letters and digits only (search_analysis.words): no tsquery syntax.
+        expression = " & ".join(
+            "(" + " | ".join(f"{word}:*{weight}" for word in query_word.alternatives) + ")"
+            for query_word in words
+        )
+        return sa.func.to_tsquery(sa.literal_column(f"'{PG_CONFIG}'"), expression)
+
+
+def create_postgres_configuration(connection: sa.Connection) -> None:
+    """unaccent and pg_trgm, and ``partner_search``: unaccent, then German Snowball stems.
+
+    unaccent folds in the configuration (the app sends folded words, so a query typed into
+    psql folds alike); pg_trgm finds the words near a typo.
+
+    Both extensions are trusted on PostgreSQL 13 and later: a database owner may create
+    them. The dictionary has no stop words (the query drops them on both databases).
+    """
+    connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
+    connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    exists = connection.execute(
+        sa.text("SELECT 1 FROM pg_ts_config WHERE cfgname = :name"), {"name": PG_CONFIG}
+    ).first()
+    if exists:
+        return
+    connection.exec_driver_sql(
+        f"CREATE TEXT SEARCH DICTIONARY {PG_DICTIONARY} (TEMPLATE = snowball, LANGUAGE = german)"
+    )
+    connection.exec_driver_sql(f"CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = simple)")
+    connection.exec_driver_sql(
+        f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG} ALTER MAPPING FOR "
+        "asciiword, word, numword, asciihword, hword, hword_part, hword_asciipart, "
+        f"hword_numpart, numhword WITH unaccent, {PG_DICTIONARY}"
+    )
+
+
+def _create_word_table(connection: sa.Connection) -> None:
+    connection.exec_driver_sql(
+        f"CREATE TABLE IF NOT EXISTS {WORD_TABLE} (word TEXT PRIMARY KEY, "
+        "spelling TEXT NOT NULL, documents INTEGER NOT NULL)"
+    )
+
+
+def _drop_vocabulary_tables(connection: sa.Connection) -> None:
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {COUNT_TABLE}")
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {WORD_KEY_TABLE}")
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {WORD_TABLE}")
+
+
+def backend_for(dialect: sa.Dialect | str) -> SearchBackend:
+    """The backend of a database's dialect."""
+    name = dialect if isinstance(dialect, str) else dialect.name
+    return PostgresSearch() if name == "postgresql" else SqliteSearch()
+
+
+def _chunks(ids: Collection[int], size: int = 500) -> Iterable[list[int]]:
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), size):
+        yield ordered[start : start + size]
+
+
+def _stored(
+    connection: sa.Connection,
+    table: sa.TableClause,
+    id_column: sa.ColumnElement[Any],
+    news_ids: Collection[int],
+) -> list[Stored]:
+    found: list[Stored] = []
+    for chunk in _chunks(news_ids):
+        rows = connection.execute(
+            sa.select(table.c.words, table.c.facets).where(id_column.in_(chunk))
+        )
+        found += [Stored(row.words.split(), row.facets) for row in rows]
+    return found
+
+
+def _facets_text(year: int, partnership_ids: Iterable[int], topic_ids: Iterable[int]) -> str:
+    return " ".join([str(year), ",".join(map(str, partnership_ids)), ",".join(map(str, topic_ids))])
+
+
+def _count_keys(facets: str) -> list[tuple[int, int, int]]:
+    """The counter rows an item counts in: each of its partnerships and 0, by topic and 0."""
+    year, partnerships, topics = ([*facets.split(" "), "", ""])[:3]
+    partnership_ids = [0, *(int(value) for value in partnerships.split(",") if value)]
+    topic_ids = [0, *(int(value) for value in topics.split(",") if value)]
+    return [(p, t, int(year)) for p in partnership_ids for t in topic_ids]
+
+
+def _update_counts(connection: sa.Connection, old: Iterable[str], new: Iterable[str]) -> None:
+    change: Counter[tuple[int, int, int]] = Counter()
+    for facets in new:
+        change.update(_count_keys(facets))
+    for facets in old:
+        change.subtract(_count_keys(facets))
+    changed = {key: delta for key, delta in change.items() if delta}
+    if not changed:
+        return
+    key_columns = (
+        archive_count.c.partnership_id,
+        archive_count.c.topic_id,
+        archive_count.c.year,
+    )
+    known = {
+        (row.partnership_id, row.topic_id, row.year)
+        for row in connection.execute(
+            sa.select(*key_columns).where(sa.tuple_(*key_columns).in_(list(changed)))
+        )
+    }
+    added = [key for key in changed if key not in known]
+    if added:
+        connection.execute(
+            sa.insert(archive_count),
+            [
+                {"partnership_id": p, "topic_id": t, "year": y, "item_count": changed[(p, t, y)]}
+                for p, t, y in added
+            ],
+        )
+    updated = [
+        {"p": p, "t": t, "y": y, "delta": changed[(p, t, y)]}
+        for p, t, y in changed
+        if (p, t, y) in known
+    ]
+    if updated:
+        connection.execute(
+            sa.update(archive_count)
+            .where(
+                archive_count.c.partnership_id == sa.bindparam("p"),
+                archive_count.c.topic_id == sa.bindparam("t"),
+                archive_count.c.year == sa.bindparam("y"),
+            )
+            .values(item_count=archive_count.c.item_count + sa.bindparam("delta")),
+            updated,
+        )
+    connection.execute(sa.delete(archive_count).where(archive_count.c.item_count <= 0))
+
+
+def _create_count_table(connection: sa.Connection) -> None:
+    connection.exec_driver_sql(
+        f"CREATE TABLE IF NOT EXISTS {COUNT_TABLE} (partnership_id INTEGER NOT NULL, "
+        "topic_id INTEGER NOT NULL, year INTEGER NOT NULL, item_count INTEGER NOT NULL, "
+        "PRIMARY KEY (partnership_id, topic_id, year))"
+    )
+
+
+# --- Keeping the index current ------------------------------------------------------
+
+
+def documents_of(connection: sa.Connection, news_ids: Collection[int]) -> list[SearchDocument]:
+    """The search documents of the published items among ``news_ids``, read from the database."""
+    news = NewsItem.__table__  # pyright: ignore[reportAttributeAccessIssue]  # SQLModel table
+    rows: list[Any] = []
+    for chunk in _chunks(news_ids, 2000):
+        rows += connection.execute(
+            sa.select(
+                news.c.id,
+                news.c.title,
+                news.c.teaser,
+                news.c.body,
+                news.c.image_caption,
+                news.c.published_on,
+            ).where(news.c.id.in_(chunk), news.c.status == NewsStatus.published)
+        ).all()
+    links: dict[int, tuple[list[int], list[int]]] = {}
+    names = _names_of(connection, [row.id for row in rows], links)
+    return [
+        SearchDocument(
+            news_id=row.id,
+            title=row.title,
+            teaser=row.teaser,
+            body=row.body,
+            names=" ".join([*names.get(row.id, []), row.image_caption]),
+            year=_year_of(row.published_on),
+            partnership_ids=tuple(sorted(links.get(row.id, ([], []))[0])),
+            topic_ids=tuple(sorted(links.get(row.id, ([], []))[1])),
+        )
+        for row in rows
+    ]
+
+
+def _year_of(value: object) -> int:
+    # SQLAlchemy hands back a date; a raw SQLite value would be its ISO text.
+    return value.year if isinstance(value, date) else int(str(value)[:4])
+
+
+def _names_of(
+    connection: sa.Connection,
+    news_ids: list[int],
+    links: dict[int, tuple[list[int], list[int]]],
+) -> dict[int, list[str]]:
+    """Names each item is found by: its partnerships' and its topics' (ids into ``links``)."""
+    city_link = NewsPartnershipLink.__table__  # pyright: ignore[reportAttributeAccessIssue]
+    topic_link = NewsTopicLink.__table__  # pyright: ignore[reportAttributeAccessIssue]
+    partnership = Partnership.__table__  # pyright: ignore[reportAttributeAccessIssue]
+    topic = Topic.__table__  # pyright: ignore[reportAttributeAccessIssue]
+    partnership_names = {
+        row.id: [
+            row.name,
+            row.native_name,
+            row.country,
+            row.region,
+            *(row.search_terms or []),
+        ]
+        for row in connection.execute(
+            sa.select(
+                partnership.c.id,
+                partnership.c.name,
+                partnership.c.native_name,
+                partnership.c.country,
+                partnership.c.region,
+                partnership.c.search_terms,
+            )
+        )
+    }
+    topic_names = {
+        row.id: [row.name] for row in connection.execute(sa.select(topic.c.id, topic.c.name))
+    }
+    names: dict[int, list[str]] = {}
+    for chunk in _chunks(news_ids, 2000):
+        for index, (link, source, key) in enumerate(
+            (
+                (city_link, partnership_names, "partnership_id"),
+                (topic_link, topic_names, "topic_id"),
+            )
+        ):
+            for news_id, other_id in connection.execute(
+                sa.select(link.c.news_id, link.c[key]).where(link.c.news_id.in_(chunk))
+            ):
+                names.setdefault(news_id, []).extend(source.get(other_id, []))
+                links.setdefault(news_id, ([], []))[index].append(other_id)
+    return names
+
+
+def reindex(connection: sa.Connection, news_ids: Collection[int]) -> None:
+    """Bring the index of ``news_ids`` up to date (published items in, the rest out)."""
+    if not news_ids:
+        return
+    backend = backend_for(connection.dialect)
+    old = backend.stored(connection, news_ids)
+    old_words = Counter(word for stored in old for word in stored.words)
+    documents = documents_of(connection, news_ids)
+    backend.remove(connection, set(news_ids) - {document.news_id for document in documents})
+    backend.store(connection, documents)
+    new_words: Counter[str] = Counter()
+    spellings: dict[str, str] = {}
+    for document in documents:
+        found = document.vocabulary
+        new_words.update(found.keys())
+        for word, spelling in found.items():
+            spellings.setdefault(word, spelling)
+    _update_vocabulary(connection, old_words, new_words, spellings)
+    _update_counts(
+        connection,
+        [stored.facets for stored in old],
+        [document.facets for document in documents],
+    )
+
+
+def rebuild(connection: sa.Connection) -> None:
+    """Index every published item anew (after writes past the ORM)."""
+    backend = backend_for(connection.dialect)
+    backend.unfile_words(connection, list(connection.execute(sa.select(_word.c.word)).scalars()))
+    connection.execute(sa.delete(_word))
+    connection.execute(sa.delete(archive_count))
+    news = NewsItem.__table__  # pyright: ignore[reportAttributeAccessIssue]
+    connection.execute(sa.delete(backend.search_table()))
+    ids = list(connection.execute(sa.select(news.c.id)).scalars())
+    for start in range(0, len(ids), 5000):
+        reindex(connection, ids[start : start + 5000])
+
+
+def _update_vocabulary(
+    connection: sa.Connection,
+    old: Counter[str],
+    new: Counter[str],
+    spellings: dict[str, str],
+) -> None:
+    change = Counter(new)
+    change.subtract(old)
+    changed = {word: delta for word, delta in change.items() if delta}
+    if not changed:
+        return
+    backend = backend_for(connection.dialect)
+    known: dict[str, int] = {}
+    for chunk in _chunk_words(changed):
+        rows = connection.execute(
+            sa.select(_word.c.word, _word.c.documents).where(_word.c.word.in_(chunk))
+        )
+        known.update({row.word: row.documents for row in rows})
+    added = [word for word in changed if word not in known and changed[word] > 0]
+    gone = [word for word in changed if word in known and known[word] + changed[word] <= 0]
+    if added:
+        connection.execute(
+            sa.insert(_word),
+            [{"word": w, "spelling": spellings.get(w, w), "documents": changed[w]} for w in added],
+        )
+        backend.file_words(connection, added)
+    backend.unfile_words(connection, gone)
+    for chunk in _chunk_words(gone):
+        connection.execute(sa.delete(_word).where(_word.c.word.in_(chunk)))
+    updated = [
+        {"w": word, "delta": delta}
+        for word, delta in changed.items()
+        if word in known and word not in gone
+    ]
+    if updated:
+        connection.execute(
+            sa.update(_word)
+            .where(_word.c.word == sa.bindparam("w"))
+            .values(documents=_word.c.documents + sa.bindparam("delta")),
+            updated,
+        )
+
+
+def _chunk_words(words: Iterable[str], size: int = 500) -> Iterable[list[str]]:
+    ordered = sorted(words)
+    for start in range(0, len(ordered), size):
+        yield ordered[start : start + size]
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """An indexed word one typo away from a query word."""
+
+    word: str
+    spelling: str
+    documents: int
+
+
+def known_words(connection: sa.Connection, folded: Collection[str]) -> set[str]:
+    """Which of ``folded`` are in the vocabulary."""
+    if not folded:
+        return set()
+    return set(
+        connection.execute(sa.select(_word.c.word).where(_word.c.word.in_(list(folded)))).scalars()
+    )
+
+
+def neighbours(connection: sa.Connection, folded_word: str) -> list[Neighbour]:
+    """Indexed words one wrong, missing or extra letter away, most frequent first."""
+    rows = backend_for(connection.dialect).typo_candidates(connection, folded_word)
+    found = [
+        Neighbour(row.word, row.spelling, row.documents)
+        for row in rows
+        if one_typo_apart(folded_word, row.word)
+    ]
+    return sorted(found, key=lambda neighbour: (-neighbour.documents, neighbour.word))
+
+
+# --- Schema with the models' metadata, and the flush hook -----------------------------
+
+
+@event.listens_for(SQLModel.metadata, "after_create")
+def _create_with_models(_metadata: sa.MetaData, connection: sa.Connection, **_: Any) -> None:
+    # ``create_all`` (unit tests, benchmarks) makes the index too; migrations make their own.
+    backend_for(connection.dialect).create_schema(connection)
+
+
+@event.listens_for(SQLModel.metadata, "before_drop")
+def _drop_with_models(_metadata: sa.MetaData, connection: sa.Connection, **_: Any) -> None:
+    backend_for(connection.dialect).drop_schema(connection)
+
+
+_PENDING = "search_index_pending"
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _note_changes(session: OrmSession, _context: UOWTransaction, _instances: object) -> None:
+    """Note which items the flush changes; deleted ones leave the index before their rows."""
+    pending: set[int] = session.info.setdefault(_PENDING, set())
+    deleted_news = [obj.id for obj in session.deleted if isinstance(obj, NewsItem) and obj.id]
+    changed_names = [
+        obj
+        for obj in (*session.dirty, *session.deleted)
+        if isinstance(obj, Partnership | Topic) and obj.id is not None
+    ]
+    if not deleted_news and not changed_names and not _touches_news(session):
+        return
+    connection = session.connection()
+    if deleted_news:
+        backend = backend_for(connection.dialect)
+        old = backend.stored(connection, deleted_news)
+        backend.remove(connection, deleted_news)
+        words = Counter(word for stored in old for word in stored.words)
+        _update_vocabulary(connection, words, Counter(), {})
+        _update_counts(connection, [stored.facets for stored in old], [])
+    for obj in changed_names:
+        link = NewsPartnershipLink if isinstance(obj, Partnership) else NewsTopicLink
+        table = link.__table__  # pyright: ignore[reportAttributeAccessIssue]
+        key = table.c.partnership_id if isinstance(obj, Partnership) else table.c.topic_id
+        pending.update(
+            connection.execute(sa.select(table.c.news_id).where(key == obj.id)).scalars()
+        )
+    pending.difference_update(deleted_news)
+
+
+def _touches_news(session: OrmSession) -> bool:
+    return any(isinstance(obj, NewsItem) for obj in (*session.new, *session.dirty))
+
+
+_WATCHED = (NewsItem, Partnership, Topic, NewsPartnershipLink, NewsTopicLink)
+
+
+@event.listens_for(OrmSession, "do_orm_execute")
+def _rebuild_after_bulk_writes(state: ORMExecuteState) -> Any:
+    """A bulk UPDATE or DELETE through a session names no rows: build the index anew.
+
+    The admin never writes news so (it saves row by row); scripts and tests do, and the
+    counters would go on counting removed items otherwise.
+    """
+    mapper = state.bind_mapper
+    if not (state.is_delete or state.is_update) or mapper is None:
+        return None
+    if not issubclass(mapper.class_, _WATCHED):
+        return None
+    result = state.invoke_statement()
+    rebuild(state.session.connection())
+    return result
+
+
+@event.listens_for(OrmSession, "after_flush")
+def _keep_index_current(session: OrmSession, _context: UOWTransaction) -> None:
+    """Reindex the items this flush wrote, and those whose partnership or topic changed."""
+    pending: set[int] = session.info.pop(_PENDING, set())
+    pending.update(
+        obj.id for obj in (*session.new, *session.dirty) if isinstance(obj, NewsItem) and obj.id
+    )
+    pending.difference_update(
+        obj.id for obj in session.deleted if isinstance(obj, NewsItem) and obj.id
+    )
+    if pending:
+        reindex(session.connection(), pending)
