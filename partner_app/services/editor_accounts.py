@@ -11,6 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, col, select, update
 
 from partner_app.models import Editor, EditorSession, utc_now
+from partner_app.services.form_validation import without_controls
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 1024
@@ -23,8 +24,8 @@ class AccountError(ValueError):
 
 
 def normalize_username(username: str) -> str:
-    """Usernames are case-insensitive and stored lower-case."""
-    return username.strip().lower()
+    """Usernames are case-insensitive and stored lower-case (a NUL never reaches a query)."""
+    return without_controls(username).strip().lower()
 
 
 def check_username(username: str) -> str:

@@ -13,6 +13,14 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 # Digits with the usual German separators: "0 21 51 / 86-1554", "+49 2151 86-1554".
 _PHONE = re.compile(r"^\+?[0-9][0-9 /()\-]{4,30}[0-9]$")
 EARLIEST_DATE = date(1900, 1, 1)
+# Characters no one types (NUL and the other C0 controls but tab and line breaks): a
+# script may send them, and PostgreSQL refuses a NUL in text.
+_INVISIBLE_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_controls(value: str) -> str:
+    """``value`` without the control characters no one types (tab and line breaks stay)."""
+    return _INVISIBLE_CONTROLS.sub("", value)
 
 
 class ValidationError(ValueError):
@@ -33,8 +41,8 @@ class FormChecker:
     lang: str = "de"
 
     def text(self, name: str, value: str, *, max_length: int, required: bool = True) -> str:
-        """A stripped text of limited length."""
-        cleaned = value.strip()
+        """A stripped text of limited length, without invisible control characters."""
+        cleaned = without_controls(value).strip()
         if required and not cleaned:
             self.errors[name] = text("VALIDATION_REQUIRED", self.lang)
         elif len(cleaned) > max_length:

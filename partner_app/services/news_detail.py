@@ -12,6 +12,7 @@ from partner_app.services.markdown_text import render_markdown
 from partner_app.services.news_archive import NewsCard, card_loading, is_public, news_card_view
 from partner_app.services.news_dates import PublicationDate, publication_dates
 from partner_app.services.share_images import ShareImage, share_image_of
+from partner_app.services.slugs import is_slug
 
 RELATED_LIMIT = 3
 
@@ -50,6 +51,8 @@ def published_news_detail(
 
     ``upload_dir`` is where uploaded images are stored; their sizes are read from there.
     """
+    if not is_slug(slug):
+        return None
     item = session.exec(
         select(NewsItem)
         .where(NewsItem.slug == slug, *is_public(today))

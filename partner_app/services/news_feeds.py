@@ -38,6 +38,7 @@ from partner_app.services.markdown_text import render_markdown
 from partner_app.services.news_archive import NewsFilter, card_loading, public_news_conditions
 from partner_app.services.news_dates import PublicationDate, publication_dates
 from partner_app.services.share_images import share_image_of
+from partner_app.services.slugs import is_slug
 
 FEED_LENGTH = 30
 
@@ -113,6 +114,8 @@ def feed_city(session: Session, city_slug: str) -> FeedCity | None:
     """The partnership of ``city_slug``; None for all; UnknownCityError when there is none."""
     if not city_slug:
         return None
+    if not is_slug(city_slug):
+        raise UnknownCityError(city_slug)
     partnership = session.exec(select(Partnership).where(Partnership.slug == city_slug)).first()
     if partnership is None:
         raise UnknownCityError(city_slug)

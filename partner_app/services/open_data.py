@@ -26,6 +26,7 @@ from partner_app.services.news_archive import (
 )
 from partner_app.services.news_feeds import FeedFormat, feed_url
 from partner_app.services.partnerships import paragraphs
+from partner_app.services.slugs import is_slug
 
 MAX_PER_PAGE = 100
 
@@ -154,6 +155,8 @@ def partnership(
     session: Session, slug: str, *, origin: str, lang: str = "de"
 ) -> PartnershipData | None:
     """One partnership by its slug, or None."""
+    if not is_slug(slug):
+        return None
     row = session.exec(select(Partnership).where(col(Partnership.slug) == slug)).first()
     return _partnership(row, origin, lang) if row is not None else None
 
@@ -230,6 +233,8 @@ def news_item(
     session: Session, slug: str, *, today: date, origin: str, lang: str = "de"
 ) -> NewsData | None:
     """One public news item with its text, or None (unknown, draft or scheduled)."""
+    if not is_slug(slug):
+        return None
     row = session.exec(
         select(NewsItem)
         .where(col(NewsItem.slug) == slug, *is_public(today))

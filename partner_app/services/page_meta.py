@@ -34,6 +34,7 @@ from partner_app.services.news_feeds import FEED_PATHS, LINK_TYPES, FeedFormat, 
 from partner_app.services.partnerships import partnership_view
 from partner_app.services.share_images import ShareImage, share_image_of, site_share_image
 from partner_app.services.sitemap import city_view_path, language_versions
+from partner_app.services.slugs import is_slug
 
 DESCRIPTION_LIMIT = 160
 TWITTER_CARD = "summary_large_image"
@@ -184,7 +185,7 @@ def index_meta(
     """The start page, or the view of one city (an unknown city: the start page)."""
     partnership = (
         session.exec(select(Partnership).where(Partnership.slug == city_slug)).first()
-        if city_slug
+        if is_slug(city_slug)
         else None
     )
     if partnership is None:
