@@ -29,12 +29,17 @@ def test_every_footer_link_answers_200_without_a_redirect(
 ) -> None:
     open_page(app_page, "/" + query)
     footer = app_page.locator("footer")
-    for name in (
-        ("Legal notice", "Privacy policy") if query else ("Impressum", "Datenschutzerklärung")
-    ):
+    names = (
+        ("Legal notice", "Privacy policy", "Open data (JSON API, OpenAPI)")
+        if query
+        else ("Impressum", "Datenschutzerklärung", "Offene Daten (JSON-API, OpenAPI)")
+    )
+    for name in names:
         expect(footer.get_by_role("link", name=name)).to_be_visible()
     hrefs = _footer_hrefs(app_page)
-    assert len(hrefs) == 5
+    # Three text pages, two feeds and the open data API's description.
+    assert len(hrefs) == 6
+    assert "/api/v1/openapi.json" in hrefs
     for href in hrefs:
         response = httpx.get(base_url + href, follow_redirects=False)
         assert response.status_code == 200, href
