@@ -158,9 +158,12 @@ class Partnership(SQLModel, table=True):
     version: int = Field(default=1)
     slug: str = Field(max_length=80, unique=True, index=True)
     name: str = Field(max_length=120)
+    # The English page's name where English differs ("Dunkirk"); "" means the same.
+    name_en: str = Field(default="", max_length=120)
     native_name: str = Field(max_length=160)
     native_lang: str = Field(max_length=16)
-    country: str = Field(max_length=80)
+    # ISO 3166-1 alpha-2; each language names it (services/countries.py).
+    country_code: str = Field(max_length=2)
     region: str = Field(default="", max_length=120)
     since: date
     since_precision: DatePrecision = Field(default=DatePrecision.day)

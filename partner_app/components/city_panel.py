@@ -21,7 +21,7 @@ def city_panel(partnership: ObjectVar[PartnershipView]) -> rx.Component:
     """
     status = partnership.status.to(str)
     return rx.el.div(
-        rx.el.h3(partnership.name, lang="de"),
+        rx.el.h3(partnership.name, lang=partnership.name_lang),
         rx.cond(
             partnership.is_marked,
             rx.el.p(
@@ -38,7 +38,7 @@ def city_panel(partnership: ObjectVar[PartnershipView]) -> rx.Component:
                 tr("NATIVE_NAME"),
                 rx.el.span(partnership.native_name, lang=partnership.native_lang),
             ),
-            _detail(tr("COUNTRY"), rx.el.span(partnership.country, lang="de")),
+            _detail(tr("COUNTRY"), partnership.country),
             rx.cond(
                 partnership.region != "",
                 _detail(tr("REGION"), rx.el.span(partnership.region, lang="de")),

@@ -24,7 +24,9 @@ _SHOW_FOCUSED_TAB = rx.call_script(
 
 
 def _tab(
-    label: rx.Var[str], value: str | rx.Var[str], attributes: dict[str, str] | None = None
+    label: rx.Var[str],
+    value: str | rx.Var[str],
+    attributes: dict[str, str | rx.Var[str]] | None = None,
 ) -> rx.Component:
     return tabs_trigger(
         label,
@@ -38,8 +40,8 @@ def _tab(
 
 
 def _city_tab(partnership: ObjectVar[PartnershipView]) -> rx.Component:
-    # City names are German names, also on the English page.
-    return _tab(partnership.name, partnership.slug, {"lang": "de"})
+    # The German name, or the English one on the English page where there is one.
+    return _tab(partnership.name, partnership.slug, {"lang": partnership.name_lang})
 
 
 def _city_tab_panel(partnership: ObjectVar[PartnershipView]) -> rx.Component:

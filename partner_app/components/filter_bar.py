@@ -41,7 +41,11 @@ def _select_field(
 
 
 def _counted_option(
-    name: rx.Var[str], value: rx.Var[str], counts: rx.Var[dict[str, int]], *, lang: str = ""
+    name: rx.Var[str],
+    value: rx.Var[str],
+    counts: rx.Var[dict[str, int]],
+    *,
+    lang: str | rx.Var[str] | None = None,
 ) -> rx.Component:
     """An option with the number of items it gives ("Kultur (3)"); none is marked "(0)".
 
@@ -53,14 +57,14 @@ def _counted_option(
     known = counts_object.contains(value)
     label = rx.cond(known, name.to(str) + " (" + count.to_string() + ")", name)
     empty = rx.cond(known & (count == 0), "option-empty", "")
-    if lang:
+    if lang is not None:
         return rx.el.option(label, value=value, class_name=empty, lang=lang)
     return rx.el.option(label, value=value, class_name=empty)
 
 
 def _city_option(partnership: ObjectVar[PartnershipView]) -> rx.Component:
     return _counted_option(
-        partnership.name, partnership.slug, NewsArchiveState.city_counts, lang="de"
+        partnership.name, partnership.slug, NewsArchiveState.city_counts, lang=partnership.name_lang
     )
 
 

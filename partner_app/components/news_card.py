@@ -12,7 +12,7 @@ from partner_app.services.search_analysis import TextPart
 
 
 def _city_badge(city: ObjectVar[CityBadge]) -> rx.Component:
-    return rx.el.li(city.name, lang="de", class_name="city-badge")
+    return rx.el.li(city.name, lang=city.name_lang, class_name="city-badge")
 
 
 def _topic(topic: StringVar) -> rx.Component:

@@ -18,8 +18,8 @@ def _column_label(index: int) -> dict[str, rx.Var[str]]:
 def _row(partnership: ObjectVar[PartnershipView]) -> rx.Component:
     return rx.el.tr(
         rx.el.th(
-            # Names and countries are content, written in German.
-            rx.el.span(partnership.name, lang="de"),
+            # The German name, or the English one on the English page where there is one.
+            rx.el.span(partnership.name, lang=partnership.name_lang),
             rx.cond(
                 partnership.native_name != partnership.name,
                 rx.el.span(
@@ -31,7 +31,8 @@ def _row(partnership: ObjectVar[PartnershipView]) -> rx.Component:
             ),
             scope="row",
         ),
-        rx.el.td(rx.el.span(partnership.country, lang="de"), custom_attrs=_column_label(1)),
+        # The country's name comes in the page's language (Babel).
+        rx.el.td(partnership.country, custom_attrs=_column_label(1)),
         rx.el.td(partnership.since_label, custom_attrs=_column_label(2)),
         rx.el.td(
             rx.el.span(

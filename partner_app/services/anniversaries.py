@@ -5,7 +5,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from partner_app.i18n import text
+from partner_app.i18n import text, written_in
 from partner_app.models import DatePrecision, Partnership, PartnershipStatus
 from partner_app.services.dates import format_date
 
@@ -45,7 +45,7 @@ def upcoming_anniversaries(session: Session, *, today: date, lang: str = "de") -
                     Anniversary(
                         slug=partnership.slug,
                         label=text("ANNIVERSARY_LABEL", lang).format(
-                            age=age, name=partnership.name
+                            age=age, name=written_in(partnership.name, partnership.name_en, lang)[0]
                         ),
                         when=format_date(day, DatePrecision(partnership.since_precision), lang),
                     ),

@@ -118,9 +118,10 @@ def _partnership(entry: dict[str, Any], order: int) -> Partnership:
     return Partnership(
         slug=entry["slug"],
         name=entry["name"],
+        name_en=entry.get("name_en", ""),
         native_name=entry["native_name"],
         native_lang=entry["native_lang"],
-        country=entry["country"],
+        country_code=entry["country_code"],
         region=entry.get("region", ""),
         since=date.fromisoformat(entry["since"]),
         since_precision=DatePrecision(entry.get("since_precision", "day")),

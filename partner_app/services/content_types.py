@@ -15,6 +15,7 @@ from partner_app.models import (
     PartnershipKind,
     PartnershipStatus,
 )
+from partner_app.services.countries import country_choices, country_name
 from partner_app.services.field_specs import FieldKind, FieldSpec
 from partner_app.services.news_search import refresh_search_text
 from partner_app.services.record_editing import RecordType
@@ -41,11 +42,19 @@ PARTNERSHIP = RecordType(
     model=Partnership,
     title_field="name",
     order_by=("since", "sort_order"),
-    details=lambda p: f"{p.country}, {STATUS_LABELS[PartnershipStatus(p.status)]}",
+    details=lambda p: (
+        f"{country_name(p.country_code)}, {STATUS_LABELS[PartnershipStatus(p.status)]}"
+    ),
     slug_source="name",
     after_save=_refresh_news_of,
     fields=(
         FieldSpec("name", "Name (deutsch)"),
+        FieldSpec(
+            "name_en",
+            "Name (englisch)",
+            required=False,
+            hint="Nur wenn er anders lautet, z. B. „Dunkirk“ für Dünkirchen.",
+        ),
         FieldSpec("native_name", "Name in Landessprache"),
         FieldSpec(
             "native_lang",
@@ -53,7 +62,7 @@ PARTNERSHIP = RecordType(
             kind=FieldKind.lang,
             hint="z. B. nl, en, fr, uk",
         ),
-        FieldSpec("country", "Land"),
+        FieldSpec("country_code", "Land", kind=FieldKind.choice, choices=country_choices()),
         FieldSpec("region", "Region", required=False),
         FieldSpec("since", "Partnerschaft seit", kind=FieldKind.date),
         FieldSpec(

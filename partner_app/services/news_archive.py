@@ -18,6 +18,7 @@ from sqlalchemy.orm import QueryableAttribute, defer, joinedload, selectinload
 from sqlalchemy.sql.base import ExecutableOption
 from sqlmodel import Session, col, func, select
 
+from partner_app.i18n import written_in
 from partner_app.models import (
     NewsItem,
     NewsPartnershipLink,
@@ -63,6 +64,8 @@ class CityBadge:
 
     slug: str
     name: str
+    # "en" where the English page shows the partnership's English name, else "de".
+    name_lang: str = "de"
 
 
 @dataclass(frozen=True)
@@ -497,7 +500,7 @@ def news_card_view(item: NewsItem, lang: str = "de", stems: list[str] | None = N
         teaser_parts=highlighted(item.teaser, stems or []),
         date_label=format_date(item.published_on, item.published_precision, lang),
         date_iso=machine_readable_date(item.published_on, item.published_precision),
-        cities=[CityBadge(slug=p.slug, name=p.name) for p in partnerships],
+        cities=[CityBadge(p.slug, *written_in(p.name, p.name_en, lang)) for p in partnerships],
         topics=[topic.name for topic in sorted(item.topics, key=lambda topic: topic.sort_order)],
         image_src=f"/{item.image_path}" if item.image_path else "",
         image_alt=item.image_alt,

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from partner_app import routes
 from partner_app.i18n import parse_language, text, with_language, written_in
 from partner_app.models import DatePrecision, NewsItem, Partnership, Topic
+from partner_app.services.countries import country_name
 from partner_app.services.dates import machine_readable_date
 from partner_app.services.markdown_text import render_markdown
 from partner_app.services.news_archive import (
@@ -57,7 +58,8 @@ class Location(BaseModel):
 class Country(BaseModel):
     """The partner's country."""
 
-    name: Annotated[str, Field(description="As the site names it in the requested language.")]
+    code: Annotated[str, Field(description="ISO 3166-1 alpha-2.")]
+    name: Annotated[str, Field(description="In the requested language (CLDR).")]
 
 
 class PartnershipData(BaseModel):
@@ -166,10 +168,10 @@ def _partnership(row: Partnership, origin: str, lang: str) -> PartnershipData:
     api_news = f"{origin}{routes.API_NEWS}?stadt={row.slug}"
     return PartnershipData(
         slug=row.slug,
-        name=row.name,
+        name=written_in(row.name, row.name_en, lang)[0],
         native_name=row.native_name,
         native_language=row.native_lang,
-        country=Country(name=row.country),
+        country=Country(code=row.country_code, name=country_name(row.country_code, lang)),
         region=row.region,
         since=_partial_date(row.since, row.since_precision),
         since_note=row.since_note,
@@ -257,7 +259,10 @@ def _summary(row: NewsItem, origin: str, lang: str) -> NewsSummary:
         title=row.title,
         teaser=row.teaser,
         published=_partial_date(row.published_on, row.published_precision),
-        cities=[CityRef(slug=city.slug, name=city.name) for city in cities],
+        cities=[
+            CityRef(slug=city.slug, name=written_in(city.name, city.name_en, lang)[0])
+            for city in cities
+        ],
         topics=[
             TopicData(slug=topic.slug, name=topic.name)
             for topic in sorted(row.topics, key=lambda topic: topic.sort_order)

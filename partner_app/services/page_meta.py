@@ -203,7 +203,7 @@ def index_meta(
         origin=origin,
         lang=lang,
         path=city_view_path(partnership.slug),
-        og_title=text("OG_TITLE_CITY", lang).format(name=partnership.name),
+        og_title=text("OG_TITLE_CITY", lang).format(name=view.name),
         description=" ".join(view.description_paragraphs) or text("INDEX_DESCRIPTION", lang),
         image=image,
         image_alt=partnership.image_alt,

@@ -6,6 +6,7 @@ from sqlmodel import Session, col, select
 
 from partner_app.i18n import text, written_in
 from partner_app.models import Partnership, PartnershipKind, PartnershipStatus
+from partner_app.services.countries import country_name
 from partner_app.services.dates import format_date, machine_readable_date
 from partner_app.services.geo import distance_from_krefeld_label
 from partner_app.services.news_feeds import FeedFormat, feed_url
@@ -16,9 +17,12 @@ class PartnershipView:
     """One partnership, ready to render."""
 
     slug: str
+    # In the page's language where the editors gave an English name ("Dunkirk").
     name: str
+    name_lang: str
     native_name: str
     native_lang: str
+    # Named in the page's language (Babel: "Niederlande", "Netherlands").
     country: str
     region: str
     since_label: str
@@ -66,6 +70,7 @@ def partnership_view(partnership: Partnership, lang: str = "de") -> PartnershipV
         partnership.description, partnership.description_en, lang
     )
     status_labels = text("STATUS_LABELS", lang)
+    name, name_lang = written_in(partnership.name, partnership.name_en, lang)
     status = PartnershipStatus(partnership.status)
     kind = PartnershipKind(partnership.kind)
     mark_label = ""
@@ -75,10 +80,11 @@ def partnership_view(partnership: Partnership, lang: str = "de") -> PartnershipV
         mark_label = kind_labels[kind]
     return PartnershipView(
         slug=partnership.slug,
-        name=partnership.name,
+        name=name,
+        name_lang=name_lang,
         native_name=partnership.native_name,
         native_lang=partnership.native_lang,
-        country=partnership.country,
+        country=country_name(partnership.country_code, lang),
         region=partnership.region,
         since_label=format_date(partnership.since, partnership.since_precision, lang),
         since_iso=machine_readable_date(partnership.since, partnership.since_precision),
@@ -103,7 +109,7 @@ def partnership_view(partnership: Partnership, lang: str = "de") -> PartnershipV
         image_caption=partnership.image_caption,
         image_credit=partnership.image_credit,
         feed_url=feed_url("", FeedFormat.rss, partnership.slug),
-        feed_label=text("CITY_FEED_LINK", lang).format(name=partnership.name),
+        feed_label=text("CITY_FEED_LINK", lang).format(name=name),
     )
 
 

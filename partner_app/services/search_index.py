@@ -50,6 +50,7 @@ from partner_app.models import (
     Partnership,
     Topic,
 )
+from partner_app.services.countries import all_country_names
 from partner_app.services.search_analysis import (
     QueryWord,
     folded_words,
@@ -666,8 +667,9 @@ def _names_of(
     partnership_names = {
         row.id: [
             row.name,
+            row.name_en,
             row.native_name,
-            row.country,
+            *all_country_names(row.country_code),
             row.region,
             *(row.search_terms or []),
         ]
@@ -675,8 +677,9 @@ def _names_of(
             sa.select(
                 partnership.c.id,
                 partnership.c.name,
+                partnership.c.name_en,
                 partnership.c.native_name,
-                partnership.c.country,
+                partnership.c.country_code,
                 partnership.c.region,
                 partnership.c.search_terms,
             )

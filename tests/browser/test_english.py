@@ -113,3 +113,24 @@ def test_english_detail_page_head_and_not_found_page(app_page: Page, base_url: s
         "href", f"{base_url}/nachrichten/spende-20000-euro-kropyvnytskyi?lang=en"
     )
     expect(app_page.locator(".news-date")).to_have_text("March 2024")
+
+
+def test_english_page_names_countries_and_cities_in_english(app_page: Page) -> None:
+    open_page(app_page, "/?lang=en")
+    rows = app_page.get_by_role("tabpanel").locator("tbody tr")
+    expect(rows.nth(0)).to_contain_text("Netherlands")
+    expect(rows.nth(4)).to_contain_text("United States")
+    expect(app_page.get_by_role("tabpanel")).not_to_contain_text("Niederlande")
+    # Dunkirk has an English name: the tab says it and is marked English; Venlo has none,
+    # so it keeps the German page's name, marked German.
+    dunkirk = app_page.get_by_role("tab", name="Dunkirk")
+    expect(dunkirk).to_have_attribute("lang", "en")
+    expect(app_page.get_by_role("tab", name="Venlo")).to_have_attribute("lang", "de")
+    dunkirk.click()
+    panel = app_page.get_by_role("tabpanel")
+    expect(panel.get_by_role("heading", name="Dunkirk", exact=True)).to_be_visible()
+    expect(panel).to_contain_text("France")
+    # The German page keeps the German names.
+    open_page(app_page, "/?stadt=duenkirchen")
+    expect(app_page.get_by_role("tab", name="Dünkirchen")).to_have_attribute("lang", "de")
+    expect(app_page.get_by_role("tabpanel")).to_contain_text("Frankreich")

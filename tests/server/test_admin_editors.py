@@ -112,7 +112,7 @@ def test_a_save_over_a_newer_version_reports_what_the_other_changed(
             .where(col(Partnership.slug) == "venlo")
             .values(region="Noord-Limburg", version=Partnership.version + 1)
         )
-    call(editor, "save", {**editor.values, "country": "Nederland"})
+    call(editor, "save", {**editor.values, "name_en": "Venlo (NL)"})
     assert editor.conflict == {"Region": "Noord-Limburg"}
     assert editor.errors == {}
 
@@ -120,7 +120,7 @@ def test_a_save_over_a_newer_version_reports_what_the_other_changed(
     assert editor.values["region"] == "Noord-Limburg"
     assert editor.conflict == {}
     assert editor.message == "Die aktuelle Fassung wurde geladen."
-    call(editor, "save", {**editor.values, "country": "Nederland"})
+    call(editor, "save", {**editor.values, "name_en": "Venlo (NL)"})
     assert editor.message == "Gespeichert."
 
 

@@ -23,7 +23,7 @@ def add_partnership(session: Session, slug: str, name: str, since: date) -> Part
         name=name,
         native_name=name,
         native_lang="de",
-        country="Testland",
+        country_code="NL",
         since=since,
         kind=PartnershipKind.city,
         status=PartnershipStatus.active,

@@ -122,7 +122,7 @@ def test_leaves_an_editors_record_with_the_same_slug_alone(session: Session) -> 
             name="Venlo (Redaktion)",
             native_name="Venlo",
             native_lang="nl",
-            country="Niederlande",
+            country_code="NL",
             since=date(1964, 11, 21),
             latitude=51.37,
             longitude=6.17,

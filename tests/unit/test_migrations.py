@@ -240,3 +240,44 @@ def test_contacts_get_their_role_and_only_the_default_intro_its_translation(
             assert intro.title_en == "Partner cities"
             assert intro.body_en.startswith("The idea of town twinning")
     engine.dispose()
+
+
+def test_countries_become_codes_and_renamed_cities_keep_no_english_name(tmp_path: Path) -> None:
+    engine = _filled_database(tmp_path / "countries.db")
+    _migrate(engine, "downgrade", "e6b1c2d3f4a5")
+    with engine.begin() as connection:
+        connection.execute(
+            sa.text("UPDATE partnership SET country = 'USA' WHERE slug = 'charlotte'")
+        )
+        # An editor's own name for the city: no English name is guessed for it.
+        connection.execute(
+            sa.text("UPDATE partnership SET name = 'Dunkerque' WHERE slug = 'duenkirchen'")
+        )
+
+    _migrate(engine, "upgrade", "head")
+
+    with engine.connect() as connection:
+        rows = dict(
+            connection.execute(
+                sa.text("SELECT slug, country_code || ' ' || name_en FROM partnership")
+            ).all()
+        )
+    assert rows["venlo"] == "NL "
+    assert rows["charlotte"] == "US "
+    assert rows["kayseri"] == "TR "
+    assert rows["uljanowsk"] == "RU Ulyanovsk"
+    assert rows["duenkirchen"] == "FR "
+    engine.dispose()
+
+
+def test_a_country_name_nobody_knows_stops_the_upgrade_with_its_name(tmp_path: Path) -> None:
+    engine = _filled_database(tmp_path / "atlantis.db")
+    _migrate(engine, "downgrade", "e6b1c2d3f4a5")
+    with engine.begin() as connection:
+        connection.execute(
+            sa.text("UPDATE partnership SET country = 'Atlantis' WHERE slug = 'venlo'")
+        )
+
+    with pytest.raises(RuntimeError, match="„Atlantis“"):
+        _migrate(engine, "upgrade", "head")
+    engine.dispose()

@@ -93,7 +93,7 @@ def test_new_partnership_gets_a_slug(seeded_session: Session) -> None:
         "name": "Neue Stadt an der Düssel",
         "native_name": "Neue Stadt",
         "native_lang": "de",
-        "country": "Deutschland",
+        "country_code": "DE",
         "since": "2026-01-15",
         "kind": "city",
         "status": "active",
@@ -171,7 +171,7 @@ def test_conflicting_partnership_save_is_refused(seeded_session: Session) -> Non
         save_record(
             seeded_session,
             PARTNERSHIP,
-            {**base, "country": "Türkiye"},
+            {**base, "name_en": "Kayseri (Türkiye)"},
             editor="anna",
             today=TODAY,
             record_id=record_id,
