@@ -224,6 +224,9 @@ class NewsItem(SQLModel, table=True):
     slug: str = Field(max_length=120, unique=True, index=True)
     title: str = Field(max_length=200)
     teaser: str = Field(max_length=600)
+    # The English versions; empty where the editors wrote none (the German text is shown).
+    title_en: str = Field(default="", max_length=200)
+    teaser_en: str = Field(default="", max_length=600)
     image_path: str = Field(default="", max_length=300)
     image_alt: str = Field(default="", max_length=300)
     image_caption: str = Field(default="", max_length=500)
@@ -231,6 +234,7 @@ class NewsItem(SQLModel, table=True):
     created_at: datetime = _timestamp()
     updated_at: datetime = _timestamp()
     body: str = Field(default="", sa_type=sa.Text)
+    body_en: str = Field(default="", sa_type=sa.Text)
     # Lower-cased, accent-folded copy of the searchable text, kept by services.news_search.
     search_text: str = Field(default="", sa_type=sa.Text)
 

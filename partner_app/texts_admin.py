@@ -62,6 +62,10 @@ NEWS_FORM_PREVIEW = "Vorschau des Textes"
 NEWS_FORM_MARKDOWN_HINT = (
     "Markdown: **fett**, *kursiv*, [Linktext](https://…), Absätze mit Leerzeile."
 )
+NEWS_FORM_ENGLISH_HINT = (
+    "Freiwillig. Leer gelassen zeigt die englische Seite den deutschen Text mit dem Hinweis "
+    "„(only in German)“."
+)
 NEWS_FORM_DATE_HINT = (
     "Ein Datum in der Zukunft plant die Meldung: Sie erscheint erst an diesem Tag."
 )

@@ -4,7 +4,7 @@ import reflex as rx
 from reflex.vars import ObjectVar, StringVar
 
 from partner_app import routes
-from partner_app.components.translated import localized_href, tr
+from partner_app.components.translated import localized_href, only_in_german_note, tr
 from partner_app.services.image_uploads import CARD_SIZE
 from partner_app.services.news_archive import CityBadge, NewsCard
 from partner_app.services.placeholder_art import PLACEHOLDER_URL_PREFIX
@@ -97,6 +97,14 @@ def marked_text(parts: rx.Var[list[TextPart]]) -> rx.Component:
     return rx.foreach(parts, _text_part)
 
 
+def german_in(*langs: rx.Var[str]) -> rx.Var[str]:
+    """ "de" when any of the texts in ``langs`` is the German one, else "en"."""
+    shown_in_german = langs[0] == "de"
+    for lang in langs[1:]:
+        shown_in_german = shown_in_german | (lang == "de")
+    return rx.cond(shown_in_german, "de", "en")
+
+
 def news_card(card: ObjectVar[NewsCard]) -> rx.Component:
     """Title (linking to the detail page), date, cities, teaser and the image."""
     slug = card.slug.to(str)
@@ -104,13 +112,14 @@ def news_card(card: ObjectVar[NewsCard]) -> rx.Component:
         rx.el.h3(
             rx.el.a(marked_text(card.title_parts), href=localized_href(routes.NEWS_PREFIX + slug)),
             id="news-title-" + slug,
-            lang="de",
+            lang=card.title_lang,
             class_name="news-title",
         ),
         news_date(card),
         badge_list(card),
         image_figure(card.image_src, card.image_alt, card.image_caption, card.image_credit),
-        rx.el.p(marked_text(card.teaser_parts), lang="de", class_name="news-teaser"),
+        rx.el.p(marked_text(card.teaser_parts), lang=card.teaser_lang, class_name="news-teaser"),
+        only_in_german_note(german_in(card.title_lang, card.teaser_lang)),
         id="news-" + slug,
         tab_index=-1,
         aria_labelledby="news-title-" + slug,

@@ -4,8 +4,8 @@ import reflex as rx
 from reflex.vars import ObjectVar
 
 from partner_app import routes
-from partner_app.components.news_card import badge_list, image_figure, news_date
-from partner_app.components.translated import localized_href, tr
+from partner_app.components.news_card import badge_list, german_in, image_figure, news_date
+from partner_app.components.translated import localized_href, only_in_german_note, tr
 from partner_app.services.news_archive import NewsCard
 from partner_app.state.news_detail import NewsDetailState
 
@@ -19,7 +19,11 @@ def _back_link() -> rx.Component:
 
 def _related_item(card: ObjectVar[NewsCard]) -> rx.Component:
     return rx.el.li(
-        rx.el.a(card.title, href=localized_href(routes.NEWS_PREFIX + card.slug.to(str)), lang="de"),
+        rx.el.a(
+            card.title,
+            href=localized_href(routes.NEWS_PREFIX + card.slug.to(str)),
+            lang=card.title_lang,
+        ),
         " ",
         rx.el.time("(" + card.date_label.to(str) + ")", date_time=card.date_iso),
     )
@@ -39,7 +43,7 @@ def _related() -> rx.Component:
 
 def _article(card: ObjectVar[NewsCard]) -> rx.Component:
     return rx.el.article(
-        rx.el.h1(card.title, lang="de", class_name="page-title"),
+        rx.el.h1(card.title, lang=card.title_lang, class_name="page-title"),
         news_date(card),
         badge_list(card),
         image_figure(
@@ -51,10 +55,19 @@ def _article(card: ObjectVar[NewsCard]) -> rx.Component:
             width=NewsDetailState.image_width,
             height=NewsDetailState.image_height,
         ),
-        rx.el.p(card.teaser, lang="de", class_name="news-lead"),
+        rx.el.p(card.teaser, lang=card.teaser_lang, class_name="news-lead"),
         rx.cond(
             NewsDetailState.body_html != "",
-            rx.html(NewsDetailState.body_html, lang="de", class_name="news-body"),
+            rx.html(
+                NewsDetailState.body_html, lang=NewsDetailState.body_lang, class_name="news-body"
+            ),
+        ),
+        only_in_german_note(
+            german_in(
+                card.title_lang,
+                card.teaser_lang,
+                rx.cond(NewsDetailState.body_html != "", NewsDetailState.body_lang, "en"),
+            )
         ),
         class_name="news-detail",
     )

@@ -36,6 +36,7 @@ from partner_app.services.text_folding import search_terms
 from partner_app.services.versioning import History, Snapshot
 from partner_app.texts_admin import (
     NEWS_FORM_DATE_HINT,
+    NEWS_FORM_ENGLISH_HINT,
     NEWS_FORM_MARKDOWN_HINT,
     NEWS_STATUS_OPTIONS,
     PRECISION_OPTIONS,
@@ -56,6 +57,23 @@ NEWS_FIELDS = with_column_limits(
             max_length=20_000,
             hint=NEWS_FORM_MARKDOWN_HINT,
             rows=10,
+        ),
+        FieldSpec("title_en", "Titel (englisch)", required=False, hint=NEWS_FORM_ENGLISH_HINT),
+        FieldSpec(
+            "teaser_en",
+            "Kurztext (englisch)",
+            kind=FieldKind.textarea,
+            required=False,
+            rows=3,
+        ),
+        FieldSpec(
+            "body_en",
+            "Text (englisch)",
+            kind=FieldKind.textarea,
+            required=False,
+            max_length=20_000,
+            hint=NEWS_FORM_MARKDOWN_HINT,
+            rows=6,
         ),
         FieldSpec(
             "published_on",
@@ -97,6 +115,9 @@ class NewsForm:
     title: str = ""
     teaser: str = ""
     body: str = ""
+    title_en: str = ""
+    teaser_en: str = ""
+    body_en: str = ""
     published_on: str = ""
     published_precision: str = DatePrecision.day.value
     status: str = NewsStatus.draft.value
@@ -242,6 +263,9 @@ def _as_form(news: NewsItem) -> NewsForm:
         title=news.title,
         teaser=news.teaser,
         body=news.body,
+        title_en=news.title_en,
+        teaser_en=news.teaser_en,
+        body_en=news.body_en,
         published_on=news.published_on.isoformat(),
         published_precision=news.published_precision.value,
         status=news.status.value,

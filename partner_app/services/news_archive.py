@@ -73,7 +73,9 @@ class NewsCard:
     """What a news card shows, and nothing more.
 
     ``title_parts`` and ``teaser_parts`` are the title and teaser cut into text parts,
-    the words the search matched marked (one unmarked part without a search).
+    the words the search matched marked (one unmarked part without a search). Title and
+    teaser are in the page's language where an editor wrote that version; their ``_lang``
+    says which one it is ("de" for the German text on the English page).
     """
 
     slug: str
@@ -81,6 +83,8 @@ class NewsCard:
     teaser: str
     title_parts: list[TextPart]
     teaser_parts: list[TextPart]
+    title_lang: str
+    teaser_lang: str
     date_label: str
     date_iso: str
     cities: list[CityBadge]
@@ -155,7 +159,7 @@ def card_loading(*, with_body: bool = False, joined: bool = False) -> list[Execu
         load(_mapped(NewsItem.topics)),
     ]
     if not with_body:
-        options.append(defer(_mapped(NewsItem.body)))
+        options += [defer(_mapped(NewsItem.body)), defer(_mapped(NewsItem.body_en))]
     return options
 
 
@@ -492,12 +496,16 @@ def news_card_view(item: NewsItem, lang: str = "de", stems: list[str] | None = N
     ``stems``: the searched stems, whose words are marked in the title and teaser.
     """
     partnerships = sorted(item.partnerships, key=lambda partnership: partnership.since)
+    title, title_lang = written_in(item.title, item.title_en, lang)
+    teaser, teaser_lang = written_in(item.teaser, item.teaser_en, lang)
     return NewsCard(
         slug=item.slug,
-        title=item.title,
-        teaser=item.teaser,
-        title_parts=highlighted(item.title, stems or []),
-        teaser_parts=highlighted(item.teaser, stems or []),
+        title=title,
+        teaser=teaser,
+        title_parts=highlighted(title, stems or []),
+        teaser_parts=highlighted(teaser, stems or []),
+        title_lang=title_lang,
+        teaser_lang=teaser_lang,
         date_label=format_date(item.published_on, item.published_precision, lang),
         date_iso=machine_readable_date(item.published_on, item.published_precision),
         cities=[CityBadge(p.slug, *written_in(p.name, p.name_en, lang)) for p in partnerships],

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from partner_app.i18n import written_in
 from partner_app.models import NewsItem, NewsPartnershipLink
 from partner_app.services.image_uploads import CARD_SIZE, UPLOAD_PREFIX, stored_image_size
 from partner_app.services.markdown_text import render_markdown
@@ -23,6 +24,8 @@ class NewsDetail:
 
     card: NewsCard
     body_html: str
+    # The body's language: "de" for the German text on the English page.
+    body_lang: str
     # The larger image rendition; the card image when there is no larger one.
     image_src: str
     # Its size in pixels (placeholders and cards: 16:9), for the reserved box.
@@ -64,9 +67,11 @@ def published_news_detail(
     width, height = CARD_SIZE
     if image_path.startswith(UPLOAD_PREFIX) and upload_dir is not None:
         width, height = stored_image_size(upload_dir, image_path.removeprefix(UPLOAD_PREFIX))
+    body, body_lang = written_in(item.body, item.body_en, lang)
     return NewsDetail(
         card=news_card_view(item, lang),
-        body_html=render_markdown(item.body) if item.body.strip() else "",
+        body_html=render_markdown(body) if body.strip() else "",
+        body_lang=body_lang,
         image_src=f"/{image_path}" if image_path else "",
         image_width=width,
         image_height=height,

@@ -99,7 +99,15 @@ class TopicData(BaseModel):
     """A subject area news items are filed under."""
 
     slug: str
-    name: Annotated[str, Field(description="Written in German.")]
+    name: Annotated[
+        str, Field(description="In the requested language where the site has that name (Dunkirk).")
+    ]
+
+
+_TEXT_LANGUAGE = (
+    "The text's language: 'en' where the editors wrote an English version and English was "
+    "requested, else 'de' (the German text)."
+)
 
 
 class NewsSummary(BaseModel):
@@ -107,7 +115,9 @@ class NewsSummary(BaseModel):
 
     slug: str
     title: str
+    title_language: Annotated[str, Field(description=_TEXT_LANGUAGE)]
     teaser: str
+    teaser_language: Annotated[str, Field(description=_TEXT_LANGUAGE)]
     published: PartialDate
     cities: list[CityRef]
     topics: list[TopicData]
@@ -120,6 +130,7 @@ class NewsData(NewsSummary):
 
     body_markdown: Annotated[str, Field(description="The text as the editors wrote it.")]
     body_html: Annotated[str, Field(description="The same, as the site renders it.")]
+    body_language: Annotated[str, Field(description=_TEXT_LANGUAGE)]
 
 
 class NewsList(BaseModel):
@@ -245,19 +256,25 @@ def news_item(
     if row is None:
         return None
     summary = _summary(row, origin, lang)
+    body, body_language = written_in(row.body, row.body_en, lang)
     return NewsData(
         **summary.model_dump(),
-        body_markdown=row.body,
-        body_html=render_markdown(row.body),
+        body_markdown=body,
+        body_html=render_markdown(body),
+        body_language=body_language,
     )
 
 
 def _summary(row: NewsItem, origin: str, lang: str) -> NewsSummary:
     cities = sorted(row.partnerships, key=lambda partnership: partnership.since)
+    title, title_language = written_in(row.title, row.title_en, lang)
+    teaser, teaser_language = written_in(row.teaser, row.teaser_en, lang)
     return NewsSummary(
         slug=row.slug,
-        title=row.title,
-        teaser=row.teaser,
+        title=title,
+        title_language=title_language,
+        teaser=teaser,
+        teaser_language=teaser_language,
         published=_partial_date(row.published_on, row.published_precision),
         cities=[
             CityRef(slug=city.slug, name=written_in(city.name, city.name_en, lang)[0])

@@ -223,10 +223,18 @@ def text_page_meta(url: str, *, origin: str, lang: str) -> PageMeta:
     )
 
 
+def _article_language(detail: NewsDetail) -> str:
+    parts = [detail.card.title_lang, detail.card.teaser_lang]
+    if detail.body_html:
+        parts.append(detail.body_lang)
+    return "en" if set(parts) == {"en"} else texts.PAGE_LANG
+
+
 def news_page_meta(detail: NewsDetail, origin: str, lang: str = "de") -> PageMeta:
     """The head of a news detail page, with a schema.org NewsArticle block.
 
-    The article itself is German whatever the page's language (``inLanguage``).
+    ``inLanguage`` is the language of the article's text: English only where the editors
+    wrote the English title, teaser and body (and the page is English), else German.
     """
     card = detail.card
     url = f"{origin}{with_language(routes.news_url(card.slug), lang)}"
@@ -241,7 +249,7 @@ def news_page_meta(detail: NewsDetail, origin: str, lang: str = "de") -> PageMet
             detail.publication.iso if detail.publication else detail.published_on.isoformat()
         ),
         "dateModified": detail.updated_at.isoformat(timespec="seconds"),
-        "inLanguage": texts.PAGE_LANG,
+        "inLanguage": _article_language(detail),
         "mainEntityOfPage": url,
         "url": url,
         "author": {"@type": "Organization", "name": texts.PUBLISHER, "url": f"{origin}/"},

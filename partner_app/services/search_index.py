@@ -1,10 +1,10 @@
 """The archive's full-text index: one interface, a backend per database.
 
 What is indexed, per published news item (drafts are never in it): the title, the
-teaser, the body, and the names the item is found by (its partnerships' names, native
-names, countries, regions and search terms, its topics, the image caption). Each part
-keeps its weight: a match in the title ranks above one in the teaser, above the body,
-above the names.
+teaser, the body (each with its English version, where there is one), and the names the
+item is found by (its partnerships' names, native names, countries, regions and search
+terms, its topics, the image caption). Each part keeps its weight: a match in the title
+ranks above one in the teaser, above the body, above the names.
 
 - SQLite: an FTS5 table ``news_search`` (rowid = news id) holding the Snowball stems
   computed here, one column per part (``search_analysis.stems``).
@@ -628,6 +628,9 @@ def documents_of(connection: sa.Connection, news_ids: Collection[int]) -> list[S
                 news.c.title,
                 news.c.teaser,
                 news.c.body,
+                news.c.title_en,
+                news.c.teaser_en,
+                news.c.body_en,
                 news.c.image_caption,
                 news.c.published_on,
             ).where(news.c.id.in_(chunk), news.c.status == NewsStatus.published)
@@ -637,9 +640,11 @@ def documents_of(connection: sa.Connection, news_ids: Collection[int]) -> list[S
     return [
         SearchDocument(
             news_id=row.id,
-            title=row.title,
-            teaser=row.teaser,
-            body=row.body,
+            # The English versions count as much as the German ones: a reader of the
+            # English page searches in English.
+            title=_both(row.title, row.title_en),
+            teaser=_both(row.teaser, row.teaser_en),
+            body=_both(row.body, row.body_en),
             names=" ".join([*names.get(row.id, []), row.image_caption]),
             year=_year_of(row.published_on),
             partnership_ids=tuple(sorted(links.get(row.id, ([], []))[0])),
@@ -647,6 +652,10 @@ def documents_of(connection: sa.Connection, news_ids: Collection[int]) -> list[S
         )
         for row in rows
     ]
+
+
+def _both(german: str, english: str) -> str:
+    return f"{german}\n{english}" if english.strip() else german
 
 
 def _year_of(value: object) -> int:

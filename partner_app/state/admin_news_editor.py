@@ -27,17 +27,9 @@ from partner_app.state.live_news import announce_news_change
 CITY_FIELD_PREFIX = "stadt__"
 UPLOAD_ID = "news-bild"
 TOPIC_FIELD_PREFIX = "thema__"
-TEXT_FIELDS = (
-    "title",
-    "teaser",
-    "body",
-    "published_on",
-    "published_precision",
-    "status",
-    "image_path",
-    "image_alt",
-    "image_caption",
-    "image_credit",
+# Every field of the form but the two check groups, which arrive as one key per box.
+TEXT_FIELDS = tuple(
+    spec.name for spec in dataclasses.fields(NewsForm) if spec.name not in {"cities", "topics"}
 )
 
 

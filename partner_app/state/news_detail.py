@@ -32,6 +32,7 @@ class NewsDetailState(rx.State):
     found: rx.Field[bool] = rx.field(True)
     card: rx.Field[NewsCard | None] = rx.field(None)
     body_html: rx.Field[str] = rx.field("")
+    body_lang: rx.Field[str] = rx.field("de")
     image_src: rx.Field[str] = rx.field("")
     image_width: rx.Field[int] = rx.field(CARD_SIZE[0])
     image_height: rx.Field[int] = rx.field(CARD_SIZE[1])
@@ -80,6 +81,7 @@ class NewsDetailState(rx.State):
             self.found = True
             self.card = detail.card
             self.body_html = detail.body_html
+            self.body_lang = detail.body_lang
             self.image_src = detail.image_src
             self.image_width = detail.image_width
             self.image_height = detail.image_height

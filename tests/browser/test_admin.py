@@ -69,8 +69,8 @@ def editor_page(
 def fill_news_form(
     page: Page, *, title: str, teaser: str = "Kurztext der Meldung.", **extra: str
 ) -> None:
-    page.get_by_label("Titel").fill(title)
-    page.get_by_label("Kurztext").fill(teaser)
+    page.get_by_label("Titel", exact=True).fill(title)
+    page.get_by_label("Kurztext", exact=True).fill(teaser)
     for label, value in extra.items():
         page.get_by_label(label, exact=True).fill(value)
 
@@ -134,6 +134,49 @@ def test_created_news_appears_on_the_public_page(
     expect(page.locator("tbody tr").first).to_contain_text("Jugendaustausch mit Kayseri")
 
 
+def test_an_english_version_from_the_form_shows_on_the_english_page(
+    editor_page: Page, base_url: str
+) -> None:
+    page = editor_page
+    open_page(page, "/admin/nachrichten/bearbeiten")
+    fill_news_form(
+        page,
+        title="Jugendaustausch mit Leiden",
+        teaser="Zwölf Jugendliche reisen.",
+        **{"Titel (englisch)": "Youth exchange with Leiden"},
+    )
+    expect(page.get_by_label("Titel (englisch)")).to_have_accessible_description(
+        re.compile("Leer gelassen zeigt die englische Seite den deutschen Text")
+    )
+    page.get_by_label("Leiden").check()
+    page.get_by_label("Status").select_option("published")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.locator("#formular-meldung")).to_have_text("Die Meldung wurde gespeichert.")
+
+    open_page(page, "/?stadt=leiden&lang=en")
+    card = page.locator(".news-card", has_text="Youth exchange")
+    expect(card.locator("h3")).to_have_text("Youth exchange with Leiden")
+    expect(card.locator("h3")).to_have_attribute("lang", "en")
+    # No English teaser: the German one, marked, and the card says so.
+    expect(card.locator(".news-teaser")).to_have_text("Zwölf Jugendliche reisen.")
+    expect(card.locator(".news-teaser")).to_have_attribute("lang", "de")
+    expect(card.locator(".only-in-german")).to_have_text("(only in German)")
+    card.get_by_role("link", name="Youth exchange with Leiden").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Youth exchange with Leiden")
+    expect(page.get_by_role("heading", level=1)).to_have_attribute("lang", "en")
+    expect(page.locator(".news-lead")).to_have_attribute("lang", "de")
+    expect(page.locator(".only-in-german")).to_have_text("(only in German)")
+    # The first HTML, before any script: the English title, marked English.
+    html = httpx.get(page.url).text
+    assert re.search(r'<h1 [^>]*lang="en"[^>]*>Youth exchange with Leiden</h1>', html)
+    assert "(only in German)" in html
+    # The German page keeps the German text and has no note.
+    open_page(page, "/?stadt=leiden")
+    german = page.locator(".news-card", has_text="Jugendaustausch mit Leiden")
+    expect(german.locator("h3")).to_have_attribute("lang", "de")
+    expect(german.locator(".only-in-german")).to_have_count(0)
+
+
 def test_scheduled_news_stays_hidden_until_its_day(editor_page: Page) -> None:
     page = editor_page
     open_page(page, "/admin/nachrichten/bearbeiten")
@@ -161,12 +204,16 @@ def test_validation_errors_keep_the_input(editor_page: Page) -> None:
     page.get_by_role("button", name="Speichern").click()
     expect(page.locator("#title-fehler")).to_have_text("Bitte füllen Sie dieses Feld aus.")
     # The button sits at the form's end: the editor is taken to the first field to fix.
-    expect(page.get_by_label("Titel")).to_be_focused()
+    expect(page.get_by_label("Titel", exact=True)).to_be_focused()
     assert page.evaluate("document.getElementById('title').getBoundingClientRect().top >= 0")
-    expect(page.get_by_label("Titel")).to_have_attribute("aria-invalid", "true")
-    expect(page.get_by_label("Titel")).to_have_attribute("aria-describedby", "title-fehler")
+    expect(page.get_by_label("Titel", exact=True)).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Titel", exact=True)).to_have_attribute(
+        "aria-describedby", "title-fehler"
+    )
     expect(page.locator("#published_on-fehler")).to_contain_text("zwischen")
-    expect(page.get_by_label("Kurztext")).to_have_value("Mein sorgfältig getippter Kurztext.")
+    expect(page.get_by_label("Kurztext", exact=True)).to_have_value(
+        "Mein sorgfältig getippter Kurztext."
+    )
     expect(page.get_by_label("Text", exact=True)).to_have_value("Ein langer **Text**.")
     expect(page.get_by_label("Dünkirchen")).to_be_checked()
     open_page(page, "/admin/nachrichten")
@@ -191,25 +238,25 @@ def test_edit_conflict_between_two_browsers(
     edit_path = f"/admin/nachrichten/bearbeiten?id={news_id}"
     anna = editor_page
     open_page(anna, edit_path)
-    expect(anna.get_by_label("Titel")).to_have_value("Konfliktmeldung")
+    expect(anna.get_by_label("Titel", exact=True)).to_have_value("Konfliktmeldung")
 
     other = browser.new_context(base_url=base_url)
     ben = other.new_page()
     try:
         log_in_as_editor(ben)
         open_page(ben, edit_path)
-        expect(ben.get_by_label("Titel")).to_have_value("Konfliktmeldung")
-        ben.get_by_label("Kurztext").fill("Von Ben geänderter Kurztext.")
+        expect(ben.get_by_label("Titel", exact=True)).to_have_value("Konfliktmeldung")
+        ben.get_by_label("Kurztext", exact=True).fill("Von Ben geänderter Kurztext.")
         ben.get_by_role("button", name="Speichern").click()
         expect(ben.locator("#formular-meldung")).to_have_text("Die Meldung wurde gespeichert.")
     finally:
         other.close()
 
-    anna.get_by_label("Titel").fill("Von Anna geänderter Titel")
+    anna.get_by_label("Titel", exact=True).fill("Von Anna geänderter Titel")
     anna.get_by_role("button", name="Speichern").click()
     conflict = anna.locator("#konflikt")
     expect(conflict).to_contain_text("Kurztext: Von Ben geänderter Kurztext.")
-    expect(anna.get_by_label("Titel")).to_have_value("Von Anna geänderter Titel")
+    expect(anna.get_by_label("Titel", exact=True)).to_have_value("Von Anna geänderter Titel")
 
     open_page(anna, "/?q=konfliktmeldung")
     expect(anna.locator(".news-card h3")).to_have_text(["Konfliktmeldung"])
@@ -308,7 +355,7 @@ def test_invalid_uploads_are_refused_without_a_trace(
     upload(page, name, data, mime)
     expect(page.locator("#bild-fehler")).to_contain_text("kein gültiges Bild")
     expect(page.locator(".image-preview")).to_have_count(0)
-    expect(page.get_by_label("Titel")).to_have_value("Ungültiges Bild")
+    expect(page.get_by_label("Titel", exact=True)).to_have_value("Ungültiges Bild")
     after = (
         set((app_upload_dir / "news").glob("*")) if (app_upload_dir / "news").exists() else set()
     )
@@ -336,7 +383,7 @@ def test_a_13_mb_phone_photo_is_uploaded(editor_page: Page, tmp_path: Path) -> N
 
     expect(page.locator(".image-preview")).to_be_visible(timeout=30_000)
     expect(page.locator("#bild-fehler")).to_have_count(0)
-    expect(page.get_by_label("Titel")).to_have_value("Meldung mit Handyfoto")
+    expect(page.get_by_label("Titel", exact=True)).to_have_value("Meldung mit Handyfoto")
 
 
 def test_a_photo_over_20_mb_is_refused_before_it_is_sent(editor_page: Page, tmp_path: Path) -> None:
@@ -360,8 +407,8 @@ def test_a_photo_over_20_mb_is_refused_before_it_is_sent(editor_page: Page, tmp_
     expect(error).to_have_text("Das Bild ist zu groß (21,0 MB). Erlaubt sind höchstens 20 MB.")
     expect(error).to_have_attribute("role", "alert")
     expect(page.locator(".image-preview")).to_have_count(0)
-    expect(page.get_by_label("Titel")).to_have_value("Meldung mit zu großem Foto")
-    expect(page.get_by_label("Kurztext")).to_have_value("Kurztext der Meldung.")
+    expect(page.get_by_label("Titel", exact=True)).to_have_value("Meldung mit zu großem Foto")
+    expect(page.get_by_label("Kurztext", exact=True)).to_have_value("Kurztext der Meldung.")
     assert upload_requests == []
 
 

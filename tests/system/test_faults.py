@@ -82,8 +82,8 @@ def test_server_killed_in_the_middle_of_a_save_keeps_the_record_whole(
         audit_before = session.exec(select(sa.func.count()).select_from(AuditEntry)).one()
     log_in_as_editor(page)
     open_page(page, f"/admin/nachrichten/bearbeiten?id={news_id}")
-    expect(page.get_by_label("Titel")).to_have_value(before[0])
-    page.get_by_label("Titel").fill("Dieser Titel darf nie halb gespeichert werden")
+    expect(page.get_by_label("Titel", exact=True)).to_have_value(before[0])
+    page.get_by_label("Titel", exact=True).fill("Dieser Titel darf nie halb gespeichert werden")
     page.get_by_label("Text", exact=True).fill("Neuer Text, der mit dem Titel zusammengehört.")
 
     with hold_the_save_before_its_commit(own_app, engine):
@@ -110,8 +110,8 @@ def test_server_killed_in_the_middle_of_a_save_keeps_the_record_whole(
     # The editor can save again: nothing was left locked or half-written. The session
     # lives in the database and the browser's cookie, so it survived the restart.
     open_page(page, f"/admin/nachrichten/bearbeiten?id={news_id}")
-    expect(page.get_by_label("Titel")).to_have_value(before[0])
-    page.get_by_label("Titel").fill("Nach dem Neustart gespeichert")
+    expect(page.get_by_label("Titel", exact=True)).to_have_value(before[0])
+    page.get_by_label("Titel", exact=True).fill("Nach dem Neustart gespeichert")
     page.get_by_role("button", name="Speichern").click()
     expect(page.locator("#formular-meldung")).to_have_text("Die Meldung wurde gespeichert.")
 

@@ -292,3 +292,14 @@ def test_a_bulk_delete_through_a_session_rebuilds_the_index(searchable: Session)
     page = published_news_page(searchable, NewsFilter(), today=TODAY, with_facets=True)
     assert (page.total, page.facets) == _counted_directly(searchable, NewsFilter())
     assert published_news_page(searchable, NewsFilter(text="ukraine"), today=TODAY).total == 0
+
+
+def test_an_english_version_is_found_by_its_words(searchable: Session) -> None:
+    museum = searchable.exec(select(NewsItem).where(NewsItem.slug == MUSEUM)).one()
+    museum.title_en = "Museum without borders: an exhibition from Dunkirk"
+    searchable.add(museum)
+    searchable.commit()
+    page = published_news_page(searchable, NewsFilter(text="exhibition"), today=TODAY)
+    assert [card.slug for card in page.cards] == [MUSEUM]
+    english = published_news_page(searchable, NewsFilter(text="exhibition"), today=TODAY, lang="en")
+    assert [part.text for part in english.cards[0].title_parts if part.marked] == ["exhibition"]

@@ -37,6 +37,8 @@ def _detail(
         slug="besuch",
         title=title,
         teaser=teaser,
+        title_lang="de",
+        teaser_lang="de",
         title_parts=[TextPart(title)],
         teaser_parts=[TextPart(teaser)],
         date_label="01.06.2024",
@@ -51,6 +53,7 @@ def _detail(
     return NewsDetail(
         card=card,
         body_html="",
+        body_lang="de",
         image_src="/_upload/news/a-detail.webp",
         image_width=1600,
         image_height=1067,

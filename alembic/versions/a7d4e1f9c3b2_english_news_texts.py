@@ -1,0 +1,51 @@
+"""news_item: English title, teaser and body
+
+Revision ID: a7d4e1f9c3b2
+Revises: f2c8d1a6b9e4
+Create Date: 2026-12-07 14:30:00
+
+Empty for every existing item: the English page shows the German text, marked, until an
+editor writes a translation.
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+import sqlmodel
+
+from alembic import op
+
+revision: str = "a7d4e1f9c3b2"
+down_revision: str | Sequence[str] | None = "f2c8d1a6b9e4"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    """Upgrade schema."""
+    with op.batch_alter_table("news_item", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "title_en",
+                sqlmodel.sql.sqltypes.AutoString(length=200),
+                nullable=False,
+                server_default="",
+            )
+        )
+        batch_op.add_column(
+            sa.Column(
+                "teaser_en",
+                sqlmodel.sql.sqltypes.AutoString(length=600),
+                nullable=False,
+                server_default="",
+            )
+        )
+        batch_op.add_column(sa.Column("body_en", sa.Text(), nullable=False, server_default=""))
+
+
+def downgrade() -> None:
+    """Downgrade schema."""
+    with op.batch_alter_table("news_item", schema=None) as batch_op:
+        batch_op.drop_column("body_en")
+        batch_op.drop_column("teaser_en")
+        batch_op.drop_column("title_en")
