@@ -16,7 +16,9 @@ from partner_app.state.page_content import PageContentState
 from partner_app.state.page_head import PageHeadState
 
 ROUTE = "/"
-TITLE = tr("SITE_TITLE")
+# The site's title, or the city's ("Krefeld und Venlo – …") on a city view: it follows the
+# tabs, so a bookmark or the browser's history names the city.
+TITLE = PageHeadState.meta.title
 DESCRIPTION = tr("INDEX_DESCRIPTION")
 # The language first: the other handlers read it.
 ON_LOAD = [

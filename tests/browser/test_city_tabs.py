@@ -69,6 +69,10 @@ def test_clicking_a_city_tab_shows_its_panel_and_filters_the_news(app_page: Page
     expect(app_page.locator(".news-card h3")).to_have_text(
         ["Kunstmuseen Krefeld zeigen Werke aus Dünkirchen"]
     )
+    # The document's title names the city, so do a bookmark and the browser's history.
+    expect(app_page).to_have_title("Krefeld und Dünkirchen – Städtepartnerschaften – Stadt Krefeld")
+    app_page.get_by_role("tab", name="Alle Partnerstädte").click()
+    expect(app_page).to_have_title("Städtepartnerschaften – Stadt Krefeld")
 
 
 def test_suspended_dormant_and_project_partnerships_are_marked_with_their_note(

@@ -21,7 +21,7 @@ def test_switcher_turns_the_page_english_and_keeps_the_language_in_the_url(app_p
 
     expect_path(app_page, "/?stadt=venlo&lang=en")
     expect(app_page.locator("html")).to_have_attribute("lang", "en")
-    expect(app_page).to_have_title("Partner cities – City of Krefeld")
+    expect(app_page).to_have_title("Krefeld and Venlo – Partner cities – City of Krefeld")
     expect(app_page.get_by_role("heading", level=1)).to_have_text("Partner cities")
     intro = app_page.locator(".intro-paragraph").first
     expect(intro).to_have_attribute("lang", "en")

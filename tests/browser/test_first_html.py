@@ -107,6 +107,18 @@ def test_first_html_has_the_language_of_the_view(base_url: str, path: str, lang:
     assert response.headers["cache-control"] == "no-cache"
 
 
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("/", "Städtepartnerschaften – Stadt Krefeld"),
+        ("/?stadt=venlo", "Krefeld und Venlo – Städtepartnerschaften – Stadt Krefeld"),
+        ("/?stadt=duenkirchen&lang=en", "Krefeld and Dunkirk – Partner cities – City of Krefeld"),
+    ],
+)
+def test_first_html_titles_a_city_view_by_its_city(base_url: str, path: str, title: str) -> None:
+    assert f"<title>{title}</title>" in _first_html(base_url, path).text
+
+
 def test_first_html_of_a_detail_page_has_the_article_and_its_head(base_url: str) -> None:
     response = _first_html(base_url, "/nachrichten/spende-20000-euro-kropyvnytskyi")
     html = response.text
