@@ -12,18 +12,15 @@ from babel.numbers import format_decimal
 
 from partner_app import texts, texts_en
 
-DEFAULT_LANGUAGE = "de"
-LANGUAGES = ("de", "en")
+# Re-exported: the language basics live apart, where the models' import chain may use them.
+from partner_app.languages import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE
+from partner_app.languages import LANGUAGES as LANGUAGES
+from partner_app.languages import LOCALES as LOCALES
+from partner_app.languages import locale_of as locale_of
+from partner_app.languages import parse_language as parse_language
+
 LANGUAGE_PARAM = "lang"
 _TEXTS: dict[str, ModuleType] = {"de": texts, "en": texts_en}
-# The CLDR locale (Babel) of each language: English as written in Britain (day before month).
-LOCALES = {"de": "de_DE", "en": "en_GB"}
-
-
-def parse_language(value: str | None) -> str:
-    """A supported language code; anything else means the default."""
-    cleaned = (value or "").strip().lower()
-    return cleaned if cleaned in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def text(name: str, lang: str) -> Any:
@@ -49,11 +46,6 @@ def written_in(german: str, english: str, lang: str) -> tuple[str, str]:
     if parse_language(lang) == "en" and english.strip():
         return english, "en"
     return german, "de"
-
-
-def locale_of(lang: str) -> str:
-    """The CLDR locale of page language ``lang`` (for Babel)."""
-    return LOCALES[parse_language(lang)]
 
 
 def format_integer(number: int, lang: str) -> str:

@@ -9,7 +9,7 @@ from functools import cache
 
 from babel import Locale
 
-from partner_app.i18n import locale_of
+from partner_app.languages import locale_of
 
 # CLDR names these too, but they are no countries a partner city could lie in: unions,
 # the "unknown" region, pseudo-locales and territories that are parts of others.

@@ -11,7 +11,7 @@ from babel.dates import format_date as cldr_date
 from babel.dates import format_datetime as cldr_datetime
 from babel.dates import format_skeleton
 
-from partner_app.i18n import LOCALES, locale_of
+from partner_app.languages import LOCALES, locale_of
 from partner_app.models import DatePrecision
 from partner_app.services.clock import CITY_TIMEZONE
 
