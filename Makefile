@@ -54,11 +54,13 @@ $(TOOLS)/.installed-$(BUN_VERSION)-$(AXE_CORE_VERSION):
 setup: $(VENV)/.installed $(TOOLS)/.installed-$(BUN_VERSION)-$(AXE_CORE_VERSION)
 
 # Migrate to the newest schema, then load the default content entries never loaded before,
-# and give images uploaded before link previews existed their JPEG (quick when none lacks it).
+# give images uploaded before link previews existed their JPEG, and renew a search index an
+# older version built (each quick when there is nothing to do).
 database: setup
 	reflex db migrate
 	python -m partner_app.cli load-content
 	python -m partner_app.cli share-images
+	python -m partner_app.cli search-index
 
 # Production mode refuses to start without its public origin: here, this machine's port.
 run: export PARTNER_APP_PUBLIC_ORIGIN ?= http://localhost:$(PORT)

@@ -10,6 +10,7 @@ import reflex as rx
 from reflex.model import get_engine
 
 from partner_app.i18n import text
+from partner_app.services import search_index
 from partner_app.services.backup import BackupError, BackupSummary, export_backup, import_backup
 from partner_app.services.content_loader import default_content, load_default_content
 from partner_app.services.database_integrity import integrity_problems
@@ -157,6 +158,14 @@ def import_command(file: str) -> int:
     return 0
 
 
+def search_index_command() -> int:
+    """Renew the archive's search index once after an update that indexes more."""
+    with get_engine().begin() as connection:
+        renewed = search_index.renew_if_outdated(connection)
+    print("Suchindex erneuert." if renewed else "Suchindex ist aktuell.")
+    return 0
+
+
 def check_database() -> int:
     """Check the database's files, indexes and references (e.g. after a crash)."""
     problems = integrity_problems(get_engine())
@@ -178,6 +187,7 @@ COMMANDS: dict[str, Callable[[], int]] = {
     "share-images": share_images,
     "render-map": render_map,
     "check-database": check_database,
+    "search-index": search_index_command,
 }
 EDITOR_COMMANDS: dict[str, Callable[[str], int]] = {
     "create-editor": create_editor_command,

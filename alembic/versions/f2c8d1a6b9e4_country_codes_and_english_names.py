@@ -59,6 +59,18 @@ def _german_names() -> dict[str, str]:
 
 def upgrade() -> None:
     """Upgrade schema."""
+    connection = op.get_bind()
+    # Every name is checked before the table changes: SQLite keeps added columns even when
+    # the upgrade stops, and a second try after the correction would fail on them.
+    codes = _german_names()
+    rows = connection.execute(sa.select(_partnership.c.id, _partnership.c.country)).all()
+    for row in rows:
+        if row.country.strip() not in codes:
+            msg = (
+                f"Das Land „{row.country}“ (Partnerschaft {row.id}) ist kein Ländername, den "
+                "CLDR kennt; bitte vor dem Update im Admin korrigieren."
+            )
+            raise RuntimeError(msg)
     with op.batch_alter_table("partnership", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column(
@@ -76,18 +88,11 @@ def upgrade() -> None:
                 server_default="",
             )
         )
-    connection = op.get_bind()
-    codes = _german_names()
-    for row in connection.execute(sa.select(_partnership.c.id, _partnership.c.country)):
-        code = codes.get(row.country.strip())
-        if code is None:
-            msg = (
-                f"Das Land „{row.country}“ (Partnerschaft {row.id}) ist kein Ländername, den "
-                "CLDR kennt; bitte vor dem Update im Admin korrigieren."
-            )
-            raise RuntimeError(msg)
+    for row in rows:
         connection.execute(
-            _partnership.update().where(_partnership.c.id == row.id).values(country_code=code)
+            _partnership.update()
+            .where(_partnership.c.id == row.id)
+            .values(country_code=codes[row.country.strip()])
         )
     for slug, (german, english) in ENGLISH_NAMES.items():
         connection.execute(
@@ -100,7 +105,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Downgrade schema."""
+    """Downgrade schema: the English names are dropped, countries get CLDR's German names."""
     with op.batch_alter_table("partnership", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column(

@@ -67,8 +67,14 @@ SEARCH_TABLE = "news_search"
 WORD_TABLE = "search_word"
 WORD_KEY_TABLE = "search_word_key"
 COUNT_TABLE = "news_search_count"
+# One row: the version of what the index holds (see renew_if_outdated).
+VERSION_TABLE = "news_search_version"
 # Every table of the index (FTS5 adds its own, named news_search_*).
-SEARCH_INDEX_TABLES = (SEARCH_TABLE, WORD_TABLE, WORD_KEY_TABLE, COUNT_TABLE)
+SEARCH_INDEX_TABLES = (SEARCH_TABLE, WORD_TABLE, WORD_KEY_TABLE, COUNT_TABLE, VERSION_TABLE)
+# What the app puts into the index, by version: 1 as migration e6b1c2d3f4a5 built it; 2 adds
+# the countries' English names and the news items' English texts. Raise it whenever the
+# documents change, so indexes built before are renewed once.
+CONTENTS_VERSION = 2
 # The PostgreSQL text search configuration and its Snowball dictionary (no stop words:
 # the query drops those itself, identically on both databases).
 PG_CONFIG = "partner_search"
@@ -513,7 +519,18 @@ def _create_word_table(connection: sa.Connection) -> None:
     )
 
 
+_version_table = sa.table(VERSION_TABLE, sa.column("version", sa.Integer()))
+
+
+def create_version_table(connection: sa.Connection, version: int) -> None:
+    """Record that the index holds what version ``version`` of the app indexed."""
+    connection.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER)")
+    connection.execute(sa.delete(_version_table))
+    connection.execute(sa.insert(_version_table).values(version=version))
+
+
 def _drop_vocabulary_tables(connection: sa.Connection) -> None:
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {VERSION_TABLE}")
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {COUNT_TABLE}")
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {WORD_KEY_TABLE}")
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {WORD_TABLE}")
@@ -749,6 +766,27 @@ def rebuild(connection: sa.Connection) -> None:
     ids = list(connection.execute(sa.select(news.c.id)).scalars())
     for start in range(0, len(ids), 5000):
         reindex(connection, ids[start : start + 5000])
+    create_version_table(connection, CONTENTS_VERSION)
+
+
+def contents_version(connection: sa.Connection) -> int:
+    """The version of what the index holds; 0 when it never recorded one."""
+    if not sa.inspect(connection).has_table(VERSION_TABLE):
+        return 0
+    return connection.execute(sa.select(sa.func.max(_version_table.c.version))).scalar() or 0
+
+
+def renew_if_outdated(connection: sa.Connection) -> bool:
+    """Rebuild the index once when an older app built it; True when it did.
+
+    Migrations build the index as their revision knew it; what the app indexes grows
+    with later ones (English names and texts). Run before the app starts (``python -m
+    partner_app.cli search-index``): a current index costs one query.
+    """
+    if contents_version(connection) >= CONTENTS_VERSION:
+        return False
+    rebuild(connection)
+    return True
 
 
 def _update_vocabulary(
@@ -836,6 +874,7 @@ def neighbours(connection: sa.Connection, folded_word: str) -> list[Neighbour]:
 def _create_with_models(_metadata: sa.MetaData, connection: sa.Connection, **_: Any) -> None:
     # ``create_all`` (unit tests, benchmarks) makes the index too; migrations make their own.
     backend_for(connection.dialect).create_schema(connection)
+    create_version_table(connection, CONTENTS_VERSION)
 
 
 @event.listens_for(SQLModel.metadata, "before_drop")

@@ -21,14 +21,17 @@ from partner_app.models import (
     PageIntro,
     utc_now,
 )
+from partner_app.services import search_index
 from partner_app.services.audit_log import record
 from partner_app.services.contact_messages import MessageInput, set_done, submit_message
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.editor_accounts import create_editor
 from partner_app.services.editor_sessions import log_in
+from partner_app.services.news_archive import NewsFilter, published_news_page
 from partner_app.services.partnerships import partnerships_by_since
 from partner_app.services.search_index import SEARCH_INDEX_TABLES
 from tests.database import alembic_config, fresh_database_url, upgrade_to_head
+from tests.unit.conftest import TODAY
 
 FTS5_SHADOW_TABLES = tuple(
     f"news_search_{suffix}" for suffix in ("data", "idx", "content", "docsize", "config")
@@ -280,4 +283,40 @@ def test_a_country_name_nobody_knows_stops_the_upgrade_with_its_name(tmp_path: P
 
     with pytest.raises(RuntimeError, match="„Atlantis“"):
         _migrate(engine, "upgrade", "head")
+
+    # Corrected, the upgrade goes through: the stopped one changed nothing.
+    with engine.begin() as connection:
+        connection.execute(
+            sa.text("UPDATE partnership SET country = 'Niederlande' WHERE slug = 'venlo'")
+        )
+    _migrate(engine, "upgrade", "head")
+    with engine.connect() as connection:
+        venlo = connection.execute(
+            sa.text("SELECT country_code FROM partnership WHERE slug = 'venlo'")
+        ).scalar_one()
+    assert venlo == "NL"
+    engine.dispose()
+
+
+def test_an_index_built_by_an_older_migration_is_renewed_once(tmp_path: Path) -> None:
+    engine = _filled_database(tmp_path / "index.db")
+    # Built again by e6b1c2d3f4a5, which knew the countries by their German names only.
+    _migrate(engine, "downgrade", "e7a3c9d2f4b8")
+    _migrate(engine, "upgrade", "head")
+
+    def found(text: str) -> list[str]:
+        with Session(engine) as session:
+            page = published_news_page(session, NewsFilter(text=text), today=TODAY)
+        return [card.slug for card in page.cards]
+
+    kanal = "kanalreinigungsfahrzeug-fuer-kropyvnytskyi"
+    assert found("Russland") == [kanal]
+    assert found("Russia") == []
+    with engine.begin() as connection:
+        assert search_index.contents_version(connection) == 1
+        assert search_index.renew_if_outdated(connection)
+    assert found("Russia") == [kanal]
+    with engine.begin() as connection:
+        assert search_index.contents_version(connection) == search_index.CONTENTS_VERSION
+        assert not search_index.renew_if_outdated(connection)
     engine.dispose()
