@@ -146,10 +146,15 @@ def _control(
         "aria_invalid": rx.cond(errors.contains(spec.name), "true", "false"),
         "aria_describedby": described_by(spec.name, errors, hint_id),
         **({"aria_required": "true"} if spec.required and not spec.required_with else {}),
+        # The models name English texts *_en: typed in English, so spell checking and screen
+        # readers use English for them in the German admin.
+        **({"lang": "en"} if spec.name.endswith("_en") else {}),
         **props,
     }
     if spec.kind == FieldKind.choice:
         options = [rx.el.option(label, value=option) for option, label in spec.choices]
+        if spec.prompt:
+            options.insert(0, rx.el.option(spec.prompt, value=""))
         return rx.el.select(*options, **common)
     if spec.kind in _DEFAULT_ROWS:
         rows = spec.rows or _DEFAULT_ROWS[spec.kind]

@@ -129,7 +129,7 @@ def _placed_marker(marker: ObjectVar[MapMarker], number: rx.Var[int]) -> rx.Comp
             # The number matches the key below the map: tells the dots apart without hover.
             rx.el.span(number, class_name="map-dot", aria_hidden="true"),
             rx.el.span(
-                rx.el.span(marker.name, lang="de", class_name="map-name"),
+                rx.el.span(marker.name, lang=marker.name_lang, class_name="map-name"),
                 rx.cond(
                     marker.distance_label != "",
                     rx.fragment(
@@ -158,7 +158,7 @@ def _placed_marker(marker: ObjectVar[MapMarker], number: rx.Var[int]) -> rx.Comp
 def _key_entry(marker: ObjectVar[MapMarker], number: rx.Var[int]) -> rx.Component:
     return rx.el.li(
         rx.el.span(number, class_name="map-key-number"),
-        rx.el.span(marker.name, lang="de"),
+        rx.el.span(marker.name, lang=marker.name_lang),
     )
 
 

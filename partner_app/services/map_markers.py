@@ -6,7 +6,7 @@ the frame ``""``, so the page can list it below the map.
 """
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from partner_app.services.geo import KREFELD, distance_from_krefeld_label
@@ -56,6 +56,8 @@ class MapMarker:
     # Whether the target is away from the place (a leader line is drawn).
     target_moved: bool = False
     phone_moved: bool = False
+    # The language of ``name``: the German name, or the English one on the English page.
+    name_lang: str = "de"
 
 
 def map_marker(
@@ -81,14 +83,22 @@ def map_marker(
 
 
 def map_markers(
-    points: list[tuple[str, str, float | None, float | None]], lang: str = "de"
+    points: list[tuple[str, str, float | None, float | None]],
+    lang: str = "de",
+    name_langs: Mapping[str, str] | None = None,
 ) -> list[MapMarker]:
     """Markers for (slug, name, latitude, longitude) tuples, in the given order.
 
     Every point is kept: one outside all frames (or without coordinates) has the frame "".
     Placed markers get link targets that do not overlap each other or Krefeld.
+    ``name_langs``: the language of each slug's name where it is not German.
     """
-    markers = [map_marker(slug, name, lat, lon, lang) for slug, name, lat, lon in points]
+    markers = [
+        replace(
+            map_marker(slug, name, lat, lon, lang), name_lang=(name_langs or {}).get(slug, "de")
+        )
+        for slug, name, lat, lon in points
+    ]
     placed = [index for index, marker in enumerate(markers) if marker.frame]
     places = [(markers[i].left_percent, markers[i].top_percent) for i in placed]
     home = home_marker()

@@ -62,11 +62,16 @@ class Country(BaseModel):
     name: Annotated[str, Field(description="In the requested language (CLDR).")]
 
 
+_NAME = "The English name (Dunkirk) for lang=en where the site has one, else the German one."
+_NAME_LANGUAGE = "en for the English name, de for the German one."
+
+
 class PartnershipData(BaseModel):
     """A partner city, district or project partnership of Krefeld."""
 
     slug: Annotated[str, Field(description="Stable identifier, as in ?stadt= of the site.")]
-    name: str
+    name: Annotated[str, Field(description=_NAME)]
+    name_language: Annotated[str, Field(description=_NAME_LANGUAGE)]
     native_name: Annotated[str, Field(description="The name in the partner's language.")]
     native_language: Annotated[str, Field(description="BCP 47 tag of native_name.")]
     country: Country
@@ -92,16 +97,15 @@ class CityRef(BaseModel):
     """A partnership a news item is about."""
 
     slug: str
-    name: str
+    name: Annotated[str, Field(description=_NAME)]
+    name_language: Annotated[str, Field(description=_NAME_LANGUAGE)]
 
 
 class TopicData(BaseModel):
     """A subject area news items are filed under."""
 
     slug: str
-    name: Annotated[
-        str, Field(description="In the requested language where the site has that name (Dunkirk).")
-    ]
+    name: Annotated[str, Field(description="Written in German.")]
 
 
 _TEXT_LANGUAGE = (
@@ -176,10 +180,12 @@ def partnership(
 
 def _partnership(row: Partnership, origin: str, lang: str) -> PartnershipData:
     description, description_lang = written_in(row.description, row.description_en, lang)
+    name, name_language = written_in(row.name, row.name_en, lang)
     api_news = f"{origin}{routes.API_NEWS}?stadt={row.slug}"
     return PartnershipData(
         slug=row.slug,
-        name=written_in(row.name, row.name_en, lang)[0],
+        name=name,
+        name_language=name_language,
         native_name=row.native_name,
         native_language=row.native_lang,
         country=Country(code=row.country_code, name=country_name(row.country_code, lang)),
@@ -277,8 +283,9 @@ def _summary(row: NewsItem, origin: str, lang: str) -> NewsSummary:
         teaser_language=teaser_language,
         published=_partial_date(row.published_on, row.published_precision),
         cities=[
-            CityRef(slug=city.slug, name=written_in(city.name, city.name_en, lang)[0])
+            CityRef(slug=city.slug, name=name, name_language=name_language)
             for city in cities
+            for name, name_language in [written_in(city.name, city.name_en, lang)]
         ],
         topics=[
             TopicData(slug=topic.slug, name=topic.name)

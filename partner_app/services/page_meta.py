@@ -207,7 +207,7 @@ def index_meta(
         description=" ".join(view.description_paragraphs) or text("INDEX_DESCRIPTION", lang),
         image=image,
         image_alt=partnership.image_alt,
-        cities=[(partnership.slug, partnership.name)],
+        cities=[(partnership.slug, view.name)],
     )
 
 

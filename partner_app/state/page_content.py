@@ -51,7 +51,9 @@ class PageContentState(rx.State):
                 self,
                 "map_markers",
                 map_markers(
-                    [(p.slug, p.name, p.latitude, p.longitude) for p in partnerships], lang
+                    [(p.slug, p.name, p.latitude, p.longitude) for p in partnerships],
+                    lang,
+                    {p.slug: p.name_lang for p in partnerships},
                 ),
             )
             assign_if_changed(self, "contacts", contacts(session, lang))

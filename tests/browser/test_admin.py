@@ -145,6 +145,7 @@ def test_an_english_version_from_the_form_shows_on_the_english_page(
         teaser="Zwölf Jugendliche reisen.",
         **{"Titel (englisch)": "Youth exchange with Leiden"},
     )
+    expect(page.get_by_label("Titel (englisch)")).to_have_attribute("lang", "en")
     expect(page.get_by_label("Titel (englisch)")).to_have_accessible_description(
         re.compile("Leer gelassen zeigt die englische Seite den deutschen Text")
     )
@@ -165,7 +166,7 @@ def test_an_english_version_from_the_form_shows_on_the_english_page(
     expect(page.get_by_role("heading", level=1)).to_have_text("Youth exchange with Leiden")
     expect(page.get_by_role("heading", level=1)).to_have_attribute("lang", "en")
     expect(page.locator(".news-lead")).to_have_attribute("lang", "de")
-    expect(page.locator(".only-in-german")).to_have_text("(only in German)")
+    expect(page.locator(".news-detail .only-in-german")).to_have_text("(only in German)")
     # The first HTML, before any script: the English title, marked English.
     html = httpx.get(page.url).text
     assert re.search(r'<h1 [^>]*lang="en"[^>]*>Youth exchange with Leiden</h1>', html)

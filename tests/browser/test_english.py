@@ -126,10 +126,16 @@ def test_english_page_names_countries_and_cities_in_english(app_page: Page) -> N
     dunkirk = app_page.get_by_role("tab", name="Dunkirk")
     expect(dunkirk).to_have_attribute("lang", "en")
     expect(app_page.get_by_role("tab", name="Venlo")).to_have_attribute("lang", "de")
+    # The map says the same, in the same language.
+    expect(app_page.locator(".map-name", has_text="Dunkirk")).to_have_attribute("lang", "en")
+    expect(app_page.locator(".map-name", has_text="Venlo")).to_have_attribute("lang", "de")
     dunkirk.click()
     panel = app_page.get_by_role("tabpanel")
     expect(panel.get_by_role("heading", name="Dunkirk", exact=True)).to_be_visible()
     expect(panel).to_contain_text("France")
+    # The head's feed link names the city as the page does.
+    feed = app_page.locator("head link[rel='alternate'][type='application/rss+xml']").first
+    expect(feed).to_have_attribute("title", re.compile("Dunkirk"))
     # The German page keeps the German names.
     open_page(app_page, "/?stadt=duenkirchen")
     expect(app_page.get_by_role("tab", name="Dünkirchen")).to_have_attribute("lang", "de")

@@ -61,7 +61,8 @@ def test_a_news_item_and_a_partnership_by_their_slugs(client: TestClient) -> Non
     assert venlo["description_language"] == "en"
     assert venlo["country"] == {"code": "NL", "name": "Netherlands"}
     dunkirk = client.get("/api/v1/partnerschaften/duenkirchen?lang=en").json()
-    assert (dunkirk["name"], dunkirk["country"]["name"]) == ("Dunkirk", "France")
+    assert (dunkirk["name"], dunkirk["name_language"]) == ("Dunkirk", "en")
+    assert dunkirk["country"]["name"] == "France"
     german = client.get("/api/v1/partnerschaften/duenkirchen").json()
     assert (german["name"], german["country"]["name"]) == ("Dünkirchen", "Frankreich")
     assert client.get("/api/v1/partnerschaften/atlantis").status_code == 404
