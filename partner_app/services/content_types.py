@@ -62,7 +62,13 @@ PARTNERSHIP = RecordType(
             kind=FieldKind.lang,
             hint="z. B. nl, en, fr, uk",
         ),
-        FieldSpec("country_code", "Land", kind=FieldKind.choice, choices=country_choices()),
+        FieldSpec(
+            "country_code",
+            "Land",
+            kind=FieldKind.choice,
+            choices=country_choices(),
+            prompt="Bitte wählen",
+        ),
         FieldSpec("region", "Region", required=False),
         FieldSpec("since", "Partnerschaft seit", kind=FieldKind.date),
         FieldSpec(

@@ -68,6 +68,9 @@ class FieldSpec:
     days_ahead: int = 0
     # Visible lines of a textarea or lines field (0: the form's default).
     rows: int = 0
+    # A choice list's first, empty entry ("Bitte wählen"): a new record has nothing chosen
+    # until the editor chooses, instead of silently the first of a long list.
+    prompt: str = ""
 
     @property
     def limit(self) -> int:

@@ -61,7 +61,8 @@ class RecordType:
 def empty_form(record_type: RecordType) -> dict[str, str]:
     """The form of a new record."""
     defaults = {
-        spec.name: spec.choices[0][0] if spec.choices else "" for spec in record_type.fields
+        spec.name: spec.choices[0][0] if spec.choices and not spec.prompt else ""
+        for spec in record_type.fields
     }
     if "since_precision" in defaults:
         defaults["since_precision"] = DatePrecision.day.value

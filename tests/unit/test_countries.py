@@ -1,5 +1,6 @@
 """Countries by ISO code, named by Babel in the page's language."""
 
+from partner_app.services.content_loader import default_content
 from partner_app.services.countries import (
     all_country_names,
     country_choices,
@@ -29,3 +30,9 @@ def test_the_admins_list_is_in_german_order_with_umlauts_in_place_and_no_unions(
     assert len(codes) == len(set(codes)) > 200
     assert is_country_code("FR")
     assert not is_country_code("EU")
+
+
+def test_every_default_partnership_lies_in_a_country_the_admin_offers() -> None:
+    codes = [entry["country_code"] for entry in default_content()["partnerships"]]
+    assert len(codes) == 9
+    assert all(is_country_code(code) for code in codes), codes

@@ -16,7 +16,7 @@ from partner_app.services.edit_conflicts import EditConflictError, RecordGoneErr
 from partner_app.services.form_validation import ValidationError
 from partner_app.services.news_archive import NewsFilter, published_news_page
 from partner_app.services.page_content import contacts, page_intro
-from partner_app.services.partnerships import partnerships_by_since
+from partner_app.services.partnerships import partnership_view, partnerships_by_since
 from partner_app.services.record_editing import (
     delete_record,
     empty_form,
@@ -87,6 +87,28 @@ def test_changing_status_and_note_shows_on_the_public_view(seeded_session: Sessi
     assert set(entry.changes) == {"status", "status_note", "facts"}
 
 
+def test_a_new_partnership_has_no_country_until_one_is_chosen() -> None:
+    assert empty_form(PARTNERSHIP)["country_code"] == ""
+    assert empty_form(PARTNERSHIP)["kind"] == "city"
+
+
+def test_changing_the_country_shows_its_name_in_both_languages(seeded_session: Session) -> None:
+    record_id = partnership_id(seeded_session, "venlo")
+    form, opened = record_form(seeded_session, PARTNERSHIP, record_id)
+    save_record(
+        seeded_session,
+        PARTNERSHIP,
+        {**form, "country_code": "BE"},
+        editor="a",
+        today=TODAY,
+        record_id=record_id,
+        opened=opened,
+    )
+    venlo = stored_partnership(seeded_session, record_id)
+    assert partnership_view(venlo).country == "Belgien"
+    assert partnership_view(venlo, "en").country == "Belgium"
+
+
 def test_new_partnership_gets_a_slug(seeded_session: Session) -> None:
     form = {
         **empty_form(PARTNERSHIP),
@@ -117,6 +139,10 @@ def test_new_partnership_gets_a_slug(seeded_session: Session) -> None:
         ({"native_lang": "Niederländisch"}, "native_lang", "Sprachcode"),
         ({"since": "2999-01-01"}, "since", "zwischen"),
         ({"status": "aufgelöst"}, "status", "angebotenen"),
+        # Nothing chosen, a union and a made-up code are no countries.
+        ({"country_code": ""}, "country_code", "angebotenen"),
+        ({"country_code": "EU"}, "country_code", "angebotenen"),
+        ({"country_code": "XY"}, "country_code", "angebotenen"),
         ({"sort_order": "-1"}, "sort_order", "zwischen 0 und 999"),
     ],
 )
