@@ -23,6 +23,7 @@ from partner_app.services.news_archive import (
     NewsFilter,
     card_loading,
     is_public,
+    news_card_view,
     published_news_page,
 )
 from partner_app.services.news_feeds import FeedFormat, feed_url
@@ -272,20 +273,18 @@ def news_item(
 
 
 def _summary(row: NewsItem, origin: str, lang: str) -> NewsSummary:
-    cities = sorted(row.partnerships, key=lambda partnership: partnership.since)
-    title, title_language = written_in(row.title, row.title_en, lang)
-    teaser, teaser_language = written_in(row.teaser, row.teaser_en, lang)
+    # The card the site shows: the same texts, names and languages (news_card_view).
+    card = news_card_view(row, lang)
     return NewsSummary(
         slug=row.slug,
-        title=title,
-        title_language=title_language,
-        teaser=teaser,
-        teaser_language=teaser_language,
+        title=card.title,
+        title_language=card.title_lang,
+        teaser=card.teaser,
+        teaser_language=card.teaser_lang,
         published=_partial_date(row.published_on, row.published_precision),
         cities=[
-            CityRef(slug=city.slug, name=name, name_language=name_language)
-            for city in cities
-            for name, name_language in [written_in(city.name, city.name_en, lang)]
+            CityRef(slug=city.slug, name=city.name, name_language=city.name_lang)
+            for city in card.cities
         ],
         topics=[
             TopicData(slug=topic.slug, name=topic.name)
