@@ -15,6 +15,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine
 
+from partner_app.services import search_index
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 POSTGRES_URL_VARIABLE = "PARTNER_APP_TEST_POSTGRES_URL"
 
@@ -45,8 +47,10 @@ def alembic_config() -> Config:
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    """Run every migration on ``engine``'s database (``alembic upgrade head``)."""
+    """Run every migration on ``engine``'s database, then renew the search index, as
+    ``make database`` does (``alembic upgrade head``, ``cli search-index``)."""
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        search_index.renew_if_outdated(connection)

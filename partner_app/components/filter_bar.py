@@ -5,7 +5,7 @@ from reflex.event import EventType
 from reflex.vars import ObjectVar
 
 from partner_app.components.translated import tr
-from partner_app.services.news_archive import MAX_QUERY_LENGTH, TopicOption
+from partner_app.services.news_archive import FACET_COUNT_LIMIT, MAX_QUERY_LENGTH, TopicOption
 from partner_app.services.partnerships import PartnershipView
 from partner_app.state.news_archive import OVERVIEW_TAB_VALUE, NewsArchiveState
 from partner_app.state.page_content import PageContentState
@@ -50,12 +50,14 @@ def _counted_option(
     """An option with the number of items it gives ("Kultur (3)"); none is marked "(0)".
 
     An option without items stays selectable: the empty result then explains itself and
-    offers the reset, and the select never loses the reader's current choice.
+    offers the reset, and the select never loses the reader's current choice. A search's
+    options count up to ``FACET_COUNT_LIMIT``; more reads "1.000+".
     """
     counts_object = counts.to(dict)
     count = counts_object[value].to(int)
     known = counts_object.contains(value)
-    label = rx.cond(known, name.to(str) + " (" + count.to_string() + ")", name)
+    number = rx.cond(count > FACET_COUNT_LIMIT, tr("FACET_MORE"), count.to_string())
+    label = rx.cond(known, name.to(str) + " (" + number.to(str) + ")", name)
     empty = rx.cond(known & (count == 0), "option-empty", "")
     if lang is not None:
         return rx.el.option(label, value=value, class_name=empty, lang=lang)

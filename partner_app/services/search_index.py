@@ -67,14 +67,26 @@ SEARCH_TABLE = "news_search"
 WORD_TABLE = "search_word"
 WORD_KEY_TABLE = "search_word_key"
 COUNT_TABLE = "news_search_count"
+# SQLite only: each indexed item's sort key, and the stems the FTS5 table holds.
+ENTRY_TABLE = "news_search_entry"
+STEM_TABLE = "search_stem"
 # One row: the version of what the index holds (see renew_if_outdated).
 VERSION_TABLE = "news_search_version"
 # Every table of the index (FTS5 adds its own, named news_search_*).
-SEARCH_INDEX_TABLES = (SEARCH_TABLE, WORD_TABLE, WORD_KEY_TABLE, COUNT_TABLE, VERSION_TABLE)
+SEARCH_INDEX_TABLES = (
+    SEARCH_TABLE,
+    ENTRY_TABLE,
+    STEM_TABLE,
+    WORD_TABLE,
+    WORD_KEY_TABLE,
+    COUNT_TABLE,
+    VERSION_TABLE,
+)
 # What the app puts into the index, by version: 1 as migration e6b1c2d3f4a5 built it; 2 adds
-# the countries' English names and the news items' English texts. Raise it whenever the
-# documents change, so indexes built before are renewed once.
-CONTENTS_VERSION = 2
+# the countries' English names and the news items' English texts; 3 files SQLite's rows
+# under their sort keys (migration c3f7a2e9d1b4 leaves the new tables empty, version 0).
+# Raise it whenever the documents change, so indexes built before are renewed once.
+CONTENTS_VERSION = 3
 # The PostgreSQL text search configuration and its Snowball dictionary (no stop words:
 # the query drops those itself, identically on both databases).
 PG_CONFIG = "partner_search"
@@ -105,6 +117,32 @@ archive_count = sa.table(
 )
 
 
+# A sort key: the publication date's day number above the news id (newest first is the
+# key descending, the archive's order without free text: date, then id).
+ID_BITS = 32
+ID_MASK = (1 << ID_BITS) - 1
+
+
+def sort_key(published_on: date, news_id: int) -> int:
+    """The key an item is filed under on SQLite: ordered by date, then by id."""
+    return published_on.toordinal() << ID_BITS | news_id
+
+
+def first_key_of(day: date) -> int:
+    """The lowest sort key of ``day`` (every item of an earlier day sorts below it)."""
+    return day.toordinal() << ID_BITS
+
+
+def news_id_of(key: sa.ColumnElement[int]) -> sa.ColumnElement[int]:
+    """The news id inside a sort key, in SQL."""
+    return key.op("&")(ID_MASK)
+
+
+def facet_tokens(partnership_ids: Iterable[int], topic_ids: Iterable[int]) -> str:
+    """The FTS5 tokens of an item's partnerships and topics (``c12 t3``)."""
+    return " ".join([*(f"c{pid}" for pid in partnership_ids), *(f"t{tid}" for tid in topic_ids)])
+
+
 @dataclass(frozen=True)
 class SearchDocument:
     """The texts of one news item, per part, as the index takes them."""
@@ -117,6 +155,12 @@ class SearchDocument:
     year: int = 0
     partnership_ids: tuple[int, ...] = ()
     topic_ids: tuple[int, ...] = ()
+    published_on: date = date.min
+
+    @property
+    def sort_key(self) -> int:
+        """The key SQLite files the item under (:func:`sort_key`)."""
+        return sort_key(self.published_on, self.news_id)
 
     @property
     def facets(self) -> str:
@@ -176,8 +220,8 @@ class SearchBackend(Protocol):
         """
         ...
 
-    def search_table(self) -> sa.TableClause:
-        """The index table (a rebuild empties it)."""
+    def clear(self, connection: sa.Connection) -> None:
+        """Empty the index (before a rebuild)."""
         ...
 
     def ranked(
@@ -208,24 +252,47 @@ class SearchBackend(Protocol):
 
 
 class SqliteSearch:
-    """SQLite: FTS5 over stems computed in Python (Snowball via PyStemmer)."""
+    """SQLite: FTS5 over stems computed in Python (Snowball via PyStemmer).
+
+    The FTS5 rowid is the item's sort key (:func:`sort_key`: publication date, then id),
+    so FTS5 hands matches over newest first and a page stops after its rows
+    (``fts5_archive``). ``news_search_entry`` finds an item's rowid by its id and keeps
+    what a reindex compares; ``search_stem`` lists the indexed stems, so a prefix is
+    looked up as the few whole stems it stands for (FTS5 would merge every posting of a
+    prefix first). The ``facets`` column holds a token per partnership and topic
+    (``c12``, ``t3``): the city and topic filters are terms of the same query.
+    """
 
     _fts = sa.table(
         SEARCH_TABLE,
         sa.column("rowid", sa.Integer()),
         *(sa.column(part, sa.Text()) for part in PARTS),
+        sa.column("facets", sa.Text()),
+    )
+    _entry = sa.table(
+        ENTRY_TABLE,
+        sa.column("news_id", sa.Integer()),
+        sa.column("sort_key", sa.Integer()),
         sa.column("words", sa.Text()),
         sa.column("facets", sa.Text()),
     )
+    _stem = sa.table(STEM_TABLE, sa.column("stem", sa.Text()))
 
     def create_schema(self, connection: sa.Connection) -> None:
         """FTS5 with a prefix index for short prefixes (results while typing)."""
         columns = ", ".join(PARTS)
         connection.exec_driver_sql(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5("
-            f"{columns}, words UNINDEXED, facets UNINDEXED, "
+            f"{columns}, facets, "
             "tokenize = 'unicode61 remove_diacritics 0', "
             "prefix = '2 3', detail = column)"
+        )
+        connection.exec_driver_sql(
+            f"CREATE TABLE IF NOT EXISTS {ENTRY_TABLE} (news_id INTEGER PRIMARY KEY, "
+            "sort_key INTEGER NOT NULL, words TEXT NOT NULL, facets TEXT NOT NULL)"
+        )
+        connection.exec_driver_sql(
+            f"CREATE TABLE IF NOT EXISTS {STEM_TABLE} (stem TEXT PRIMARY KEY) WITHOUT ROWID"
         )
         _create_word_table(connection)
         _create_count_table(connection)
@@ -235,54 +302,86 @@ class SqliteSearch:
         )
 
     def drop_schema(self, connection: sa.Connection) -> None:
-        """Drop the FTS table and the vocabulary."""
-        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {SEARCH_TABLE}")
+        """Drop the FTS table, its companions and the vocabulary."""
+        for table in (SEARCH_TABLE, ENTRY_TABLE, STEM_TABLE):
+            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
         _drop_vocabulary_tables(connection)
 
     def store(self, connection: sa.Connection, documents: Sequence[SearchDocument]) -> None:
-        """Replace the rows of ``documents`` by their stems."""
+        """Replace the rows of ``documents`` by their stems, filed under their sort keys."""
         if not documents:
             return
         self.remove(connection, [document.news_id for document in documents])
+        rows = [
+            {
+                "rowid": document.sort_key,
+                **{
+                    part: " ".join(stems(text))
+                    for part, text in zip(PARTS, document.parts, strict=True)
+                },
+                "facets": facet_tokens(document.partnership_ids, document.topic_ids),
+            }
+            for document in documents
+        ]
+        connection.execute(sa.insert(self._fts), rows)
         connection.execute(
-            sa.insert(self._fts),
+            sa.insert(self._entry),
             [
                 {
-                    "rowid": document.news_id,
-                    **{
-                        part: " ".join(stems(text))
-                        for part, text in zip(PARTS, document.parts, strict=True)
-                    },
+                    "news_id": document.news_id,
+                    "sort_key": document.sort_key,
                     "words": " ".join(document.vocabulary),
                     "facets": document.facets,
                 }
                 for document in documents
             ],
         )
+        found = sorted({word for row in rows for part in PARTS for word in row[part].split()})
+        for start in range(0, len(found), 500):
+            connection.execute(
+                sa.insert(self._stem).prefix_with("OR IGNORE"),
+                [{"stem": word} for word in found[start : start + 500]],
+            )
 
     def remove(self, connection: sa.Connection, news_ids: Collection[int]) -> None:
-        """Delete the rows of ``news_ids``."""
+        """Delete the rows of ``news_ids`` (their stems stay listed: see ``clear``)."""
         for chunk in _chunks(news_ids):
-            connection.execute(sa.delete(self._fts).where(self._fts.c.rowid.in_(chunk)))
+            keys = list(
+                connection.execute(
+                    sa.select(self._entry.c.sort_key).where(self._entry.c.news_id.in_(chunk))
+                ).scalars()
+            )
+            if keys:
+                connection.execute(sa.delete(self._fts).where(self._fts.c.rowid.in_(keys)))
+            connection.execute(sa.delete(self._entry).where(self._entry.c.news_id.in_(chunk)))
+
+    def clear(self, connection: sa.Connection) -> None:
+        """Empty the index.
+
+        The stem list is emptied here only: a stem whose items are gone costs a lookup
+        of an empty posting list until then, never a wrong match.
+        """
+        for table in (self._fts, self._entry, self._stem):
+            connection.execute(sa.delete(table))
 
     def stored(self, connection: sa.Connection, news_ids: Collection[int]) -> list[Stored]:
-        """The ``words`` and ``facets`` columns of the rows of ``news_ids``."""
-        return _stored(connection, self._fts, self._fts.c.rowid, news_ids)
-
-    def search_table(self) -> sa.TableClause:
-        """The FTS table."""
-        return self._fts
+        """The ``words`` and ``facets`` of the entries of ``news_ids``."""
+        return _stored(connection, self._entry, self._entry.c.news_id, news_ids)
 
     def matching_ids(self, words: Sequence[QueryWord], part: str = "") -> sa.Select[Any]:
-        """Rowids of ``news_search MATCH '("stem"* OR "stem2"*) AND ...'`` (in ``part``)."""
+        """News ids of ``news_search MATCH '{title ...} : (("stem"* OR ...) AND ...)'``.
+
+        Always within the text parts (never the facet tokens), or ``part`` alone.
+        """
         expression = " AND ".join(
             "(" + " OR ".join(f'"{stem(word)}"*' for word in query_word.alternatives) + ")"
             for query_word in words
         )
-        if part:
-            expression = f"{part} : ({expression})"
-        match = sa.literal_column(SEARCH_TABLE).op("MATCH")(sa.literal(expression))
-        return sa.select(self._fts.c.rowid).where(match)
+        columns = part or " ".join(PARTS)
+        match = sa.literal_column(SEARCH_TABLE).op("MATCH")(
+            sa.literal(f"{{{columns}}} : ({expression})")
+        )
+        return sa.select(news_id_of(self._fts.c.rowid)).where(match)
 
     def ranked(
         self, statement: AnySelect, words: Sequence[QueryWord]
@@ -406,9 +505,9 @@ class PostgresSearch:
         """The ``words`` and ``facets`` columns of the rows of ``news_ids``."""
         return _stored(connection, self._table, self._table.c.news_id, news_ids)
 
-    def search_table(self) -> sa.TableClause:
-        """The index table."""
-        return self._table
+    def clear(self, connection: sa.Connection) -> None:
+        """Delete every row."""
+        connection.execute(sa.delete(self._table))
 
     def matching_ids(self, words: Sequence[QueryWord], part: str = "") -> sa.Select[Any]:
         """News ids of ``document @@ '(word:* | word2:*) & ...'`` (a GIN index scan).
@@ -664,6 +763,7 @@ def documents_of(connection: sa.Connection, news_ids: Collection[int]) -> list[S
             body=_both(row.body, row.body_en),
             names=" ".join([*names.get(row.id, []), row.image_caption]),
             year=_year_of(row.published_on),
+            published_on=_date_of(row.published_on),
             partnership_ids=tuple(sorted(links.get(row.id, ([], []))[0])),
             topic_ids=tuple(sorted(links.get(row.id, ([], []))[1])),
         )
@@ -676,8 +776,12 @@ def _both(german: str, english: str) -> str:
 
 
 def _year_of(value: object) -> int:
+    return _date_of(value).year
+
+
+def _date_of(value: object) -> date:
     # SQLAlchemy hands back a date; a raw SQLite value would be its ISO text.
-    return value.year if isinstance(value, date) else int(str(value)[:4])
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def _names_of(
@@ -762,7 +866,7 @@ def rebuild(connection: sa.Connection) -> None:
     connection.execute(sa.delete(_word))
     connection.execute(sa.delete(archive_count))
     news = NewsItem.__table__  # pyright: ignore[reportAttributeAccessIssue]
-    connection.execute(sa.delete(backend.search_table()))
+    backend.clear(connection)
     ids = list(connection.execute(sa.select(news.c.id)).scalars())
     for start in range(0, len(ids), 5000):
         reindex(connection, ids[start : start + 5000])

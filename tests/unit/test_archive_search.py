@@ -15,10 +15,12 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, col, create_engine, delete, func, select
 
 from partner_app.models import NewsItem, NewsStatus, Partnership
+from partner_app.services import fts5_archive, news_archive
 from partner_app.services.content_loader import load_default_content
 from partner_app.services.news_archive import (
     FacetCounts,
     NewsFilter,
+    NewsPage,
     facet_counts,
     public_news_conditions,
     published_news_page,
@@ -303,3 +305,73 @@ def test_an_english_version_is_found_by_its_words(searchable: Session) -> None:
     assert [card.slug for card in page.cards] == [MUSEUM]
     english = published_news_page(searchable, NewsFilter(text="exhibition"), today=TODAY, lang="en")
     assert [part.text for part in english.cards[0].title_parts if part.marked] == ["exhibition"]
+
+
+SEARCHED_FILTERS = [
+    NewsFilter(text="ausstellung"),
+    NewsFilter(text="ausstellung", city="venlo"),
+    NewsFilter(text="ausstellung", year=2025),
+    NewsFilter(text="kropyvnytskyi", year=2024, topic="hilfe"),
+    NewsFilter(text="spende kropyvnytskyi"),
+    NewsFilter(text="krefeld partnerschaft ausstellung"),
+    NewsFilter(text="kropy"),
+    NewsFilter(text="ausstelung"),
+    NewsFilter(text="ausstellung", city="gibt-es-nicht"),
+]
+
+
+def _seen(page: NewsPage) -> tuple[object, ...]:
+    return ([card.slug for card in page.cards], page.total, page.suggestion, page.facets)
+
+
+def test_fts5_answers_as_the_general_statement_does(
+    searchable: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On SQLite FTS5 answers up to three words (fts5_archive); the general statement ranks
+    # and counts every match. Both must give the same pages, counts and capped facets,
+    # with a scheduled item and a date change that refiles an item under a new key.
+    add_news(searchable, "geplant", title="Ausstellung bald", published_on=date(2026, 12, 24))
+    moved = searchable.exec(select(NewsItem).where(NewsItem.slug == "titel-alt")).one()
+    moved.published_on = date(2025, 3, 1)
+    searchable.add(moved)
+    searchable.commit()
+
+    def both(news_filter: NewsFilter, offset: int) -> tuple[object, object]:
+        def seen() -> tuple[object, ...]:
+            return _seen(
+                published_news_page(
+                    searchable, news_filter, today=TODAY, offset=offset, limit=2, with_facets=True
+                )
+            )
+
+        fast = seen()
+        with monkeypatch.context() as general:
+            general.setattr(fts5_archive, "MAX_SPREAD_WORDS", 0)
+            return fast, seen()
+
+    for limit in (1000, 1):
+        monkeypatch.setattr(news_archive, "FACET_COUNT_LIMIT", limit)
+        for news_filter in SEARCHED_FILTERS:
+            for offset in (0, 1, 3):
+                fast, general = both(news_filter, offset)
+                assert fast == general, (news_filter, offset, limit)
+    # The capped counts read limit + 1; the new date ranks "titel-alt" above "titel-neu".
+    page = published_news_page(searchable, NewsFilter(text="ausstellung"), today=TODAY)
+    assert [card.slug for card in page.cards][:2] == ["titel-alt", "titel-neu"]
+    capped = published_news_page(
+        searchable, NewsFilter(text="ausstellung"), today=TODAY, with_facets=True
+    )
+    assert capped.facets is not None
+    assert capped.facets.years[2025] == 2
+
+
+def test_a_prefix_of_many_stems_is_asked_as_a_prefix(
+    searchable: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = sorted(
+        card.slug
+        for card in published_news_page(searchable, NewsFilter(text="kropy"), today=TODAY).cards
+    )
+    monkeypatch.setattr(fts5_archive, "MAX_PREFIX_STEMS", 0)
+    page = published_news_page(searchable, NewsFilter(text="kropy"), today=TODAY)
+    assert sorted(card.slug for card in page.cards) == expected == sorted([KANAL, SPENDE])

@@ -71,11 +71,14 @@ def test_downgrade_to_base_removes_every_table(tmp_path: Path) -> None:
     engine.dispose()
 
 
-def _migrate(engine: Engine, direction: str, target: str) -> None:
+def _migrate(engine: Engine, direction: str, target: str, *, renew: bool = True) -> None:
+    """Migrate; an upgrade to head renews the search index as ``make database`` does."""
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         getattr(command, direction)(config, target)
+        if renew and (direction, target) == ("upgrade", "head"):
+            search_index.renew_if_outdated(connection)
 
 
 def _row_counts(engine: Engine) -> dict[str, int]:
@@ -83,8 +86,12 @@ def _row_counts(engine: Engine) -> dict[str, int]:
         return {
             table: connection.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one()  # noqa: S608 (table names from the inspector)
             for table in inspect(engine).get_table_names()
-            # FTS5's own tables hold segments, whose number depends on how rows were added.
-            if table != "alembic_version" and not table.startswith(FTS5_SHADOW_TABLES)
+            # FTS5's own tables hold segments, whose number depends on how rows were added;
+            # the search index is derived data a downgrade past c3f7a2e9d1b4 leaves empty
+            # for the older app to renew (the renewal has tests of its own).
+            if table != "alembic_version"
+            and not table.startswith(FTS5_SHADOW_TABLES)
+            and table not in SEARCH_INDEX_TABLES
         }
 
 
@@ -302,7 +309,7 @@ def test_an_index_built_by_an_older_migration_is_renewed_once(tmp_path: Path) ->
     engine = _filled_database(tmp_path / "index.db")
     # Built again by e6b1c2d3f4a5, which knew the countries by their German names only.
     _migrate(engine, "downgrade", "e7a3c9d2f4b8")
-    _migrate(engine, "upgrade", "head")
+    _migrate(engine, "upgrade", "a7d4e1f9c3b2")
 
     def found(text: str) -> list[str]:
         with Session(engine) as session:
@@ -310,11 +317,18 @@ def test_an_index_built_by_an_older_migration_is_renewed_once(tmp_path: Path) ->
         return [card.slug for card in page.cards]
 
     kanal = "kanalreinigungsfahrzeug-fuer-kropyvnytskyi"
-    assert found("Russland") == [kanal]
-    assert found("Russia") == []
     with engine.begin() as connection:
         assert search_index.contents_version(connection) == 1
+    # On SQLite the next migration files the rows anew (by date): empty until renewed.
+    _migrate(engine, "upgrade", "head", renew=False)
+    if engine.dialect.name == "sqlite":
+        assert found("Russland") == []
+    else:
+        assert found("Russland") == [kanal]
+        assert found("Russia") == []
+    with engine.begin() as connection:
         assert search_index.renew_if_outdated(connection)
+    assert found("Russland") == [kanal]
     assert found("Russia") == [kanal]
     with engine.begin() as connection:
         assert search_index.contents_version(connection) == search_index.CONTENTS_VERSION

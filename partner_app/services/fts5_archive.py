@@ -1,0 +1,264 @@
+"""The archive's search on SQLite: a page, its count and the facet counts, all from FTS5.
+
+FTS5 hands its matches over in rowid order, and the index files each item under its
+sort key (``search_index.sort_key``: date, then id), so "newest first" costs only the rows
+a page shows. Ranking keeps the archive's rule (per query word the points of the best
+part it is found in: title 4, teaser 2, anything else 1; the newest first among equal
+points) by asking, highest points first, for each way the words can be spread over the
+parts ("museum" in the title, "dünkirchen" in neither title nor teaser, ...), newest first,
+and stopping once the page is full: a frequent word costs a dozen rows, not every match.
+
+Everything else a filter change needs is a term of the same query: the city and topic
+filters are tokens of the ``facets`` column, the year and "published by today" are a
+range of rowids. The count reads every match (a few milliseconds at 100,000); each facet
+option counts only up to ``limit`` + 1 (shown as "1.000+"), as counting every match per
+option would cost a pass over all matches for each of some thirty options.
+
+Query words become whole stems: a prefix ("kanal" while typing, or the first part of
+"Kanalreinigungsfahrzeug") is looked up in ``search_stem`` and asked as the few stems it
+stands for; FTS5 would otherwise merge the postings of every stem it starts with before
+reading the first row, for each of the thirty queries of a change.
+"""
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+
+from partner_app.services.search_analysis import QueryWord, stem
+from partner_app.services.search_index import (
+    ID_MASK,
+    PARTS,
+    SEARCH_TABLE,
+    STEM_TABLE,
+    first_key_of,
+)
+
+# Up to this many query words the page is found by their spreads over the parts (3^n
+# queries at most, asked lazily); longer queries are ranked by the general statement.
+MAX_SPREAD_WORDS = 3
+# A prefix standing for more stems than this is asked as a prefix.
+MAX_PREFIX_STEMS = 20
+_ALL_PARTS = "{" + " ".join(PARTS) + "}"
+# Per query word, where it is found, as FTS5 column filters, and its points.
+_PLACES = (
+    ("{title} : {w}", 4),
+    ("(({teaser} : {w}) NOT ({title} : {w}))", 2),
+    (f"(({_ALL_PARTS} : {{w}}) NOT ({{title teaser}} : {{w}}))", 1),
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The filters besides the text: a range of sort keys and facet tokens to match."""
+
+    low: int
+    high: int
+    tokens: tuple[str, ...] = ()
+
+    def with_tokens(self, *tokens: str) -> "Scope":
+        """The same range with other facet tokens."""
+        return replace(self, tokens=tokens)
+
+
+def year_range(year: int) -> tuple[int, int]:
+    """The sort keys of a year: from its first day to the first of the next."""
+    return first_key_of(date(year, 1, 1)), first_key_of(date(year + 1, 1, 1))
+
+
+def public_scope(today: date, year: int | None, city_id: int | None, topic_id: int | None) -> Scope:
+    """Public items (published up to ``today``) in ``year``, of a partnership and topic."""
+    high = first_key_of(today + timedelta(days=1))
+    low = 0
+    if year is not None:
+        low, year_end = year_range(year)
+        high = min(high, year_end)
+    tokens = tuple(
+        token
+        for token, wanted in ((f"c{city_id}", city_id), (f"t{topic_id}", topic_id))
+        if wanted is not None
+    )
+    return Scope(low, high, tokens)
+
+
+@dataclass(frozen=True)
+class FacetScope:
+    """What the facet counts start from: the filters set, each left out for its own facet."""
+
+    today: date
+    year: int | None
+    city_id: int | None
+    topic_id: int | None
+
+
+class Fts5Search:
+    """One search's words, as FTS5 terms, and the questions a filter change asks."""
+
+    def __init__(self, connection: sa.Connection, words: Sequence[QueryWord]) -> None:
+        self._connection = connection
+        self._words = [self._terms(word) for word in words]
+
+    @property
+    def ranks_by_spread(self) -> bool:
+        """Whether the page is found by the words' spreads (few enough words)."""
+        return len(self._words) <= MAX_SPREAD_WORDS
+
+    def page(self, scope: Scope, offset: int, limit: int) -> list[int]:
+        """The news ids of one page, best first: points, then newest."""
+        wanted = max(offset, 0) + limit
+        found: list[int] = []
+        for _points, spreads in self._spreads_by_points(self._places(scope)):
+            missing = wanted - len(found)
+            arm = f"SELECT rowid FROM ({self._select('rowid')} ORDER BY rowid DESC LIMIT ?)"  # noqa: S608
+            arguments = itertools.chain.from_iterable(
+                self._arguments(spread, scope, missing) for spread in spreads
+            )
+            found += self._connection.exec_driver_sql(
+                " UNION ALL ".join([arm] * len(spreads)) + " ORDER BY 1 DESC LIMIT ?",
+                (*arguments, missing),
+            ).scalars()
+            if len(found) >= wanted:
+                break
+        return [key & ID_MASK for key in found[max(offset, 0) : wanted]]
+
+    def count(self, scope: Scope) -> int:
+        """How many items match, all of them counted."""
+        sql = self._select("count(*)")
+        return int(self._connection.exec_driver_sql(sql, self._arguments(None, scope)).scalar_one())
+
+    def facet_counts(
+        self,
+        facets: FacetScope,
+        *,
+        city_ids: Sequence[int],
+        topic_ids: Sequence[int],
+        years: Sequence[int],
+        limit: int,
+    ) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+        """Per partnership, year and topic id: the matches with the other filters, up to
+        ``limit`` + 1 each (one statement)."""
+        base = public_scope(facets.today, facets.year, facets.city_id, facets.topic_id)
+        city_token = () if facets.city_id is None else (f"c{facets.city_id}",)
+        topic_token = () if facets.topic_id is None else (f"t{facets.topic_id}",)
+        questions: list[tuple[str, int, Scope]] = [
+            ("city", city_id, base.with_tokens(f"c{city_id}", *topic_token)) for city_id in city_ids
+        ]
+        questions += [
+            ("topic", topic_id, base.with_tokens(*city_token, f"t{topic_id}"))
+            for topic_id in topic_ids
+        ]
+        questions += [
+            ("year", year, public_scope(facets.today, year, facets.city_id, facets.topic_id))
+            for year in years
+        ]
+        if not questions:
+            return {}, {}, {}
+        arm = f"SELECT ?, ?, count(*) FROM ({self._select('1', limited=True)})"  # noqa: S608
+        arguments = itertools.chain.from_iterable(
+            (kind, value, *self._arguments(None, scope, limit + 1))
+            for kind, value, scope in questions
+        )
+        counts: dict[str, dict[int, int]] = {"city": {}, "year": {}, "topic": {}}
+        for kind, value, count in self._connection.exec_driver_sql(
+            " UNION ALL ".join([arm] * len(questions)), tuple(arguments)
+        ):
+            if count:
+                counts[kind][int(value)] = int(count)
+        return counts["city"], counts["year"], counts["topic"]
+
+    # --- Statements ---------------------------------------------------------------------
+
+    @staticmethod
+    def _select(what: str, *, limited: bool = False) -> str:
+        """``SELECT what`` of the matches of an expression in a range of sort keys (the
+        parameters of :meth:`_arguments`), with a LIMIT parameter when ``limited``."""
+        sql = (
+            f"SELECT {what} FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? "  # noqa: S608
+            "AND rowid >= ? AND rowid < ?"
+        )
+        return sql + " LIMIT ?" if limited else sql
+
+    def _arguments(
+        self, spread: tuple[int, ...] | None, scope: Scope, limit: int | None = None
+    ) -> tuple[object, ...]:
+        expression = self._expression(spread, scope)
+        bounds = (expression, scope.low, scope.high)
+        return bounds if limit is None else (*bounds, limit)
+
+    def _expression(self, spread: tuple[int, ...] | None, scope: Scope) -> str:
+        """The MATCH expression: every word (in its place of ``spread``), every token."""
+        parts = [
+            f"{_ALL_PARTS} : {word}" if spread is None else _PLACES[place][0].replace("{w}", word)
+            for word, place in zip(self._words, spread or [0] * len(self._words), strict=True)
+        ]
+        parts += [f'{{facets}} : "{token}"' for token in scope.tokens]
+        return " AND ".join(f"({part})" for part in parts)
+
+    def _places(self, scope: Scope) -> list[list[int]]:
+        """Per word, the places it is found in at all (of several words; one word: all).
+
+        A name found only among the names ("dünkirchen") rules out every spread with it
+        in the title or teaser: one cheap existence test each instead of their queries.
+        """
+        every = list(range(len(_PLACES)))
+        if len(self._words) < 2:
+            return [every for _word in self._words]
+        test = (
+            "SELECT ?, ?, EXISTS ("  # noqa: S608
+            f"SELECT 1 FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? "
+            "AND rowid >= ? AND rowid < ?)"
+        )
+        arguments = [
+            (
+                index,
+                place,
+                f"({_PLACES[place][0].replace('{w}', word)})"
+                + "".join(f' AND ({{facets}} : "{token}")' for token in scope.tokens),
+                scope.low,
+                scope.high,
+            )
+            for index, word in enumerate(self._words)
+            for place in every
+        ]
+        found: list[list[int]] = [[] for _word in self._words]
+        rows = self._connection.exec_driver_sql(
+            " UNION ALL ".join([test] * len(arguments)),
+            tuple(itertools.chain.from_iterable(arguments)),
+        )
+        for index, place, exists in rows:
+            if exists:
+                found[int(index)].append(int(place))
+        return found
+
+    def _spreads_by_points(
+        self, places: list[list[int]]
+    ) -> list[tuple[int, list[tuple[int, ...]]]]:
+        """Every spread of the words over their places, grouped by points, most first."""
+        spreads = itertools.product(*places)
+        by_points: dict[int, list[tuple[int, ...]]] = {}
+        for spread in spreads:
+            points = sum(_PLACES[place][1] for place in spread)
+            by_points.setdefault(points, []).append(spread)
+        return sorted(by_points.items(), reverse=True)
+
+    # --- Terms --------------------------------------------------------------------------
+
+    def _terms(self, word: QueryWord) -> str:
+        """One query word as an FTS5 group: its whole stems, or a prefix of many."""
+        terms: list[str] = []
+        for alternative in word.alternatives:
+            prefix = stem(alternative)
+            stems = list(
+                self._connection.exec_driver_sql(
+                    f"SELECT stem FROM {STEM_TABLE} WHERE stem >= ? AND stem < ? LIMIT ?",  # noqa: S608
+                    (prefix, prefix + "\U0010ffff", MAX_PREFIX_STEMS + 1),
+                ).scalars()
+            )
+            if len(stems) > MAX_PREFIX_STEMS:
+                terms.append(f'"{prefix}"*')
+            else:
+                # No stem: the prefix itself, which matches nothing (FTS5 has no empty group).
+                terms += [f'"{found}"' for found in stems] or [f'"{prefix}"']
+        return "(" + " OR ".join(dict.fromkeys(terms)) + ")"
