@@ -16,7 +16,6 @@ from sqlmodel import Session, col, select
 from partner_app import routes
 from partner_app.i18n import parse_language, text, with_language, written_in
 from partner_app.models import DatePrecision, NewsItem, Partnership, Topic
-from partner_app.services.countries import country_name
 from partner_app.services.dates import machine_readable_date
 from partner_app.services.markdown_text import render_markdown
 from partner_app.services.news_archive import (
@@ -27,7 +26,7 @@ from partner_app.services.news_archive import (
     published_news_page,
 )
 from partner_app.services.news_feeds import FeedFormat, feed_url
-from partner_app.services.partnerships import paragraphs
+from partner_app.services.partnerships import partnership_view
 from partner_app.services.slugs import is_slug
 
 MAX_PER_PAGE = 100
@@ -180,25 +179,25 @@ def partnership(
 
 
 def _partnership(row: Partnership, origin: str, lang: str) -> PartnershipData:
-    description, description_lang = written_in(row.description, row.description_en, lang)
-    name, name_language = written_in(row.name, row.name_en, lang)
+    # Names, texts and their languages as the page shows them (one place decides).
+    view = partnership_view(row, lang)
     api_news = f"{origin}{routes.API_NEWS}?stadt={row.slug}"
     return PartnershipData(
-        slug=row.slug,
-        name=name,
-        name_language=name_language,
-        native_name=row.native_name,
-        native_language=row.native_lang,
-        country=Country(code=row.country_code, name=country_name(row.country_code, lang)),
-        region=row.region,
+        slug=view.slug,
+        name=view.name,
+        name_language=view.name_lang,
+        native_name=view.native_name,
+        native_language=view.native_lang,
+        country=Country(code=row.country_code, name=view.country),
+        region=view.region,
         since=_partial_date(row.since, row.since_precision),
-        since_note=row.since_note,
-        kind=row.kind,
-        status=row.status,
-        status_note=row.status_note,
-        description="\n\n".join(paragraphs(description)),
-        description_language=description_lang,
-        facts=list(row.facts),
+        since_note=view.since_note,
+        kind=view.kind,
+        status=view.status,
+        status_note=view.status_note,
+        description="\n\n".join(view.description_paragraphs),
+        description_language=view.description_lang,
+        facts=view.facts,
         location=Location(latitude=row.latitude, longitude=row.longitude),
         image=_image(origin, row.image_path, row.image_alt, row.image_caption, row.image_credit),
         url=origin + with_language(f"/?stadt={row.slug}", lang),
