@@ -259,7 +259,6 @@ def published_news_page(
             total=total,
             facets=facets if with_facets else None,
         )
-    search.backend.prepare(session.connection())
     ids, total = _ranked(session, news_filter, today, search, offset, limit)
     if total == 0:
         corrected = _corrected(session, search)

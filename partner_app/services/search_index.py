@@ -234,10 +234,6 @@ class SearchBackend(Protocol):
         """
         ...
 
-    def prepare(self, connection: sa.Connection) -> None:
-        """Settings for the search's queries, in the current transaction."""
-        ...
-
     def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
         """Vocabulary rows (word, spelling, documents) that may be one typo away."""
         ...
@@ -401,9 +397,6 @@ class SqliteSearch:
             total = total + sa.case(*cases, else_=sa.literal(OTHER_POINTS))
         return statement.where(news_id.in_(self.matching_ids(words))), total
 
-    def prepare(self, connection: sa.Connection) -> None:
-        """Nothing to set."""
-
     def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
         """Words filed under one of the query word's typo keys."""
         return list(
@@ -542,15 +535,6 @@ class PostgresSearch:
             document.op("@@")(self._query(words, ""))
         )
         return joined, total
-
-    def prepare(self, connection: sa.Connection) -> None:
-        """No JIT compilation for this transaction's queries.
-
-        PostgreSQL compiles a query whose estimated cost passes ``jit_above_cost``: the
-        search's queries did, and compiling took 60 ms of every 1,100 ms (EXPLAIN ANALYZE
-        at 100,000 items), more than many of them take to run.
-        """
-        connection.exec_driver_sql("SET LOCAL jit = off")
 
     def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
         """Words similar by pg_trgm's trigrams (``%``, GIN index), the most similar first."""
@@ -984,6 +968,22 @@ def _create_with_models(_metadata: sa.MetaData, connection: sa.Connection, **_: 
 @event.listens_for(SQLModel.metadata, "before_drop")
 def _drop_with_models(_metadata: sa.MetaData, connection: sa.Connection, **_: Any) -> None:
     backend_for(connection.dialect).drop_schema(connection)
+
+
+@event.listens_for(sa.Engine, "connect")
+def _no_jit_on_postgres(dbapi_connection: Any, _record: object) -> None:
+    """No JIT compilation on the app's PostgreSQL connections, set once per connection.
+
+    PostgreSQL compiles a query whose estimated cost passes ``jit_above_cost``: the
+    search's queries did, and compiling took 60 ms of every 1,100 ms (EXPLAIN ANALYZE at
+    100,000 items), more than many of them take to run. Set per transaction it cost a
+    round trip per search. Committed, as a rolled-back SET would be undone.
+    """
+    if not type(dbapi_connection).__module__.startswith("psycopg"):
+        return
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET jit = off")
+    dbapi_connection.commit()
 
 
 _PENDING = "search_index_pending"

@@ -375,3 +375,12 @@ def test_a_prefix_of_many_stems_is_asked_as_a_prefix(
     monkeypatch.setattr(fts5_archive, "MAX_PREFIX_STEMS", 0)
     page = published_news_page(searchable, NewsFilter(text="kropy"), today=TODAY)
     assert sorted(card.slug for card in page.cards) == expected == sorted([KANAL, SPENDE])
+
+
+def test_postgres_connections_compile_no_jit(stack_engine: Engine) -> None:
+    # Set once per connection (a round trip per search before); kept after a rollback.
+    if stack_engine.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    with stack_engine.connect() as connection:
+        connection.rollback()
+        assert connection.exec_driver_sql("SHOW jit").scalar_one() == "off"
