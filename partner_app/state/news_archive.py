@@ -23,7 +23,7 @@ from typing import TypeVar
 
 import reflex as rx
 
-from partner_app.i18n import DEFAULT_LANGUAGE, text
+from partner_app.i18n import DEFAULT_LANGUAGE, format_integer, text
 from partner_app.in_place_navigation import navigate_in_place
 from partner_app.reflex_internals import send_all_vars
 from partner_app.services.clock import today_in_krefeld
@@ -144,10 +144,13 @@ class NewsArchiveState(rx.State):
         found = (
             text("RESULTS_ONE", self.lang)
             if self.total == 1
-            else text("RESULTS_MANY", self.lang).format(count=self.total)
+            else text("RESULTS_MANY", self.lang).format(count=format_integer(self.total, self.lang))
         )
         if len(self.cards) < self.total:
-            shown = text("RESULTS_SHOWN", self.lang).format(shown=len(self.cards), count=self.total)
+            shown = text("RESULTS_SHOWN", self.lang).format(
+                shown=format_integer(len(self.cards), self.lang),
+                count=format_integer(self.total, self.lang),
+            )
             return f"{found} {shown}"
         return found
 

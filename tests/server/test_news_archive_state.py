@@ -440,3 +440,15 @@ def test_matched_words_are_marked_on_the_cards(tab: Tab, app_engine: Engine) -> 
             ["ukrainische"],
             ["ukrainische", "ukrainischen"],
         )
+
+
+def test_the_result_count_is_written_as_the_language_writes_numbers(tab: Tab) -> None:
+    tab.arrive("/")
+    archive = tab.archive
+    archive.total = 12345
+    shown = len(archive.cards)
+    assert archive.result_summary == f"12.345 Meldungen gefunden. {shown} von 12.345 angezeigt."
+    tab.arrive("/?lang=en")
+    archive = tab.archive
+    archive.total = 12345
+    assert archive.result_summary == f"12,345 news items found. {shown} of 12,345 shown."
