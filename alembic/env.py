@@ -13,6 +13,7 @@ from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
 
 import partner_app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from partner_app.services.search_index import SEARCH_INDEX_TABLES
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
@@ -20,8 +21,7 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
 
 target_metadata = SQLModel.metadata
 # The archive's full-text index is derived data outside the models (services/search_index.py):
-# autogenerate must neither drop it nor compare it.
-SEARCH_INDEX_TABLES = ("news_search", "search_word", "search_word_key")
+# autogenerate must neither drop it nor compare it (its own list, FTS5's by prefix).
 
 
 def include_name(name: str | None, type_: str, _parent_names: object) -> bool:

@@ -83,8 +83,8 @@ FILTER_SEARCH = "Suche"
 FILTER_SEARCH_HINT = "Titel, Text, Stadt oder Land, z. B. „Dünkirchen“ oder „Ukraine“"
 FILTER_ALL_CITIES = "Alle Städte"
 FILTER_ALL_YEARS = "Alle Jahre"
-# A facet option's count above news_archive.FACET_COUNT_LIMIT.
-FACET_MORE = "1.000+"
+# A facet option's count above news_archive.FACET_COUNT_LIMIT (the limit, formatted).
+FACET_MORE = "{limit}+"
 FILTER_ALL_TOPICS = "Alle Themen"
 FILTER_RESET = "Filter zurücksetzen"
 SEARCH_NO_EXACT = "Zu „{query}“ gibt es keine genauen Treffer; gezeigt wird, was ähnlich ist."

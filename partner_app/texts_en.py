@@ -85,8 +85,8 @@ FILTER_SEARCH = "Search"
 FILTER_SEARCH_HINT = "Title, text, city or country, e.g. “Dunkirk” or “Ukraine”"
 FILTER_ALL_CITIES = "All cities"
 FILTER_ALL_YEARS = "All years"
-# A facet option's count above news_archive.FACET_COUNT_LIMIT.
-FACET_MORE = "1,000+"
+# A facet option's count above news_archive.FACET_COUNT_LIMIT (the limit, formatted).
+FACET_MORE = "{limit}+"
 FILTER_ALL_TOPICS = "All topics"
 FILTER_RESET = "Reset filters"
 SEARCH_NO_EXACT = "There are no exact matches for “{query}”; similar ones are shown."

@@ -38,7 +38,9 @@ def upgrade() -> None:
     connection.exec_driver_sql("DROP TABLE IF EXISTS news_search")
     connection.exec_driver_sql(
         "CREATE VIRTUAL TABLE news_search USING fts5(title, teaser, body, names, facets, "
-        "tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3', detail = column)"
+        # Every character Python's words hold stays inside a token (see search_index).
+        "tokenize = 'unicode61 remove_diacritics 0 categories ''L* M* N* S* Co Cn''', "
+        "prefix = '2 3', detail = column)"
     )
     connection.exec_driver_sql(
         "CREATE TABLE news_search_entry (news_id INTEGER PRIMARY KEY, "

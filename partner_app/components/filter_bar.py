@@ -5,7 +5,7 @@ from reflex.event import EventType
 from reflex.vars import ObjectVar
 
 from partner_app.components.translated import tr
-from partner_app.services.news_archive import FACET_COUNT_LIMIT, MAX_QUERY_LENGTH, TopicOption
+from partner_app.services.news_archive import MAX_QUERY_LENGTH, TopicOption
 from partner_app.services.partnerships import PartnershipView
 from partner_app.state.news_archive import OVERVIEW_TAB_VALUE, NewsArchiveState
 from partner_app.state.page_content import PageContentState
@@ -43,22 +43,21 @@ def _select_field(
 def _counted_option(
     name: rx.Var[str],
     value: rx.Var[str],
-    counts: rx.Var[dict[str, int]],
+    counts: rx.Var[dict[str, str]],
     *,
     lang: str | rx.Var[str] | None = None,
 ) -> rx.Component:
     """An option with the number of items it gives ("Kultur (3)"); none is marked "(0)".
 
     An option without items stays selectable: the empty result then explains itself and
-    offers the reset, and the select never loses the reader's current choice. A search's
-    options count up to ``FACET_COUNT_LIMIT``; more reads "1.000+".
+    offers the reset, and the select never loses the reader's current choice. The counts
+    come formatted from the state ("1.234", a search's "1.000+").
     """
     counts_object = counts.to(dict)
-    count = counts_object[value].to(int)
+    count = counts_object[value].to(str)
     known = counts_object.contains(value)
-    number = rx.cond(count > FACET_COUNT_LIMIT, tr("FACET_MORE"), count.to_string())
-    label = rx.cond(known, name.to(str) + " (" + number.to(str) + ")", name)
-    empty = rx.cond(known & (count == 0), "option-empty", "")
+    label = rx.cond(known, name.to(str) + " (" + count + ")", name)
+    empty = rx.cond(known & (count == "0"), "option-empty", "")
     if lang is not None:
         return rx.el.option(label, value=value, class_name=empty, lang=lang)
     return rx.el.option(label, value=value, class_name=empty)

@@ -30,7 +30,9 @@ import sqlalchemy as sa
 from partner_app.services.search_analysis import QueryWord, stem
 from partner_app.services.search_index import (
     ID_MASK,
+    OTHER_POINTS,
     PARTS,
+    RANKED_PARTS,
     SEARCH_TABLE,
     STEM_TABLE,
     first_key_of,
@@ -42,12 +44,19 @@ MAX_SPREAD_WORDS = 3
 # A prefix standing for more stems than this is asked as a prefix.
 MAX_PREFIX_STEMS = 20
 _ALL_PARTS = "{" + " ".join(PARTS) + "}"
-# Per query word, where it is found, as FTS5 column filters, and its points.
+# Per query word, where it is found, as FTS5 column filters, and its points (the same
+# as the general statement's: search_index.RANKED_PARTS, else OTHER_POINTS).
+_POINTS = dict(RANKED_PARTS)
 _PLACES = (
-    ("{title} : {w}", 4),
-    ("(({teaser} : {w}) NOT ({title} : {w}))", 2),
-    (f"(({_ALL_PARTS} : {{w}}) NOT ({{title teaser}} : {{w}}))", 1),
+    ("{title} : {w}", _POINTS["title"]),
+    ("(({teaser} : {w}) NOT ({title} : {w}))", _POINTS["teaser"]),
+    (f"(({_ALL_PARTS} : {{w}}) NOT ({{title teaser}} : {{w}}))", OTHER_POINTS),
 )
+
+
+def ranks_by_spread(words: Sequence[QueryWord]) -> bool:
+    """Whether FTS5 finds the page by the words' spreads (few enough words)."""
+    return len(words) <= MAX_SPREAD_WORDS
 
 
 @dataclass(frozen=True)
@@ -99,11 +108,6 @@ class Fts5Search:
     def __init__(self, connection: sa.Connection, words: Sequence[QueryWord]) -> None:
         self._connection = connection
         self._words = [self._terms(word) for word in words]
-
-    @property
-    def ranks_by_spread(self) -> bool:
-        """Whether the page is found by the words' spreads (few enough words)."""
-        return len(self._words) <= MAX_SPREAD_WORDS
 
     def page(self, scope: Scope, offset: int, limit: int) -> list[int]:
         """The news ids of one page, best first: points, then newest."""

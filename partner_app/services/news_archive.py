@@ -18,7 +18,7 @@ from sqlalchemy.orm import QueryableAttribute, defer, joinedload, selectinload
 from sqlalchemy.sql.base import ExecutableOption
 from sqlmodel import Session, col, func, select
 
-from partner_app.i18n import written_in
+from partner_app.i18n import format_integer, text, written_in
 from partner_app.models import (
     NewsItem,
     NewsPartnershipLink,
@@ -29,7 +29,12 @@ from partner_app.models import (
 )
 from partner_app.services import search_index
 from partner_app.services.dates import format_date, machine_readable_date
-from partner_app.services.fts5_archive import FacetScope, Fts5Search, public_scope
+from partner_app.services.fts5_archive import (
+    FacetScope,
+    Fts5Search,
+    public_scope,
+    ranks_by_spread,
+)
 from partner_app.services.search_analysis import (
     QueryWord,
     TextPart,
@@ -101,11 +106,22 @@ class NewsCard:
 
 @dataclass(frozen=True)
 class FacetCounts:
-    """Per option of each filter, how many items it would give with the other filters."""
+    """Per option of each filter, how many items it would give with the other filters.
+
+    ``limit``: the counts were counted up to it, and one above it means "more" (a
+    search's counts); None: every count is exact.
+    """
 
     cities: dict[str, int] = field(default_factory=dict)
     years: dict[int, int] = field(default_factory=dict)
     topics: dict[str, int] = field(default_factory=dict)
+    limit: int | None = None
+
+    def label(self, count: int, lang: str) -> str:
+        """A count as its option shows it: "3", "1.234", or "1.000+" above the limit."""
+        if self.limit is not None and count > self.limit:
+            return text("FACET_MORE", lang).format(limit=format_integer(self.limit, lang))
+        return format_integer(count, lang)
 
 
 @dataclass(frozen=True)
@@ -296,7 +312,9 @@ def _capped(facets: FacetCounts) -> FacetCounts:
     def capped(counts: dict[Any, int]) -> dict[Any, int]:
         return {key: min(count, FACET_COUNT_LIMIT + 1) for key, count in counts.items()}
 
-    return FacetCounts(capped(facets.cities), capped(facets.years), capped(facets.topics))
+    return FacetCounts(
+        capped(facets.cities), capped(facets.years), capped(facets.topics), FACET_COUNT_LIMIT
+    )
 
 
 def _ranked(
@@ -335,10 +353,9 @@ def _ranked(
 
 def _fts5_search(session: Session, search: ArchiveSearch) -> Fts5Search | None:
     """The search as FTS5 answers it, on SQLite and for up to three words."""
-    if not isinstance(search.backend, SqliteSearch):
+    if not isinstance(search.backend, SqliteSearch) or not ranks_by_spread(search.words):
         return None
-    fts5 = Fts5Search(session.connection(), search.words)
-    return fts5 if fts5.ranks_by_spread else None
+    return Fts5Search(session.connection(), search.words)
 
 
 def _filter_ids(session: Session, news_filter: NewsFilter) -> tuple[int | None, int | None]:
@@ -541,6 +558,8 @@ def facet_counts(
 def _fts5_facet_counts(
     session: Session, news_filter: NewsFilter, today: date, fts5: Fts5Search
 ) -> FacetCounts:
+    """The facet counts of a search as FTS5 counts them: every partnership, topic and year
+    with published items, each up to ``FACET_COUNT_LIMIT`` + 1."""
     city_slugs = {
         pid: slug for pid, slug in session.exec(select(Partnership.id, Partnership.slug)) if pid
     }
@@ -558,6 +577,7 @@ def _fts5_facet_counts(
         cities={city_slugs[key]: count for key, count in cities.items()},
         years=counted_years,
         topics={topic_slugs[key]: count for key, count in topics.items()},
+        limit=FACET_COUNT_LIMIT,
     )
 
 

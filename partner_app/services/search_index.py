@@ -6,8 +6,9 @@ item is found by (its partnerships' names, native names, countries, regions and 
 terms, its topics, the image caption). Each part keeps its weight: a match in the title
 ranks above one in the teaser, above the body, above the names.
 
-- SQLite: an FTS5 table ``news_search`` (rowid = news id) holding the Snowball stems
-  computed here, one column per part (``search_analysis.stems``).
+- SQLite: an FTS5 table ``news_search`` holding the Snowball stems computed here, one
+  column per part (``search_analysis.stems``) and one of facet tokens, each row filed
+  under its item's sort key (:func:`sort_key`; ``fts5_archive`` reads it in date order).
 - PostgreSQL: a table ``news_search`` with a ``tsvector`` (``setweight`` A/B/C/D per
   part) built by the database's own ``partner_search`` configuration (unaccent, then
   Snowball German without stop words) from the folded words computed here, and a GIN
@@ -22,9 +23,11 @@ default threshold of 0.3), on SQLite through ``search_word_key``, each word file
 itself and its forms with one letter left out (``typo_keys``). Candidates are checked
 exactly (``one_typo_apart``) before they count.
 
-The index is derived data: it is not among the models (backups leave it out), the
-migration builds it for existing items, and every ORM flush that touches news,
-partnerships or topics updates it in the same transaction (:func:`_keep_index_current`).
+The index is derived data: it is not among the models (backups leave it out), it is
+built for existing items by the migration that made it or, after a change of what it
+holds, by ``python -m partner_app.cli search-index`` (:func:`renew_if_outdated`), and
+every ORM flush that touches news, partnerships or topics updates it in the same
+transaction (:func:`_keep_index_current`).
 A bulk UPDATE or DELETE of those through a session rebuilds the index; writes past the
 ORM (a backup import, the benchmark's bulk load) call :func:`rebuild` themselves.
 """
@@ -117,6 +120,12 @@ archive_count = sa.table(
 )
 
 
+# FTS5's tokenizer splits only at the spaces between the words Python wrote: SQLite's
+# Unicode tables are older than Python's (6.1 against 14), and a letter it files
+# elsewhere ("ᦱ", a spacing mark in 6.1) would cut a stem in two, which FTS5 with
+# ``detail = column`` refuses as a phrase query.
+TOKENIZER = "unicode61 remove_diacritics 0 categories ''L* M* N* S* Co Cn''"
+
 # A sort key: the publication date's day number above the news id (newest first is the
 # key descending, the archive's order without free text: date, then id).
 ID_BITS = 32
@@ -125,6 +134,9 @@ ID_MASK = (1 << ID_BITS) - 1
 
 def sort_key(published_on: date, news_id: int) -> int:
     """The key an item is filed under on SQLite: ordered by date, then by id."""
+    if not 0 < news_id <= ID_MASK:
+        msg = f"news id {news_id} does not fit a sort key"
+        raise ValueError(msg)
     return published_on.toordinal() << ID_BITS | news_id
 
 
@@ -152,10 +164,9 @@ class SearchDocument:
     teaser: str
     body: str
     names: str
-    year: int = 0
+    published_on: date
     partnership_ids: tuple[int, ...] = ()
     topic_ids: tuple[int, ...] = ()
-    published_on: date = date.min
 
     @property
     def sort_key(self) -> int:
@@ -165,7 +176,7 @@ class SearchDocument:
     @property
     def facets(self) -> str:
         """Year, partnership ids and topic ids, as the index keeps them for the counts."""
-        return _facets_text(self.year, self.partnership_ids, self.topic_ids)
+        return _facets_text(self.published_on.year, self.partnership_ids, self.topic_ids)
 
     @property
     def parts(self) -> tuple[str, str, str, str]:
@@ -280,7 +291,7 @@ class SqliteSearch:
         connection.exec_driver_sql(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5("
             f"{columns}, facets, "
-            "tokenize = 'unicode61 remove_diacritics 0', "
+            f"tokenize = '{TOKENIZER}', "
             "prefix = '2 3', detail = column)"
         )
         connection.exec_driver_sql(
@@ -746,7 +757,6 @@ def documents_of(connection: sa.Connection, news_ids: Collection[int]) -> list[S
             teaser=_both(row.teaser, row.teaser_en),
             body=_both(row.body, row.body_en),
             names=" ".join([*names.get(row.id, []), row.image_caption]),
-            year=_year_of(row.published_on),
             published_on=_date_of(row.published_on),
             partnership_ids=tuple(sorted(links.get(row.id, ([], []))[0])),
             topic_ids=tuple(sorted(links.get(row.id, ([], []))[1])),
@@ -757,10 +767,6 @@ def documents_of(connection: sa.Connection, news_ids: Collection[int]) -> list[S
 
 def _both(german: str, english: str) -> str:
     return f"{german}\n{english}" if english.strip() else german
-
-
-def _year_of(value: object) -> int:
-    return _date_of(value).year
 
 
 def _date_of(value: object) -> date:

@@ -79,9 +79,10 @@ class NewsArchiveState(rx.State):
     topics: rx.Field[list[TopicOption]] = rx.field(default_factory=list)
     notices: rx.Field[list[str]] = rx.field(default_factory=list)
     # How many items each option would give with the other filters as they are.
-    city_counts: rx.Field[dict[str, int]] = rx.field(default_factory=dict)
-    year_counts: rx.Field[dict[str, int]] = rx.field(default_factory=dict)
-    topic_counts: rx.Field[dict[str, int]] = rx.field(default_factory=dict)
+    # Per option, its count as shown ("3", "1.234", "1.000+"; "0": none).
+    city_counts: rx.Field[dict[str, str]] = rx.field(default_factory=dict)
+    year_counts: rx.Field[dict[str, str]] = rx.field(default_factory=dict)
+    topic_counts: rx.Field[dict[str, str]] = rx.field(default_factory=dict)
     # The query with its typos corrected, offered when the query as typed found nothing.
     suggestion: rx.Field[str] = rx.field("")
     # Bumped when a control's value changes from outside that control (see module doc),
@@ -352,16 +353,19 @@ class NewsArchiveState(rx.State):
 
     def _present_counts(self, facets: FacetCounts, years: list[str]) -> None:
         # Every option gets a number, 0 included: an option with none is marked, not hidden.
+        label, lang = facets.label, self.lang
         assign_if_changed(
-            self, "city_counts", {slug: facets.cities.get(slug, 0) for slug in self._city_slugs}
+            self,
+            "city_counts",
+            {slug: label(facets.cities.get(slug, 0), lang) for slug in self._city_slugs},
         )
         assign_if_changed(
-            self, "year_counts", {year: facets.years.get(int(year), 0) for year in years}
+            self, "year_counts", {y: label(facets.years.get(int(y), 0), lang) for y in years}
         )
         assign_if_changed(
             self,
             "topic_counts",
-            {topic.slug: facets.topics.get(topic.slug, 0) for topic in self.topics},
+            {t.slug: label(facets.topics.get(t.slug, 0), lang) for t in self.topics},
         )
 
 

@@ -389,9 +389,9 @@ def test_every_option_counts_its_items_with_the_other_filters(tab: Tab, app_engi
     tab.arrive("/?thema=kultur")
     archive = tab.archive
     # Cities and years keep the topic; the topics keep everything but themselves.
-    assert archive.city_counts["venlo"] == 1
-    assert archive.city_counts["duenkirchen"] == 1
-    assert archive.city_counts["kropyvnytskyi"] == 0
+    assert archive.city_counts["venlo"] == "1"
+    assert archive.city_counts["duenkirchen"] == "1"
+    assert archive.city_counts["kropyvnytskyi"] == "0"
     assert set(archive.city_counts) == {
         "venlo",
         "leicester",
@@ -403,14 +403,14 @@ def test_every_option_counts_its_items_with_the_other_filters(tab: Tab, app_engi
         "kayseri",
         "kropyvnytskyi",
     }
-    assert archive.year_counts == {"2024": 2}
-    assert archive.topic_counts["kultur"] == 2
-    assert archive.topic_counts["hilfe"] == 2
-    assert archive.topic_counts["politik"] == 0
+    assert archive.year_counts == {"2024": "2"}
+    assert archive.topic_counts["kultur"] == "2"
+    assert archive.topic_counts["hilfe"] == "2"
+    assert archive.topic_counts["politik"] == "0"
 
     tab.choose("search", "kanal")
-    assert archive.topic_counts["hilfe"] == 1
-    assert archive.city_counts["kropyvnytskyi"] == 0
+    assert archive.topic_counts["hilfe"] == "1"
+    assert archive.city_counts["kropyvnytskyi"] == "0"
 
 
 def test_a_typo_shows_what_is_near_and_offers_the_corrected_search(

@@ -384,3 +384,31 @@ def test_postgres_connections_compile_no_jit(stack_engine: Engine) -> None:
     with stack_engine.connect() as connection:
         connection.rollback()
         assert connection.exec_driver_sql("SHOW jit").scalar_one() == "off"
+
+
+def test_a_letter_sqlite_files_elsewhere_stays_inside_its_word(searchable: Session) -> None:
+    # "ᦱ" is a letter to Python (Unicode 14) and a spacing mark to SQLite's tokenizer
+    # (Unicode 6.1): split there, the stem became a phrase FTS5 refused, and every search
+    # for "lu" failed.
+    add_news(searchable, "tai-lue", title="Lueᦱa und Ausstellung", published_on=date(2024, 3, 1))
+    searchable.commit()
+    for query in ("lu", "lueᦱa"):
+        page = published_news_page(searchable, NewsFilter(text=query), today=TODAY)
+        assert "tai-lue" in [card.slug for card in page.cards], query
+
+
+@pytest.mark.parametrize(
+    ("limit", "count", "lang", "label"),
+    [
+        (None, 12345, "de", "12.345"),
+        (None, 12345, "en", "12,345"),
+        (1000, 1000, "de", "1.000"),
+        (1000, 1001, "de", "1.000+"),
+        (1000, 1001, "en", "1,000+"),
+        (1000, 0, "de", "0"),
+    ],
+)
+def test_a_facet_count_reads_as_the_language_writes_it(
+    limit: int | None, count: int, lang: str, label: str
+) -> None:
+    assert FacetCounts(limit=limit).label(count, lang) == label
