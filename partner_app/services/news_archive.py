@@ -43,7 +43,8 @@ from partner_app.services.search_analysis import (
     query_words,
     stem,
 )
-from partner_app.services.search_index import SearchBackend, SqliteSearch
+from partner_app.services.search_index import SearchBackend
+from partner_app.services.search_sqlite import SqliteSearch
 
 PAGE_SIZE = 12
 MAX_QUERY_LENGTH = 100

@@ -1,5 +1,8 @@
 """The archive's full-text index: one interface, a backend per database.
 
+The backends are ``search_sqlite`` and ``search_postgres``; this module holds what they
+share, the documents, the vocabulary and counters, and keeps the index current.
+
 What is indexed, per published news item (drafts are never in it): the title, the
 teaser, the body (each with its English version, where there is one), and the names the
 item is found by (its partnerships' names, native names, countries, regions and search
@@ -56,11 +59,7 @@ from partner_app.models import (
 from partner_app.services.countries import all_country_names
 from partner_app.services.search_analysis import (
     QueryWord,
-    folded_words,
     one_typo_apart,
-    stem,
-    stems,
-    typo_keys,
     vocabulary,
 )
 
@@ -90,10 +89,6 @@ SEARCH_INDEX_TABLES = (
 # under their sort keys (migration c3f7a2e9d1b4 leaves the new tables empty, version 0).
 # Raise it whenever the documents change, so indexes built before are renewed once.
 CONTENTS_VERSION = 3
-# The PostgreSQL text search configuration and its Snowball dictionary (no stop words:
-# the query drops those itself, identically on both databases).
-PG_CONFIG = "partner_search"
-PG_DICTIONARY = "partner_german_stem"
 # Points of a match, per query word the best part counted: title 4, teaser 2, body or
 # names 1 (a word found at all is found in one of them). The publication date breaks ties.
 # Body and names share the last rank: telling them apart would cost the largest match set
@@ -102,13 +97,13 @@ RANKED_PARTS = (("title", 4), ("teaser", 2))
 OTHER_POINTS = 1
 PARTS = ("title", "teaser", "body", "names")
 
-_word = sa.table(
+word_table = sa.table(
     WORD_TABLE,
     sa.column("word", sa.Text()),
     sa.column("spelling", sa.Text()),
     sa.column("documents", sa.Integer()),
 )
-_word_key = sa.table(WORD_KEY_TABLE, sa.column("key", sa.Text()), sa.column("word", sa.Text()))
+word_key_table = sa.table(WORD_KEY_TABLE, sa.column("key", sa.Text()), sa.column("word", sa.Text()))
 # Published items per partnership (0: any), topic (0: any) and year: the counts of the
 # filters without free text, read from a few hundred rows instead of every item.
 archive_count = sa.table(
@@ -258,355 +253,8 @@ class SearchBackend(Protocol):
         ...
 
 
-class SqliteSearch:
-    """SQLite: FTS5 over stems computed in Python (Snowball via PyStemmer).
-
-    The FTS5 rowid is the item's sort key (:func:`sort_key`: publication date, then id),
-    so FTS5 hands matches over newest first and a page stops after its rows
-    (``fts5_archive``). ``news_search_entry`` finds an item's rowid by its id and keeps
-    what a reindex compares; ``search_stem`` lists the indexed stems, so a prefix is
-    looked up as the few whole stems it stands for (FTS5 would merge every posting of a
-    prefix first). The ``facets`` column holds a token per partnership and topic
-    (``c12``, ``t3``): the city and topic filters are terms of the same query.
-    """
-
-    _fts = sa.table(
-        SEARCH_TABLE,
-        sa.column("rowid", sa.Integer()),
-        *(sa.column(part, sa.Text()) for part in PARTS),
-        sa.column("facets", sa.Text()),
-    )
-    _entry = sa.table(
-        ENTRY_TABLE,
-        sa.column("news_id", sa.Integer()),
-        sa.column("sort_key", sa.Integer()),
-        sa.column("words", sa.Text()),
-        sa.column("facets", sa.Text()),
-    )
-    _stem = sa.table(STEM_TABLE, sa.column("stem", sa.Text()))
-
-    def create_schema(self, connection: sa.Connection) -> None:
-        """FTS5 with a prefix index for short prefixes (results while typing)."""
-        columns = ", ".join(PARTS)
-        connection.exec_driver_sql(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5("
-            f"{columns}, facets, "
-            f"tokenize = '{TOKENIZER}', "
-            "prefix = '2 3', detail = column)"
-        )
-        connection.exec_driver_sql(
-            f"CREATE TABLE IF NOT EXISTS {ENTRY_TABLE} (news_id INTEGER PRIMARY KEY, "
-            "sort_key INTEGER NOT NULL, words TEXT NOT NULL, facets TEXT NOT NULL)"
-        )
-        connection.exec_driver_sql(
-            f"CREATE TABLE IF NOT EXISTS {STEM_TABLE} (stem TEXT PRIMARY KEY) WITHOUT ROWID"
-        )
-        _create_word_table(connection)
-        _create_count_table(connection)
-        connection.exec_driver_sql(
-            f"CREATE TABLE IF NOT EXISTS {WORD_KEY_TABLE} (key TEXT NOT NULL, word TEXT NOT NULL, "
-            "PRIMARY KEY (key, word))"
-        )
-
-    def drop_schema(self, connection: sa.Connection) -> None:
-        """Drop the FTS table, its companions and the vocabulary."""
-        for table in (SEARCH_TABLE, ENTRY_TABLE, STEM_TABLE):
-            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
-        _drop_vocabulary_tables(connection)
-
-    def store(self, connection: sa.Connection, documents: Sequence[SearchDocument]) -> None:
-        """Replace the rows of ``documents`` by their stems, filed under their sort keys."""
-        if not documents:
-            return
-        self.remove(connection, [document.news_id for document in documents])
-        rows = [
-            {
-                "rowid": document.sort_key,
-                **{
-                    part: " ".join(stems(text))
-                    for part, text in zip(PARTS, document.parts, strict=True)
-                },
-                "facets": facet_tokens(document.partnership_ids, document.topic_ids),
-            }
-            for document in documents
-        ]
-        connection.execute(sa.insert(self._fts), rows)
-        connection.execute(
-            sa.insert(self._entry),
-            [
-                {
-                    "news_id": document.news_id,
-                    "sort_key": document.sort_key,
-                    "words": " ".join(document.vocabulary),
-                    "facets": document.facets,
-                }
-                for document in documents
-            ],
-        )
-        found = sorted({word for row in rows for part in PARTS for word in row[part].split()})
-        for start in range(0, len(found), 500):
-            connection.execute(
-                sa.insert(self._stem).prefix_with("OR IGNORE"),
-                [{"stem": word} for word in found[start : start + 500]],
-            )
-
-    def remove(self, connection: sa.Connection, news_ids: Collection[int]) -> None:
-        """Delete the rows of ``news_ids`` (their stems stay listed: see ``clear``)."""
-        for chunk in _chunks(news_ids):
-            keys = list(
-                connection.execute(
-                    sa.select(self._entry.c.sort_key).where(self._entry.c.news_id.in_(chunk))
-                ).scalars()
-            )
-            if keys:
-                connection.execute(sa.delete(self._fts).where(self._fts.c.rowid.in_(keys)))
-            connection.execute(sa.delete(self._entry).where(self._entry.c.news_id.in_(chunk)))
-
-    def clear(self, connection: sa.Connection) -> None:
-        """Empty the index.
-
-        The stem list is emptied here only: a stem whose items are gone costs a lookup
-        of an empty posting list until then, never a wrong match.
-        """
-        for table in (self._fts, self._entry, self._stem):
-            connection.execute(sa.delete(table))
-
-    def stored(self, connection: sa.Connection, news_ids: Collection[int]) -> list[Stored]:
-        """The ``words`` and ``facets`` of the entries of ``news_ids``."""
-        return _stored(connection, self._entry, self._entry.c.news_id, news_ids)
-
-    def matching_ids(self, words: Sequence[QueryWord], part: str = "") -> sa.Select[Any]:
-        """News ids of ``news_search MATCH '{title ...} : (("stem"* OR ...) AND ...)'``.
-
-        Always within the text parts (never the facet tokens), or ``part`` alone.
-        """
-        expression = " AND ".join(
-            "(" + " OR ".join(f'"{stem(word)}"*' for word in query_word.alternatives) + ")"
-            for query_word in words
-        )
-        columns = part or " ".join(PARTS)
-        match = sa.literal_column(SEARCH_TABLE).op("MATCH")(
-            sa.literal(f"{{{columns}}} : ({expression})")
-        )
-        return sa.select(news_id_of(self._fts.c.rowid)).where(match)
-
-    def ranked(
-        self, statement: AnySelect, words: Sequence[QueryWord]
-    ) -> tuple[AnySelect, sa.ColumnElement[int]]:
-        """Matches as a set of rowids; points by probing each part's set of rowids.
-
-        Only the news items' status/date index and FTS5 are read, never a wide row of
-        the items or of FTS5's own content (reading those cost four times as much).
-        """
-        news_id = NewsItem.__table__.c.id  # pyright: ignore[reportAttributeAccessIssue]
-        total: sa.ColumnElement[int] = sa.literal(0)
-        for word in words:
-            cases = [
-                (news_id.in_(self.matching_ids([word], part)), sa.literal(points))
-                for part, points in RANKED_PARTS
-            ]
-            total = total + sa.case(*cases, else_=sa.literal(OTHER_POINTS))
-        return statement.where(news_id.in_(self.matching_ids(words))), total
-
-    def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
-        """Words filed under one of the query word's typo keys."""
-        return list(
-            connection.execute(
-                sa.select(_word.c.word, _word.c.spelling, _word.c.documents)
-                .join(_word_key, _word_key.c.word == _word.c.word)
-                .where(_word_key.c.key.in_(sorted(typo_keys(folded_word))))
-                .distinct()
-            )
-        )
-
-    def file_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
-        """File each word under its typo keys."""
-        if words:
-            connection.execute(
-                sa.insert(_word_key),
-                [{"key": key, "word": word} for word in words for key in typo_keys(word)],
-            )
-
-    def unfile_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
-        """Remove the words' typo keys."""
-        for chunk in _chunk_words(words):
-            connection.execute(sa.delete(_word_key).where(_word_key.c.word.in_(chunk)))
-
-
-class PostgresSearch:
-    """PostgreSQL: a weighted tsvector from the database's own German stemmer, GIN-indexed."""
-
-    _table = sa.table(
-        SEARCH_TABLE,
-        sa.column("news_id", sa.Integer()),
-        sa.column("document", sa.Text()),
-        sa.column("words", sa.Text()),
-        sa.column("facets", sa.Text()),
-    )
-
-    def create_schema(self, connection: sa.Connection) -> None:
-        """Extensions, the text search configuration, the table and its GIN index."""
-        create_postgres_configuration(connection)
-        connection.exec_driver_sql(
-            f"CREATE TABLE IF NOT EXISTS {SEARCH_TABLE} ("
-            "news_id INTEGER PRIMARY KEY REFERENCES news_item (id) ON DELETE CASCADE, "
-            "document TSVECTOR NOT NULL, words TEXT NOT NULL DEFAULT '', "
-            "facets TEXT NOT NULL DEFAULT '')"
-        )
-        connection.exec_driver_sql(
-            f"CREATE INDEX IF NOT EXISTS ix_{SEARCH_TABLE}_document "
-            f"ON {SEARCH_TABLE} USING GIN (document)"
-        )
-        _create_word_table(connection)
-        _create_count_table(connection)
-        connection.exec_driver_sql(
-            f"CREATE INDEX IF NOT EXISTS ix_{WORD_TABLE}_trigrams "
-            f"ON {WORD_TABLE} USING GIN (word gin_trgm_ops)"
-        )
-
-    def drop_schema(self, connection: sa.Connection) -> None:
-        """Drop the table, the vocabulary and the configuration (the extensions stay)."""
-        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {SEARCH_TABLE}")
-        _drop_vocabulary_tables(connection)
-        connection.exec_driver_sql(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {PG_CONFIG}")
-        connection.exec_driver_sql(f"DROP TEXT SEARCH DICTIONARY IF EXISTS {PG_DICTIONARY}")
-
-    def store(self, connection: sa.Connection, documents: Sequence[SearchDocument]) -> None:
-        """Upsert each item's weighted tsvector (the database stems)."""
-        if not documents:
-            return
-        vector = " || ".join(
-            f"setweight(to_tsvector('{PG_CONFIG}', :{part}), '{weight}')"
-            for part, weight in zip(PARTS, "ABCD", strict=True)
-        )
-        connection.execute(
-            sa.text(
-                f"INSERT INTO {SEARCH_TABLE} (news_id, document, words, facets) "  # noqa: S608
-                f"VALUES (:news_id, {vector}, :words, :facets) ON CONFLICT (news_id) DO UPDATE "
-                "SET document = excluded.document, words = excluded.words, "
-                "facets = excluded.facets"
-            ),
-            [
-                {
-                    "news_id": document.news_id,
-                    **{
-                        part: " ".join(folded_words(text))
-                        for part, text in zip(PARTS, document.parts, strict=True)
-                    },
-                    "words": " ".join(document.vocabulary),
-                    "facets": document.facets,
-                }
-                for document in documents
-            ],
-        )
-
-    def remove(self, connection: sa.Connection, news_ids: Collection[int]) -> None:
-        """Delete the rows of ``news_ids``."""
-        for chunk in _chunks(news_ids):
-            connection.execute(sa.delete(self._table).where(self._table.c.news_id.in_(chunk)))
-
-    def stored(self, connection: sa.Connection, news_ids: Collection[int]) -> list[Stored]:
-        """The ``words`` and ``facets`` columns of the rows of ``news_ids``."""
-        return _stored(connection, self._table, self._table.c.news_id, news_ids)
-
-    def clear(self, connection: sa.Connection) -> None:
-        """Delete every row."""
-        connection.execute(sa.delete(self._table))
-
-    def matching_ids(self, words: Sequence[QueryWord], part: str = "") -> sa.Select[Any]:
-        """News ids of ``document @@ '(word:* | word2:*) & ...'`` (a GIN index scan).
-
-        A ``part`` restricts the match to its weight (``word:*A`` for the title).
-        """
-        weight = "ABCD"[PARTS.index(part)] if part else ""
-        match = self._table.c.document.op("@@")(self._query(words, weight))
-        return sa.select(self._table.c.news_id).where(match)
-
-    def ranked(
-        self, statement: AnySelect, words: Sequence[QueryWord]
-    ) -> tuple[AnySelect, sa.ColumnElement[int]]:
-        """Joined to the GIN-matched tsvectors; points from ``word:*A`` and ``word:*B``.
-
-        The weighted tests run on the matching rows' own tsvectors (a GIN index keeps no
-        weights: as separate sets each would be a scan of the whole index table).
-        """
-        news_id = NewsItem.__table__.c.id  # pyright: ignore[reportAttributeAccessIssue]
-        document = self._table.c.document
-        total: sa.ColumnElement[int] = sa.literal(0)
-        for word in words:
-            cases = [
-                (document.op("@@")(self._query([word], "ABCD"[PARTS.index(part)])), points)
-                for part, points in RANKED_PARTS
-            ]
-            total = total + sa.case(
-                *((condition, sa.literal(points)) for condition, points in cases),
-                else_=sa.literal(OTHER_POINTS),
-            )
-        joined = statement.join(self._table, self._table.c.news_id == news_id).where(
-            document.op("@@")(self._query(words, ""))
-        )
-        return joined, total
-
-    def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
-        """Words similar by pg_trgm's trigrams (``%``, GIN index), the most similar first."""
-        return list(
-            connection.execute(
-                sa.select(_word.c.word, _word.c.spelling, _word.c.documents)
-                .where(
-                    _word.c.word.op("%")(folded_word),
-                    sa.func.length(_word.c.word).between(
-                        len(folded_word) - 1, len(folded_word) + 1
-                    ),
-                )
-                .order_by(sa.func.similarity(_word.c.word, folded_word).desc())
-                .limit(50)
-            )
-        )
-
-    def file_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
-        """Nothing to do: the trigram index follows the word table."""
-
-    def unfile_words(self, connection: sa.Connection, words: Sequence[str]) -> None:
-        """Nothing to do: the trigram index follows the word table."""
-
-    @staticmethod
-    def _query(words: Sequence[QueryWord], weight: str) -> sa.ColumnElement[Any]:
-        # Query words are letters and digits only (search_analysis.words): no tsquery syntax.
-        expression = " & ".join(
-            "(" + " | ".join(f"{word}:*{weight}" for word in query_word.alternatives) + ")"
-            for query_word in words
-        )
-        return sa.func.to_tsquery(sa.literal_column(f"'{PG_CONFIG}'"), expression)
-
-
-def create_postgres_configuration(connection: sa.Connection) -> None:
-    """unaccent and pg_trgm, and ``partner_search``: unaccent, then German Snowball stems.
-
-    unaccent folds in the configuration (the app sends folded words, so a query typed into
-    psql folds alike); pg_trgm finds the words near a typo.
-
-    Both extensions are trusted on PostgreSQL 13 and later: a database owner may create
-    them. The dictionary has no stop words (the query drops them on both databases).
-    """
-    connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
-    connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    exists = connection.execute(
-        sa.text("SELECT 1 FROM pg_ts_config WHERE cfgname = :name"), {"name": PG_CONFIG}
-    ).first()
-    if exists:
-        return
-    connection.exec_driver_sql(
-        f"CREATE TEXT SEARCH DICTIONARY {PG_DICTIONARY} (TEMPLATE = snowball, LANGUAGE = german)"
-    )
-    connection.exec_driver_sql(f"CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = simple)")
-    connection.exec_driver_sql(
-        f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG} ALTER MAPPING FOR "
-        "asciiword, word, numword, asciihword, hword, hword_part, hword_asciipart, "
-        f"hword_numpart, numhword WITH unaccent, {PG_DICTIONARY}"
-    )
-
-
-def _create_word_table(connection: sa.Connection) -> None:
+def create_word_table(connection: sa.Connection) -> None:
+    """The vocabulary typos are corrected towards (both backends)."""
     connection.exec_driver_sql(
         f"CREATE TABLE IF NOT EXISTS {WORD_TABLE} (word TEXT PRIMARY KEY, "
         "spelling TEXT NOT NULL, documents INTEGER NOT NULL)"
@@ -623,7 +271,8 @@ def create_version_table(connection: sa.Connection, version: int) -> None:
     connection.execute(sa.insert(_version_table).values(version=version))
 
 
-def _drop_vocabulary_tables(connection: sa.Connection) -> None:
+def drop_vocabulary_tables(connection: sa.Connection) -> None:
+    """Drop the vocabulary, the counters and the version (both backends' drop_schema)."""
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {VERSION_TABLE}")
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {COUNT_TABLE}")
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {WORD_KEY_TABLE}")
@@ -631,25 +280,36 @@ def _drop_vocabulary_tables(connection: sa.Connection) -> None:
 
 
 def backend_for(dialect: sa.Dialect | str) -> SearchBackend:
-    """The backend of a database's dialect."""
+    """The backend of a database's dialect.
+
+    Imported here: the backends build on this module, which the models import.
+    """
     name = dialect if isinstance(dialect, str) else dialect.name
-    return PostgresSearch() if name == "postgresql" else SqliteSearch()
+    if name == "postgresql":
+        from partner_app.services.search_postgres import PostgresSearch
+
+        return PostgresSearch()
+    from partner_app.services.search_sqlite import SqliteSearch
+
+    return SqliteSearch()
 
 
-def _chunks(ids: Collection[int], size: int = 500) -> Iterable[list[int]]:
+def id_chunks(ids: Collection[int], size: int = 500) -> Iterable[list[int]]:
+    """``ids`` sorted, in lists of at most ``size`` (for IN clauses)."""
     ordered = sorted(ids)
     for start in range(0, len(ordered), size):
         yield ordered[start : start + size]
 
 
-def _stored(
+def stored_rows(
     connection: sa.Connection,
     table: sa.TableClause,
     id_column: sa.ColumnElement[Any],
     news_ids: Collection[int],
 ) -> list[Stored]:
+    """The ``words`` and ``facets`` columns of ``table``'s rows of ``news_ids``."""
     found: list[Stored] = []
-    for chunk in _chunks(news_ids):
+    for chunk in id_chunks(news_ids):
         rows = connection.execute(
             sa.select(table.c.words, table.c.facets).where(id_column.in_(chunk))
         )
@@ -717,7 +377,8 @@ def _update_counts(connection: sa.Connection, old: Iterable[str], new: Iterable[
     connection.execute(sa.delete(archive_count).where(archive_count.c.item_count <= 0))
 
 
-def _create_count_table(connection: sa.Connection) -> None:
+def create_count_table(connection: sa.Connection) -> None:
+    """The counters of the filters without free text (both backends)."""
     connection.exec_driver_sql(
         f"CREATE TABLE IF NOT EXISTS {COUNT_TABLE} (partnership_id INTEGER NOT NULL, "
         "topic_id INTEGER NOT NULL, year INTEGER NOT NULL, item_count INTEGER NOT NULL, "
@@ -732,7 +393,7 @@ def documents_of(connection: sa.Connection, news_ids: Collection[int]) -> list[S
     """The search documents of the published items among ``news_ids``, read from the database."""
     news = NewsItem.__table__  # pyright: ignore[reportAttributeAccessIssue]  # SQLModel table
     rows: list[Any] = []
-    for chunk in _chunks(news_ids, 2000):
+    for chunk in id_chunks(news_ids, 2000):
         rows += connection.execute(
             sa.select(
                 news.c.id,
@@ -809,7 +470,7 @@ def _names_of(
         row.id: [row.name] for row in connection.execute(sa.select(topic.c.id, topic.c.name))
     }
     names: dict[int, list[str]] = {}
-    for chunk in _chunks(news_ids, 2000):
+    for chunk in id_chunks(news_ids, 2000):
         for index, (link, source, key) in enumerate(
             (
                 (city_link, partnership_names, "partnership_id"),
@@ -852,8 +513,10 @@ def reindex(connection: sa.Connection, news_ids: Collection[int]) -> None:
 def rebuild(connection: sa.Connection) -> None:
     """Index every published item anew (after writes past the ORM)."""
     backend = backend_for(connection.dialect)
-    backend.unfile_words(connection, list(connection.execute(sa.select(_word.c.word)).scalars()))
-    connection.execute(sa.delete(_word))
+    backend.unfile_words(
+        connection, list(connection.execute(sa.select(word_table.c.word)).scalars())
+    )
+    connection.execute(sa.delete(word_table))
     connection.execute(sa.delete(archive_count))
     news = NewsItem.__table__  # pyright: ignore[reportAttributeAccessIssue]
     backend.clear(connection)
@@ -896,22 +559,22 @@ def _update_vocabulary(
         return
     backend = backend_for(connection.dialect)
     known: dict[str, int] = {}
-    for chunk in _chunk_words(changed):
+    for chunk in word_chunks(changed):
         rows = connection.execute(
-            sa.select(_word.c.word, _word.c.documents).where(_word.c.word.in_(chunk))
+            sa.select(word_table.c.word, word_table.c.documents).where(word_table.c.word.in_(chunk))
         )
         known.update({row.word: row.documents for row in rows})
     added = [word for word in changed if word not in known and changed[word] > 0]
     gone = [word for word in changed if word in known and known[word] + changed[word] <= 0]
     if added:
         connection.execute(
-            sa.insert(_word),
+            sa.insert(word_table),
             [{"word": w, "spelling": spellings.get(w, w), "documents": changed[w]} for w in added],
         )
         backend.file_words(connection, added)
     backend.unfile_words(connection, gone)
-    for chunk in _chunk_words(gone):
-        connection.execute(sa.delete(_word).where(_word.c.word.in_(chunk)))
+    for chunk in word_chunks(gone):
+        connection.execute(sa.delete(word_table).where(word_table.c.word.in_(chunk)))
     updated = [
         {"w": word, "delta": delta}
         for word, delta in changed.items()
@@ -919,14 +582,15 @@ def _update_vocabulary(
     ]
     if updated:
         connection.execute(
-            sa.update(_word)
-            .where(_word.c.word == sa.bindparam("w"))
-            .values(documents=_word.c.documents + sa.bindparam("delta")),
+            sa.update(word_table)
+            .where(word_table.c.word == sa.bindparam("w"))
+            .values(documents=word_table.c.documents + sa.bindparam("delta")),
             updated,
         )
 
 
-def _chunk_words(words: Iterable[str], size: int = 500) -> Iterable[list[str]]:
+def word_chunks(words: Iterable[str], size: int = 500) -> Iterable[list[str]]:
+    """``words`` sorted, in lists of at most ``size`` (for IN clauses)."""
     ordered = sorted(words)
     for start in range(0, len(ordered), size):
         yield ordered[start : start + size]
@@ -946,7 +610,9 @@ def known_words(connection: sa.Connection, folded: Collection[str]) -> set[str]:
     if not folded:
         return set()
     return set(
-        connection.execute(sa.select(_word.c.word).where(_word.c.word.in_(list(folded)))).scalars()
+        connection.execute(
+            sa.select(word_table.c.word).where(word_table.c.word.in_(list(folded)))
+        ).scalars()
     )
 
 
