@@ -276,18 +276,20 @@ def published_news_page(
             total=total,
             facets=facets if with_facets else None,
         )
-    ids, total = _ranked(session, news_filter, today, search, offset, limit)
+    fts5 = _fts5_archive(session, news_filter, search)
+    ids, total = _ranked(session, news_filter, today, search, offset, limit, fts5)
     if total == 0:
         corrected = _corrected(session, search)
         if corrected is not None:
+            corrected_fts5 = _fts5_archive(session, news_filter, corrected)
             corrected_ids, corrected_total = _ranked(
-                session, news_filter, today, corrected, offset, limit
+                session, news_filter, today, corrected, offset, limit, corrected_fts5
             )
             if corrected_total:
-                search, ids, total = corrected, corrected_ids, corrected_total
+                search, ids, total, fts5 = corrected, corrected_ids, corrected_total, corrected_fts5
     facets = None
     if with_facets:
-        facets = _capped(facet_counts(session, news_filter, today, search))
+        facets = facet_counts(session, news_filter, today, search, fts5=fts5)
     rows = (
         session.exec(
             select(NewsItem)
@@ -308,6 +310,7 @@ def published_news_page(
 
 
 def _capped(facets: FacetCounts) -> FacetCounts:
+    # The general statement counts every match; the options show them as FTS5 counts them.
     """The counts with every one above ``FACET_COUNT_LIMIT`` as the limit + 1 ("1.000+")."""
 
     def capped(counts: dict[Any, int]) -> dict[Any, int]:
@@ -318,6 +321,16 @@ def _capped(facets: FacetCounts) -> FacetCounts:
     )
 
 
+@dataclass(frozen=True)
+class _Fts5Archive:
+    """A search as FTS5 answers it, with the ids of the filter's partnership and topic
+    (None: not filtered; 0: unknown), read once per filter change."""
+
+    search: Fts5Search
+    city_id: int | None
+    topic_id: int | None
+
+
 def _ranked(
     session: Session,
     news_filter: NewsFilter,
@@ -325,19 +338,19 @@ def _ranked(
     search: ArchiveSearch,
     offset: int,
     limit: int,
+    fts5: _Fts5Archive | None,
 ) -> tuple[list[int], int]:
     """The ids of one page of a search, best first, and the number of all matches.
 
-    On SQLite FTS5 answers both (``fts5_archive``), reading about as many rows as the
-    page shows. Elsewhere ids only: ranking reads the status/date index and the search
+    With ``fts5`` (SQLite) FTS5 answers both (``fts5_archive``), reading about as many rows
+    as the page shows. Elsewhere ids only: ranking reads the status/date index and the search
     index, never the wide rows of every match; the count comes with the page (a window
     function over the same matches) instead of a second pass over them.
     """
-    fts5 = _fts5_search(session, search)
     if fts5 is not None:
-        scope = public_scope(today, news_filter.year, *_filter_ids(session, news_filter))
-        total = fts5.count(scope)
-        return (fts5.page(scope, offset, limit) if total else []), total
+        scope = public_scope(today, news_filter.year, fts5.city_id, fts5.topic_id)
+        total = fts5.search.count(scope)
+        return (fts5.search.page(scope, offset, limit) if total else []), total
     statement: search_index.AnySelect = select(col(NewsItem.id), func.count().over()).where(
         *public_news_conditions(news_filter, today)
     )
@@ -352,15 +365,12 @@ def _ranked(
     return [], 0
 
 
-def _fts5_search(session: Session, search: ArchiveSearch) -> Fts5Search | None:
-    """The search as FTS5 answers it, on SQLite and for up to three words."""
+def _fts5_archive(
+    session: Session, news_filter: NewsFilter, search: ArchiveSearch
+) -> _Fts5Archive | None:
+    """The search on FTS5, on SQLite and for up to three words; else None."""
     if not isinstance(search.backend, SqliteSearch) or not ranks_by_spread(search.words):
         return None
-    return Fts5Search(session.connection(), search.words)
-
-
-def _filter_ids(session: Session, news_filter: NewsFilter) -> tuple[int | None, int | None]:
-    """The ids of the filter's partnership and topic (None: not filtered; 0: unknown)."""
     city_id = topic_id = None
     if news_filter.city:
         found = session.exec(select(Partnership.id).where(Partnership.slug == news_filter.city))
@@ -368,7 +378,7 @@ def _filter_ids(session: Session, news_filter: NewsFilter) -> tuple[int | None, 
     if news_filter.topic:
         topic_found = session.exec(select(Topic.id).where(Topic.slug == news_filter.topic))
         topic_id = topic_found.first() or 0
-    return city_id, topic_id
+    return _Fts5Archive(Fts5Search(session.connection(), search.words), city_id, topic_id)
 
 
 def _count(session: Session, conditions: list[sa.ColumnElement[bool]]) -> int:
@@ -485,17 +495,19 @@ def facet_counts(
     search: ArchiveSearch | None,
     *,
     scheduled: bool = False,
+    fts5: _Fts5Archive | None = None,
 ) -> FacetCounts:
     """Per city, year and topic: the items it gives with the other filters (one query).
 
     The matches of the filters all facets share (public or scheduled, free text) are read
     once (a materialized CTE of ids and dates); each facet applies the other filters to
-    those rows. On SQLite FTS5 counts a search's options, each up to
-    ``FACET_COUNT_LIMIT`` + 1 (``fts5_archive``).
+    those rows. A search's counts read up to ``FACET_COUNT_LIMIT`` + 1; on SQLite FTS5
+    counts them (``fts5_archive``; ``fts5``: the search's, when already made).
     """
-    fts5 = _fts5_search(session, search) if search is not None and not scheduled else None
-    if fts5 is not None:
-        return _fts5_facet_counts(session, news_filter, today, fts5)
+    if search is not None and not scheduled:
+        fts5 = fts5 or _fts5_archive(session, news_filter, search)
+        if fts5 is not None:
+            return _fts5_facet_counts(session, news_filter, today, fts5)
     base = public_news_conditions(NewsFilter(), today, search, scheduled=scheduled)
     hits = (
         select(col(NewsItem.id).label("id"), col(NewsItem.published_on).label("published_on"))
@@ -553,11 +565,12 @@ def facet_counts(
         .where(*about_city(), *in_year())
         .group_by(col(Topic.slug))
     )
-    return _facets_of(session.execute(sa.union_all(cities, years, topics)).all())[1]
+    counted = _facets_of(session.execute(sa.union_all(cities, years, topics)).all())[1]
+    return counted if search is None else _capped(counted)
 
 
 def _fts5_facet_counts(
-    session: Session, news_filter: NewsFilter, today: date, fts5: Fts5Search
+    session: Session, news_filter: NewsFilter, today: date, fts5: _Fts5Archive
 ) -> FacetCounts:
     """The facet counts of a search as FTS5 counts them: every partnership, topic and year
     with published items, each up to ``FACET_COUNT_LIMIT`` + 1."""
@@ -566,9 +579,8 @@ def _fts5_facet_counts(
     }
     topic_slugs = {tid: slug for tid, slug in session.exec(select(Topic.id, Topic.slug)) if tid}
     years = session.execute(sa.select(search_index.archive_count.c.year).distinct()).scalars()
-    city_id, topic_id = _filter_ids(session, news_filter)
-    cities, counted_years, topics = fts5.facet_counts(
-        FacetScope(today, news_filter.year, city_id, topic_id),
+    cities, counted_years, topics = fts5.search.facet_counts(
+        FacetScope(today, news_filter.year, fts5.city_id, fts5.topic_id),
         city_ids=list(city_slugs),
         topic_ids=list(topic_slugs),
         years=[year for year in years if year <= today.year],
