@@ -377,13 +377,15 @@ def test_a_prefix_of_many_stems_is_asked_as_a_prefix(
     assert sorted(card.slug for card in page.cards) == expected == sorted([KANAL, SPENDE])
 
 
-def test_postgres_connections_compile_no_jit(stack_engine: Engine) -> None:
+def test_postgres_connections_plan_each_query_for_its_values(stack_engine: Engine) -> None:
     # Set once per connection (a round trip per search before); kept after a rollback.
     if stack_engine.dialect.name != "postgresql":
         pytest.skip("a PostgreSQL setting")
     with stack_engine.connect() as connection:
         connection.rollback()
         assert connection.exec_driver_sql("SHOW jit").scalar_one() == "off"
+        plan_cache = connection.exec_driver_sql("SHOW plan_cache_mode").scalar_one()
+        assert plan_cache == "force_custom_plan"
 
 
 def test_a_letter_sqlite_files_elsewhere_stays_inside_its_word(searchable: Session) -> None:
