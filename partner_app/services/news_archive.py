@@ -392,14 +392,11 @@ def _corrected(session: Session, search: ArchiveSearch) -> ArchiveSearch | None:
     neighbour found in the most items.
     """
     connection = session.connection()
-    known = search_index.known_words(connection, [word.folded for word in search.words])
     words: list[QueryWord] = []
     suggestion: list[str] = []
     for word in search.words:
         found = (
-            search_index.neighbours(connection, word.folded)
-            if word.folded not in known and corrects_typos(word.folded)
-            else []
+            search_index.corrections(connection, word.folded) if corrects_typos(word.folded) else []
         )
         if found:
             alternatives = (word.folded, *(neighbour.word for neighbour in found))

@@ -605,20 +605,25 @@ class Neighbour:
     documents: int
 
 
-def known_words(connection: sa.Connection, folded: Collection[str]) -> set[str]:
-    """Which of ``folded`` are in the vocabulary."""
-    if not folded:
-        return set()
-    return set(
-        connection.execute(
-            sa.select(word_table.c.word).where(word_table.c.word.in_(list(folded)))
-        ).scalars()
-    )
+def corrections(connection: sa.Connection, folded_word: str) -> list[Neighbour]:
+    """The neighbours of an unknown word (:func:`neighbours`); none of a known one.
+
+    One query: the typo candidates include the word itself when it is indexed.
+    """
+    rows = backend_for(connection.dialect).typo_candidates(connection, folded_word)
+    if any(row.word == folded_word for row in rows):
+        return []
+    return _closest(folded_word, rows)
 
 
 def neighbours(connection: sa.Connection, folded_word: str) -> list[Neighbour]:
     """Indexed words one wrong, missing or extra letter away, most frequent first."""
-    rows = backend_for(connection.dialect).typo_candidates(connection, folded_word)
+    return _closest(
+        folded_word, backend_for(connection.dialect).typo_candidates(connection, folded_word)
+    )
+
+
+def _closest(folded_word: str, rows: Iterable[Any]) -> list[Neighbour]:
     found = [
         Neighbour(row.word, row.spelling, row.documents)
         for row in rows

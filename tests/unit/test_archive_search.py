@@ -25,7 +25,7 @@ from partner_app.services.news_archive import (
     public_news_conditions,
     published_news_page,
 )
-from partner_app.services.search_index import neighbours, rebuild
+from partner_app.services.search_index import corrections, neighbours, rebuild
 from tests.unit.conftest import TODAY
 from tests.unit.factories import add_news
 
@@ -227,6 +227,12 @@ def test_every_one_letter_typo_finds_the_word(searchable: Session, word: str) ->
     connection = searchable.connection()
     for variant in sorted(variants):
         assert word in [n.word for n in neighbours(connection, variant)], variant
+
+
+def test_only_an_unknown_word_is_corrected(searchable: Session) -> None:
+    connection = searchable.connection()
+    assert corrections(connection, "ausstellung") == []
+    assert "ausstellung" in [n.word for n in corrections(connection, "ausstelung")]
 
 
 def _counted_directly(session: Session, news_filter: NewsFilter) -> tuple[int, FacetCounts]:
