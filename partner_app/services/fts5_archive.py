@@ -36,6 +36,7 @@ from partner_app.services.search_index import (
     SEARCH_TABLE,
     STEM_TABLE,
     first_key_of,
+    year_range,
 )
 
 # Up to this many query words the page is found by their spreads over the parts (3^n
@@ -70,11 +71,6 @@ class Scope:
     def with_tokens(self, *tokens: str) -> "Scope":
         """The same range with other facet tokens."""
         return replace(self, tokens=tokens)
-
-
-def year_range(year: int) -> tuple[int, int]:
-    """The sort keys of a year: from its first day to the first of the next."""
-    return first_key_of(date(year, 1, 1)), first_key_of(date(year + 1, 1, 1))
 
 
 def public_scope(today: date, year: int | None, city_id: int | None, topic_id: int | None) -> Scope:

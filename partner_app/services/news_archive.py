@@ -35,6 +35,7 @@ from partner_app.services.fts5_archive import (
     public_scope,
     ranks_by_spread,
 )
+from partner_app.services.postgres_archive import ArchiveFilters, PostgresArchiveSearch
 from partner_app.services.search_analysis import (
     QueryWord,
     TextPart,
@@ -44,6 +45,7 @@ from partner_app.services.search_analysis import (
     stem,
 )
 from partner_app.services.search_index import SearchBackend
+from partner_app.services.search_postgres import PostgresSearch
 from partner_app.services.search_sqlite import SqliteSearch
 
 PAGE_SIZE = 12
@@ -276,20 +278,18 @@ def published_news_page(
             total=total,
             facets=facets if with_facets else None,
         )
-    fts5 = _fts5_archive(session, news_filter, search)
-    ids, total = _ranked(session, news_filter, today, search, offset, limit, fts5)
+    ids, total, facets = _searched(
+        session, news_filter, today, search, offset, limit, with_facets=with_facets
+    )
     if total == 0:
         corrected = _corrected(session, search)
         if corrected is not None:
-            corrected_fts5 = _fts5_archive(session, news_filter, corrected)
-            corrected_ids, corrected_total = _ranked(
-                session, news_filter, today, corrected, offset, limit, corrected_fts5
+            corrected_ids, corrected_total, corrected_facets = _searched(
+                session, news_filter, today, corrected, offset, limit, with_facets=with_facets
             )
             if corrected_total:
-                search, ids, total, fts5 = corrected, corrected_ids, corrected_total, corrected_fts5
-    facets = None
-    if with_facets:
-        facets = facet_counts(session, news_filter, today, search, fts5=fts5)
+                search, ids, total = corrected, corrected_ids, corrected_total
+                facets = corrected_facets
     rows = (
         session.exec(
             select(NewsItem)
@@ -309,9 +309,44 @@ def published_news_page(
     )
 
 
+def _searched(
+    session: Session,
+    news_filter: NewsFilter,
+    today: date,
+    search: ArchiveSearch,
+    offset: int,
+    limit: int,
+    *,
+    with_facets: bool,
+) -> tuple[list[int], int, FacetCounts | None]:
+    """One page of a search's ids, best first, the number of all matches, and (when
+    asked for) the facet counts: on PostgreSQL in one statement (``postgres_archive``),
+    on SQLite from FTS5 (up to three words), else by the general statement."""
+    one_statement = one_statement_search(session, search)
+    if one_statement is not None:
+        filters = ArchiveFilters(today, news_filter.year, news_filter.city, news_filter.topic)
+        answer = one_statement.answer(filters, offset=offset, limit=limit, with_facets=with_facets)
+        facets = FacetCounts(answer.cities, answer.years, answer.topics)
+        return answer.news_ids, answer.total, _capped(facets) if with_facets else None
+    fts5 = _fts5_archive(session, news_filter, search)
+    ids, total = _ranked(session, news_filter, today, search, offset, limit, fts5)
+    if not with_facets:
+        return ids, total, None
+    return ids, total, facet_counts(session, news_filter, today, search, fts5=fts5)
+
+
+def one_statement_search(session: Session, search: ArchiveSearch) -> PostgresArchiveSearch | None:
+    """The search as one statement on PostgreSQL (``postgres_archive``); else None."""
+    if not isinstance(search.backend, PostgresSearch):
+        return None
+    return PostgresArchiveSearch(session.connection(), search.words)
+
+
 def _capped(facets: FacetCounts) -> FacetCounts:
-    # The general statement counts every match; the options show them as FTS5 counts them.
-    """The counts with every one above ``FACET_COUNT_LIMIT`` as the limit + 1 ("1.000+")."""
+    """The counts with every one above ``FACET_COUNT_LIMIT`` as the limit + 1 ("1.000+").
+
+    For counts counted in full: the options show them as FTS5 counts them.
+    """
 
     def capped(counts: dict[Any, int]) -> dict[Any, int]:
         return {key: min(count, FACET_COUNT_LIMIT + 1) for key, count in counts.items()}

@@ -6,16 +6,17 @@ share, the documents, the vocabulary and counters, and keeps the index current.
 What is indexed, per published news item (drafts are never in it): the title, the
 teaser, the body (each with its English version, where there is one), and the names the
 item is found by (its partnerships' names, native names, countries, regions and search
-terms, its topics, the image caption). Each part keeps its weight: a match in the title
-ranks above one in the teaser, above the body, above the names.
+terms, its topics, the image caption). A match in the title ranks above one in the
+teaser, above the rest (``RANKED_PARTS``).
 
 - SQLite: an FTS5 table ``news_search`` holding the Snowball stems computed here, one
   column per part (``search_analysis.stems``) and one of facet tokens, each row filed
   under its item's sort key (:func:`sort_key`; ``fts5_archive`` reads it in date order).
-- PostgreSQL: a table ``news_search`` with a ``tsvector`` (``setweight`` A/B/C/D per
-  part) built by the database's own ``partner_search`` configuration (unaccent, then
-  Snowball German without stop words) from the folded words computed here, and a GIN
-  index on it.
+- PostgreSQL: a table ``news_search`` with a ``tsvector`` of every part's stems, built by
+  the database's own ``partner_search`` configuration (unaccent, then Snowball German
+  without stop words) from the folded words computed here, and a GIN index on it;
+  beside it the title's and the teaser's own stems, the item's sort key, year,
+  partnerships and topics (``postgres_archive`` answers a search from these rows).
 
 Both keep the vocabulary typos are corrected towards, ``search_word``: each folded word
 of five letters or more, its spelling and in how many items it occurs. The words one
@@ -128,7 +129,7 @@ ID_MASK = (1 << ID_BITS) - 1
 
 
 def sort_key(published_on: date, news_id: int) -> int:
-    """The key an item is filed under on SQLite: ordered by date, then by id."""
+    """The key an item is filed under: ordered by date, then by id."""
     if not 0 < news_id <= ID_MASK:
         msg = f"news id {news_id} does not fit a sort key"
         raise ValueError(msg)
@@ -138,6 +139,11 @@ def sort_key(published_on: date, news_id: int) -> int:
 def first_key_of(day: date) -> int:
     """The lowest sort key of ``day`` (every item of an earlier day sorts below it)."""
     return day.toordinal() << ID_BITS
+
+
+def year_range(year: int) -> tuple[int, int]:
+    """The sort keys of a year: from its first day to the first of the next."""
+    return first_key_of(date(year, 1, 1)), first_key_of(date(year + 1, 1, 1))
 
 
 def news_id_of(key: sa.ColumnElement[int]) -> sa.ColumnElement[int]:
@@ -165,7 +171,7 @@ class SearchDocument:
 
     @property
     def sort_key(self) -> int:
-        """The key SQLite files the item under (:func:`sort_key`)."""
+        """The key the index files the item under (:func:`sort_key`)."""
         return sort_key(self.published_on, self.news_id)
 
     @property

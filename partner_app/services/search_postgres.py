@@ -1,4 +1,4 @@
-"""The archive's full-text index on PostgreSQL: a weighted tsvector, GIN-indexed.
+"""The archive's full-text index on PostgreSQL: tsvectors of stems, GIN-indexed.
 
 The stems come from the database's own configuration ``partner_search`` (unaccent, then
 Snowball German), the words near a typo from pg_trgm; what is shared with SQLite, and
@@ -33,10 +33,28 @@ from partner_app.services.search_index import (
 # the query drops those itself, identically on both databases).
 PG_CONFIG = "partner_search"
 PG_DICTIONARY = "partner_german_stem"
+# The column of each ranked part's own stems (``title_words``, ``teaser_words``).
+PART_COLUMNS = {part: f"{part}_words" for part, _points in RANKED_PARTS}
+
+
+# The GIN index of the words, and those of the filters beside it (a year is a range of
+# sort keys; the partnership and topic lists are GIN-indexed for ``@>``).
+SIDE_INDEXES = (
+    f"ix_{SEARCH_TABLE}_document ON {SEARCH_TABLE} USING GIN (document)",
+    f"ix_{SEARCH_TABLE}_sort_key ON {SEARCH_TABLE} (sort_key)",
+    f"ix_{SEARCH_TABLE}_partnership_ids ON {SEARCH_TABLE} USING GIN (partnership_ids)",
+    f"ix_{SEARCH_TABLE}_topic_ids ON {SEARCH_TABLE} USING GIN (topic_ids)",
+)
 
 
 class PostgresSearch:
-    """PostgreSQL: a weighted tsvector from the database's own German stemmer, GIN-indexed."""
+    """PostgreSQL: tsvectors from the database's own German stemmer, GIN-indexed.
+
+    The vectors are stripped (stems without positions or weights): a search asks only
+    whether a stem occurs, and a vector a third the size is tested in a third the time.
+    ``document`` holds every part's stems; each ranked part has a column of its own,
+    for the points.
+    """
 
     _table = sa.table(
         SEARCH_TABLE,
@@ -44,6 +62,16 @@ class PostgresSearch:
         sa.column("document", sa.Text()),
         sa.column("words", sa.Text()),
         sa.column("facets", sa.Text()),
+        *(sa.column(column, sa.Text()) for column in PART_COLUMNS.values()),
+    )
+    # Beside the stems, what a search needs of each match without reading news_item
+    # (postgres_archive): the ranked parts' stems, the sort key, year and links.
+    _beside = "".join(
+        f"{column} TSVECTOR NOT NULL DEFAULT '', " for column in PART_COLUMNS.values()
+    ) + (
+        "sort_key BIGINT NOT NULL DEFAULT 0, year INTEGER NOT NULL DEFAULT 0, "
+        "partnership_ids INTEGER[] NOT NULL DEFAULT '{}', "
+        "topic_ids INTEGER[] NOT NULL DEFAULT '{}'"
     )
 
     def create_schema(self, connection: sa.Connection) -> None:
@@ -53,12 +81,10 @@ class PostgresSearch:
             f"CREATE TABLE IF NOT EXISTS {SEARCH_TABLE} ("
             "news_id INTEGER PRIMARY KEY REFERENCES news_item (id) ON DELETE CASCADE, "
             "document TSVECTOR NOT NULL, words TEXT NOT NULL DEFAULT '', "
-            "facets TEXT NOT NULL DEFAULT '')"
+            f"facets TEXT NOT NULL DEFAULT '', {self._beside})"
         )
-        connection.exec_driver_sql(
-            f"CREATE INDEX IF NOT EXISTS ix_{SEARCH_TABLE}_document "
-            f"ON {SEARCH_TABLE} USING GIN (document)"
-        )
+        for index in SIDE_INDEXES:
+            connection.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {index}")
         create_word_table(connection)
         create_count_table(connection)
         connection.exec_driver_sql(
@@ -74,19 +100,27 @@ class PostgresSearch:
         connection.exec_driver_sql(f"DROP TEXT SEARCH DICTIONARY IF EXISTS {PG_DICTIONARY}")
 
     def store(self, connection: sa.Connection, documents: Sequence[SearchDocument]) -> None:
-        """Upsert each item's weighted tsvector (the database stems)."""
+        """Upsert each item's stems (the database stems them) and what goes with them."""
         if not documents:
             return
-        vector = " || ".join(
-            f"setweight(to_tsvector('{PG_CONFIG}', :{part}), '{weight}')"
-            for part, weight in zip(PARTS, "ABCD", strict=True)
+        every_part = " || ' ' || ".join(f":{part}" for part in PARTS)
+        vectors = [f"strip(to_tsvector('{PG_CONFIG}', {every_part}))"]
+        vectors += [f"strip(to_tsvector('{PG_CONFIG}', :{part}))" for part in PART_COLUMNS]
+        columns = ", ".join(
+            [
+                "document",
+                *PART_COLUMNS.values(),
+                *("words", "facets", "sort_key", "year", "partnership_ids", "topic_ids"),
+            ]
         )
         connection.execute(
             sa.text(
-                f"INSERT INTO {SEARCH_TABLE} (news_id, document, words, facets) "  # noqa: S608
-                f"VALUES (:news_id, {vector}, :words, :facets) ON CONFLICT (news_id) DO UPDATE "
-                "SET document = excluded.document, words = excluded.words, "
-                "facets = excluded.facets"
+                f"INSERT INTO {SEARCH_TABLE} (news_id, {columns}) "  # noqa: S608
+                f"VALUES (:news_id, {', '.join(vectors)}, :words, :facets, :sort_key, :year, "
+                "CAST(:partnership_ids AS INTEGER[]), CAST(:topic_ids AS INTEGER[])) "
+                f"ON CONFLICT (news_id) DO UPDATE SET ({columns}) = ("
+                + ", ".join(f"excluded.{column}" for column in columns.split(", "))
+                + ")"
             ),
             [
                 {
@@ -97,6 +131,10 @@ class PostgresSearch:
                     },
                     "words": " ".join(document.vocabulary),
                     "facets": document.facets,
+                    "sort_key": document.sort_key,
+                    "year": document.published_on.year,
+                    "partnership_ids": list(document.partnership_ids),
+                    "topic_ids": list(document.topic_ids),
                 }
                 for document in documents
             ],
@@ -118,34 +156,27 @@ class PostgresSearch:
     def matching_ids(self, words: Sequence[QueryWord], part: str = "") -> sa.Select[Any]:
         """News ids of ``document @@ '(word:* | word2:*) & ...'`` (a GIN index scan).
 
-        A ``part`` restricts the match to its weight (``word:*A`` for the title).
+        A ``part`` (a ranked one) asks its own column instead.
         """
-        weight = "ABCD"[PARTS.index(part)] if part else ""
-        match = self._table.c.document.op("@@")(self._query(words, weight))
-        return sa.select(self._table.c.news_id).where(match)
+        vector = self._table.c[PART_COLUMNS[part]] if part else self._table.c.document
+        return sa.select(self._table.c.news_id).where(vector.op("@@")(self._query(words)))
 
     def ranked(
         self, statement: AnySelect, words: Sequence[QueryWord]
     ) -> tuple[AnySelect, sa.ColumnElement[int]]:
-        """Joined to the GIN-matched tsvectors; points from ``word:*A`` and ``word:*B``.
-
-        The weighted tests run on the matching rows' own tsvectors (a GIN index keeps no
-        weights: as separate sets each would be a scan of the whole index table).
-        """
+        """Joined to the GIN-matched rows; points from their ranked parts' own stems."""
         news_id = NewsItem.__table__.c.id  # pyright: ignore[reportAttributeAccessIssue]
-        document = self._table.c.document
         total: sa.ColumnElement[int] = sa.literal(0)
         for word in words:
-            cases = [
-                (document.op("@@")(self._query([word], "ABCD"[PARTS.index(part)])), points)
-                for part, points in RANKED_PARTS
-            ]
             total = total + sa.case(
-                *((condition, sa.literal(points)) for condition, points in cases),
+                *(
+                    (self._table.c[PART_COLUMNS[part]].op("@@")(self._query([word])), points)
+                    for part, points in RANKED_PARTS
+                ),
                 else_=sa.literal(OTHER_POINTS),
             )
         joined = statement.join(self._table, self._table.c.news_id == news_id).where(
-            document.op("@@")(self._query(words, ""))
+            self._table.c.document.op("@@")(self._query(words))
         )
         return joined, total
 
@@ -172,13 +203,19 @@ class PostgresSearch:
         """Nothing to do: the trigram index follows the word table."""
 
     @staticmethod
-    def _query(words: Sequence[QueryWord], weight: str) -> sa.ColumnElement[Any]:
-        # Query words are letters and digits only (search_analysis.words): no tsquery syntax.
-        expression = " & ".join(
-            "(" + " | ".join(f"{word}:*{weight}" for word in query_word.alternatives) + ")"
-            for query_word in words
-        )
-        return sa.func.to_tsquery(sa.literal_column(f"'{PG_CONFIG}'"), expression)
+    def _query(words: Sequence[QueryWord]) -> sa.ColumnElement[Any]:
+        return sa.func.to_tsquery(sa.literal_column(f"'{PG_CONFIG}'"), tsquery_text(words))
+
+
+def tsquery_text(words: Sequence[QueryWord]) -> str:
+    """``(word:* | word2:*) & ...``: every query word, by any of its alternatives.
+
+    Query words are letters and digits only (search_analysis.words): no tsquery syntax.
+    """
+    return " & ".join(
+        "(" + " | ".join(f"{word}:*" for word in query_word.alternatives) + ")"
+        for query_word in words
+    )
 
 
 def create_postgres_configuration(connection: sa.Connection) -> None:
