@@ -5,8 +5,8 @@ points, sort key, year, partnerships and topics from the row itself (``news_sear
 keeps them beside the tsvector): the page is the best of them, the count and every
 facet count one grouping of them (``GROUPING SETS``: per partnership list, per topic
 list, per year, and all). The other filters are flags on each match, so a facet counts
-its matches with the other filters as they are. One round trip instead of three, and no
-row of ``news_item`` is read until the page's cards.
+its matches with the other filters as they are. One round trip, and no row of
+``news_item`` is read until the page's cards.
 
 Points follow the archive's rule (per query word the best part it is found in: title 4,
 teaser 2, anything else 1): they are read from the small vectors of the title's and the

@@ -39,7 +39,7 @@ PART_COLUMNS = {part: f"{part}_words" for part, _points in RANKED_PARTS}
 
 # The GIN index of the words, and those of the filters beside it (a year is a range of
 # sort keys; the partnership and topic lists are GIN-indexed for ``@>``).
-SIDE_INDEXES = (
+INDEXES = (
     f"ix_{SEARCH_TABLE}_document ON {SEARCH_TABLE} USING GIN (document)",
     f"ix_{SEARCH_TABLE}_sort_key ON {SEARCH_TABLE} (sort_key)",
     f"ix_{SEARCH_TABLE}_partnership_ids ON {SEARCH_TABLE} USING GIN (partnership_ids)",
@@ -75,7 +75,7 @@ class PostgresSearch:
     )
 
     def create_schema(self, connection: sa.Connection) -> None:
-        """Extensions, the text search configuration, the table and its GIN index."""
+        """Extensions, the text search configuration, the table and its indexes."""
         create_postgres_configuration(connection)
         connection.exec_driver_sql(
             f"CREATE TABLE IF NOT EXISTS {SEARCH_TABLE} ("
@@ -83,7 +83,7 @@ class PostgresSearch:
             "document TSVECTOR NOT NULL, words TEXT NOT NULL DEFAULT '', "
             f"facets TEXT NOT NULL DEFAULT '', {self._beside})"
         )
-        for index in SIDE_INDEXES:
+        for index in INDEXES:
             connection.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {index}")
         create_word_table(connection)
         create_count_table(connection)
