@@ -173,24 +173,22 @@ _FACET_ROWS = (
 
 
 def _answer_of(rows: Sequence[Any]) -> ArchiveAnswer:
+    """The rows (kind, key, count, rank) as an answer: the page by (points, rank), best first."""
     page: list[tuple[int, int, int]] = []
-    answer = ArchiveAnswer()
-    facets: dict[str, dict[Any, int]] = {"city": answer.cities, "topic": answer.topics}
     total = 0
+    counts: dict[str, dict[Any, int]] = {"city": {}, "year": {}, "topic": {}}
     for kind, key, count, rank in rows:
         if kind == "page":
             page.append((int(count), int(rank), int(key)))
         elif kind == "total":
             total = int(count or 0)
-        elif kind == "year" and count:
-            answer.years[int(key)] = int(count)
         elif count:
-            facets[kind][key] = int(count)
+            counts[kind][int(key) if kind == "year" else key] = int(count)
     page.sort(reverse=True)
     return ArchiveAnswer(
         [news_id for _points, _rank, news_id in page],
         total,
-        answer.cities,
-        answer.years,
-        answer.topics,
+        counts["city"],
+        counts["year"],
+        counts["topic"],
     )
