@@ -72,6 +72,7 @@ WORD_KEY_TABLE = "search_word_key"
 COUNT_TABLE = "news_search_count"
 # SQLite only: each indexed item's sort key, and the stems the FTS5 table holds.
 ENTRY_TABLE = "news_search_entry"
+ENTRY_KEY_INDEX = "news_search_entry_by_key"
 STEM_TABLE = "search_stem"
 # One row: the version of what the index holds (see renew_if_outdated).
 VERSION_TABLE = "news_search_version"
@@ -154,6 +155,19 @@ def news_id_of(key: sa.ColumnElement[int]) -> sa.ColumnElement[int]:
 def facet_tokens(partnership_ids: Iterable[int], topic_ids: Iterable[int]) -> str:
     """The FTS5 tokens of an item's partnerships and topics (``c12 t3``)."""
     return " ".join([*(f"c{pid}" for pid in partnership_ids), *(f"t{tid}" for tid in topic_ids)])
+
+
+# SQLite: the ranked parts' stems again, each marked with its part ("1museum": in the
+# title), in a column of their own; FTS5 keeps one list of items per term, so "museum"
+# in a title is a short list of its own instead of a test of every item with "museum".
+PART_MARKS = {"title": "1", "teaser": "2"}
+
+
+def part_marks(title_stems: Iterable[str], teaser_stems: Iterable[str]) -> str:
+    """The FTS5 tokens of the stems of an item's title and teaser (``1museum 2hilf``)."""
+    marked = [PART_MARKS["title"] + stem for stem in title_stems]
+    marked += [PART_MARKS["teaser"] + stem for stem in teaser_stems]
+    return " ".join(dict.fromkeys(marked))
 
 
 @dataclass(frozen=True)
@@ -327,12 +341,33 @@ def _facets_text(year: int, partnership_ids: Iterable[int], topic_ids: Iterable[
     return " ".join([str(year), ",".join(map(str, partnership_ids)), ",".join(map(str, topic_ids))])
 
 
+@dataclass(frozen=True)
+class Facets:
+    """An item's year, partnerships and topics, read back from the index's ``facets``."""
+
+    year: int
+    partnership_ids: tuple[int, ...]
+    topic_ids: tuple[int, ...]
+
+    @staticmethod
+    @functools.lru_cache(maxsize=8192)
+    def parse(facets: str) -> "Facets":
+        """Read ``2024 1,3 6`` (as :attr:`SearchDocument.facets` writes it).
+
+        Kept for the next time: a search reads the same few thousand texts again.
+        """
+        year, partnerships, topics = ([*facets.split(" "), "", ""])[:3]
+        return Facets(
+            int(year),
+            tuple(int(value) for value in partnerships.split(",") if value),
+            tuple(int(value) for value in topics.split(",") if value),
+        )
+
+
 def _count_keys(facets: str) -> list[tuple[int, int, int]]:
     """The counter rows an item counts in: each of its partnerships and 0, by topic and 0."""
-    year, partnerships, topics = ([*facets.split(" "), "", ""])[:3]
-    partnership_ids = [0, *(int(value) for value in partnerships.split(",") if value)]
-    topic_ids = [0, *(int(value) for value in topics.split(",") if value)]
-    return [(p, t, int(year)) for p in partnership_ids for t in topic_ids]
+    item = Facets.parse(facets)
+    return [(p, t, item.year) for p in (0, *item.partnership_ids) for t in (0, *item.topic_ids)]
 
 
 def _update_counts(connection: sa.Connection, old: Iterable[str], new: Iterable[str]) -> None:

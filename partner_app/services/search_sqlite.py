@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from partner_app.models import NewsItem
 from partner_app.services.search_analysis import QueryWord, stem, stems, typo_keys
 from partner_app.services.search_index import (
+    ENTRY_KEY_INDEX,
     ENTRY_TABLE,
     OTHER_POINTS,
     PARTS,
@@ -30,6 +31,7 @@ from partner_app.services.search_index import (
     facet_tokens,
     id_chunks,
     news_id_of,
+    part_marks,
     stored_rows,
     word_chunks,
     word_key_table,
@@ -43,10 +45,13 @@ class SqliteSearch:
     The FTS5 rowid is the item's sort key (:func:`sort_key`: publication date, then id),
     so FTS5 hands matches over newest first and a page stops after its rows
     (``fts5_archive``). ``news_search_entry`` finds an item's rowid by its id and keeps
-    what a reindex compares; ``search_stem`` lists the indexed stems, so a prefix is
-    looked up as the few whole stems it stands for (FTS5 would merge every posting of a
-    prefix first). The ``facets`` column holds a token per partnership and topic
-    (``c12``, ``t3``): the city and topic filters are terms of the same query.
+    what a reindex compares, and by its rowid its facets (a covering index: the facet
+    counts of a few thousand matches in one pass); ``search_stem`` lists the indexed
+    stems, so a prefix is looked up as the few whole stems it stands for (FTS5 would
+    merge every posting of a prefix first). The ``facets`` column holds a token per
+    partnership and topic (``c12``, ``t3``): the city and topic filters are terms of the
+    same query; ``marks`` the title's and teaser's stems marked with their part
+    (``part_marks``), so a word in a title is a term of its own.
     """
 
     _fts = sa.table(
@@ -54,6 +59,7 @@ class SqliteSearch:
         sa.column("rowid", sa.Integer()),
         *(sa.column(part, sa.Text()) for part in PARTS),
         sa.column("facets", sa.Text()),
+        sa.column("marks", sa.Text()),
     )
     _entry = sa.table(
         ENTRY_TABLE,
@@ -69,13 +75,16 @@ class SqliteSearch:
         columns = ", ".join(PARTS)
         connection.exec_driver_sql(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5("
-            f"{columns}, facets, "
+            f"{columns}, facets, marks, "
             f"tokenize = '{TOKENIZER}', "
             "prefix = '2 3', detail = column)"
         )
         connection.exec_driver_sql(
             f"CREATE TABLE IF NOT EXISTS {ENTRY_TABLE} (news_id INTEGER PRIMARY KEY, "
             "sort_key INTEGER NOT NULL, words TEXT NOT NULL, facets TEXT NOT NULL)"
+        )
+        connection.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS {ENTRY_KEY_INDEX} ON {ENTRY_TABLE} (sort_key, facets)"
         )
         connection.exec_driver_sql(
             f"CREATE TABLE IF NOT EXISTS {STEM_TABLE} (stem TEXT PRIMARY KEY) WITHOUT ROWID"
@@ -98,17 +107,19 @@ class SqliteSearch:
         if not documents:
             return
         self.remove(connection, [document.news_id for document in documents])
-        rows = [
-            {
-                "rowid": document.sort_key,
-                **{
-                    part: " ".join(stems(text))
-                    for part, text in zip(PARTS, document.parts, strict=True)
-                },
-                "facets": facet_tokens(document.partnership_ids, document.topic_ids),
-            }
-            for document in documents
-        ]
+        rows: list[dict[str, object]] = []
+        indexed: set[str] = set()
+        for document in documents:
+            by_part = {part: stems(text) for part, text in zip(PARTS, document.parts, strict=True)}
+            indexed.update(*by_part.values())
+            rows.append(
+                {
+                    "rowid": document.sort_key,
+                    **{part: " ".join(part_stems) for part, part_stems in by_part.items()},
+                    "facets": facet_tokens(document.partnership_ids, document.topic_ids),
+                    "marks": part_marks(by_part["title"], by_part["teaser"]),
+                }
+            )
         connection.execute(sa.insert(self._fts), rows)
         connection.execute(
             sa.insert(self._entry),
@@ -122,7 +133,7 @@ class SqliteSearch:
                 for document in documents
             ],
         )
-        found = sorted({word for row in rows for part in PARTS for word in row[part].split()})
+        found = sorted(indexed)
         for start in range(0, len(found), 500):
             connection.execute(
                 sa.insert(self._stem).prefix_with("OR IGNORE"),
