@@ -45,6 +45,7 @@ from partner_app.server_render.not_found import RenderedNotFound
 from partner_app.server_render.renderer import renderer_lifespan
 from partner_app.services.share_images import site_share_image
 from partner_app.session_cookie import hashed_cookie_header
+from partner_app.startup_heap import frozen_startup_heap
 from partner_app.state.admin_session import AdminDataGuard, AdminSessionState
 
 database_pool.register()
@@ -75,6 +76,8 @@ app.add_middleware(AdminDataGuard(), index=0)
 app.register_lifespan_task(renderer_lifespan)
 # Expired data (login attempts, sender keys, old messages and sessions) goes daily.
 app.register_lifespan_task(maintenance_lifespan)
+# Last: the objects the worker has by then stay out of the garbage collector's full passes.
+app.register_lifespan_task(frozen_startup_heap)
 # Our own notice instead of Reflex's English toast when the connection is lost.
 replace_connection_overlay(app, connection_notice_overlay)
 # Each page module names its ROUTE, TITLE and ON_LOAD (public pages also a DESCRIPTION
