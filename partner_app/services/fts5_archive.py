@@ -32,7 +32,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import sqlalchemy as sa
+from sqlmodel import col
 
+from partner_app.models import Partnership, Topic
+from partner_app.services.archive_answer import ArchiveAnswer, ArchiveFilters
 from partner_app.services.search_analysis import QueryWord, stem
 from partner_app.services.search_index import (
     ENTRY_TABLE,
@@ -44,6 +47,7 @@ from partner_app.services.search_index import (
     SEARCH_TABLE,
     STEM_TABLE,
     Facets,
+    archive_count,
     first_key_of,
     year_range,
 )
@@ -351,3 +355,55 @@ class Fts5Search:
                 # No stem: the prefix itself, which matches nothing (FTS5 has no empty group).
                 terms += [f'"{found}"' for found in stems] or [f'"{prefix}"']
         return list(dict.fromkeys(terms))
+
+
+class Fts5Archive:
+    """A search's page, count and facet counts as FTS5 answers them (``FastArchive``)."""
+
+    def __init__(self, connection: sa.Connection, words: Sequence[QueryWord]) -> None:
+        self._connection = connection
+        self._search = Fts5Search(connection, words)
+
+    def answer(
+        self, filters: ArchiveFilters, *, offset: int, limit: int, facet_limit: int | None
+    ) -> ArchiveAnswer:
+        """The page at ``offset``, the count, and (unless ``facet_limit`` is None) the
+        facet counts, each up to ``facet_limit`` + 1."""
+        city_id = self._id_of(Partnership, filters.city)
+        topic_id = self._id_of(Topic, filters.topic)
+        scope = public_scope(filters.today, filters.year, city_id, topic_id)
+        total = self._search.count(scope)
+        news_ids = self._search.page(scope, offset, limit) if total else []
+        if facet_limit is None:
+            return ArchiveAnswer(news_ids, total)
+        city_slugs = self._slugs(Partnership)
+        topic_slugs = self._slugs(Topic)
+        years = self._connection.execute(sa.select(archive_count.c.year).distinct()).scalars()
+        cities, counted_years, topics = self._search.facet_counts(
+            FacetScope(filters.today, filters.year, city_id, topic_id),
+            city_ids=list(city_slugs),
+            topic_ids=list(topic_slugs),
+            years=[year for year in years if year <= filters.today.year],
+            limit=facet_limit,
+        )
+        return ArchiveAnswer(
+            news_ids,
+            total,
+            cities={city_slugs[key]: count for key, count in cities.items()},
+            years=counted_years,
+            topics={topic_slugs[key]: count for key, count in topics.items()},
+        )
+
+    def _id_of(self, model: type[Partnership | Topic], slug: str) -> int | None:
+        """The id of a filter's slug: None when not filtered, 0 when unknown (no item)."""
+        if not slug:
+            return None
+        found = self._connection.execute(
+            sa.select(col(model.id)).where(col(model.slug) == slug)
+        ).scalar()
+        return found or 0
+
+    def _slugs(self, model: type[Partnership | Topic]) -> dict[int, str]:
+        """Every partnership's (or topic's) slug by its id."""
+        rows = self._connection.execute(sa.select(col(model.id), col(model.slug)))
+        return {row_id: slug for row_id, slug in rows if row_id is not None}

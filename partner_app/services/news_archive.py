@@ -28,14 +28,8 @@ from partner_app.models import (
     Topic,
 )
 from partner_app.services import search_index
+from partner_app.services.archive_answer import ArchiveFilters, FastArchive
 from partner_app.services.dates import format_date, machine_readable_date
-from partner_app.services.fts5_archive import (
-    FacetScope,
-    Fts5Search,
-    public_scope,
-    ranks_by_spread,
-)
-from partner_app.services.postgres_archive import ArchiveFilters, PostgresArchiveSearch
 from partner_app.services.search_analysis import (
     QueryWord,
     TextPart,
@@ -45,8 +39,6 @@ from partner_app.services.search_analysis import (
     stem,
 )
 from partner_app.services.search_index import SearchBackend
-from partner_app.services.search_postgres import PostgresSearch
-from partner_app.services.search_sqlite import SqliteSearch
 
 PAGE_SIZE = 12
 MAX_QUERY_LENGTH = 100
@@ -320,26 +312,28 @@ def _searched(
     with_facets: bool,
 ) -> tuple[list[int], int, FacetCounts | None]:
     """One page of a search's ids, best first, the number of all matches, and (when
-    asked for) the facet counts: on PostgreSQL in one statement (``postgres_archive``),
-    on SQLite from FTS5 (up to three words), else by the general statement."""
-    one_statement = one_statement_search(session, search)
-    if one_statement is not None:
-        filters = ArchiveFilters(today, news_filter.year, news_filter.city, news_filter.topic)
-        answer = one_statement.answer(filters, offset=offset, limit=limit, with_facets=with_facets)
-        facets = FacetCounts(answer.cities, answer.years, answer.topics)
-        return answer.news_ids, answer.total, _capped(facets) if with_facets else None
-    fts5 = _fts5_archive(session, news_filter, search)
-    ids, total = _ranked(session, news_filter, today, search, offset, limit, fts5)
-    if not with_facets:
-        return ids, total, None
-    return ids, total, facet_counts(session, news_filter, today, search, fts5=fts5)
+    asked for) the facet counts: as the database answers them fastest (``fast_archive``),
+    else by the general statement."""
+    fast = fast_archive(session, search)
+    if fast is None:
+        ids, total = _ranked(session, news_filter, today, search, offset, limit)
+        facets = facet_counts(session, news_filter, today, search) if with_facets else None
+        return ids, total, facets
+    answer = fast.answer(
+        ArchiveFilters(today, news_filter.year, news_filter.city, news_filter.topic),
+        offset=offset,
+        limit=limit,
+        facet_limit=FACET_COUNT_LIMIT if with_facets else None,
+    )
+    facets = FacetCounts(answer.cities, answer.years, answer.topics)
+    return answer.news_ids, answer.total, _capped(facets) if with_facets else None
 
 
-def one_statement_search(session: Session, search: ArchiveSearch) -> PostgresArchiveSearch | None:
-    """The search as one statement on PostgreSQL (``postgres_archive``); else None."""
-    if not isinstance(search.backend, PostgresSearch):
-        return None
-    return PostgresArchiveSearch(session.connection(), search.words)
+def fast_archive(session: Session, search: ArchiveSearch) -> FastArchive | None:
+    """The search as its database answers it fastest: one statement on PostgreSQL
+    (``postgres_archive``), FTS5 for up to three words on SQLite (``fts5_archive``);
+    None: the general statement (which the tests compare them with)."""
+    return search.backend.fast_archive(session.connection(), search.words)
 
 
 def _capped(facets: FacetCounts) -> FacetCounts:
@@ -356,16 +350,6 @@ def _capped(facets: FacetCounts) -> FacetCounts:
     )
 
 
-@dataclass(frozen=True)
-class _Fts5Archive:
-    """A search as FTS5 answers it, with the ids of the filter's partnership and topic
-    (None: not filtered; 0: unknown), read once per filter change."""
-
-    search: Fts5Search
-    city_id: int | None
-    topic_id: int | None
-
-
 def _ranked(
     session: Session,
     news_filter: NewsFilter,
@@ -373,19 +357,14 @@ def _ranked(
     search: ArchiveSearch,
     offset: int,
     limit: int,
-    fts5: _Fts5Archive | None,
 ) -> tuple[list[int], int]:
-    """The ids of one page of a search, best first, and the number of all matches.
+    """The ids of one page of a search, best first, and the number of all matches, by
+    the general statement.
 
-    With ``fts5`` (SQLite) FTS5 answers both (``fts5_archive``), reading about as many rows
-    as the page shows. Elsewhere ids only: ranking reads the status/date index and the search
-    index, never the wide rows of every match; the count comes with the page (a window
-    function over the same matches) instead of a second pass over them.
+    Ids only: ranking reads the status/date index and the search index, never the wide
+    rows of every match; the count comes with the page (a window function over the same
+    matches) instead of a second pass over them.
     """
-    if fts5 is not None:
-        scope = public_scope(today, news_filter.year, fts5.city_id, fts5.topic_id)
-        total = fts5.search.count(scope)
-        return (fts5.search.page(scope, offset, limit) if total else []), total
     statement: search_index.AnySelect = select(col(NewsItem.id), func.count().over()).where(
         *public_news_conditions(news_filter, today)
     )
@@ -398,22 +377,6 @@ def _ranked(
     if offset > 0:
         return [], _count(session, public_news_conditions(news_filter, today, search))
     return [], 0
-
-
-def _fts5_archive(
-    session: Session, news_filter: NewsFilter, search: ArchiveSearch
-) -> _Fts5Archive | None:
-    """The search on FTS5, on SQLite and for up to three words; else None."""
-    if not isinstance(search.backend, SqliteSearch) or not ranks_by_spread(search.words):
-        return None
-    city_id = topic_id = None
-    if news_filter.city:
-        found = session.exec(select(Partnership.id).where(Partnership.slug == news_filter.city))
-        city_id = found.first() or 0
-    if news_filter.topic:
-        topic_found = session.exec(select(Topic.id).where(Topic.slug == news_filter.topic))
-        topic_id = topic_found.first() or 0
-    return _Fts5Archive(Fts5Search(session.connection(), search.words), city_id, topic_id)
 
 
 def _count(session: Session, conditions: list[sa.ColumnElement[bool]]) -> int:
@@ -527,19 +490,14 @@ def facet_counts(
     search: ArchiveSearch | None,
     *,
     scheduled: bool = False,
-    fts5: _Fts5Archive | None = None,
 ) -> FacetCounts:
     """Per city, year and topic: the items it gives with the other filters (one query).
 
     The matches of the filters all facets share (public or scheduled, free text) are read
     once (a materialized CTE of ids and dates); each facet applies the other filters to
-    those rows. A search's counts read up to ``FACET_COUNT_LIMIT`` + 1; on SQLite FTS5
-    counts them (``fts5_archive``; ``fts5``: the search's, when already made).
+    those rows. A search's counts are shown capped at ``FACET_COUNT_LIMIT`` + 1, as the
+    databases' fast paths count them (``fast_archive``).
     """
-    if search is not None and not scheduled:
-        fts5 = fts5 or _fts5_archive(session, news_filter, search)
-        if fts5 is not None:
-            return _fts5_facet_counts(session, news_filter, today, fts5)
     base = public_news_conditions(NewsFilter(), today, search, scheduled=scheduled)
     hits = (
         select(col(NewsItem.id).label("id"), col(NewsItem.published_on).label("published_on"))
@@ -599,31 +557,6 @@ def facet_counts(
     )
     counted = _facets_of(session.execute(sa.union_all(cities, years, topics)).all())[1]
     return counted if search is None else _capped(counted)
-
-
-def _fts5_facet_counts(
-    session: Session, news_filter: NewsFilter, today: date, fts5: _Fts5Archive
-) -> FacetCounts:
-    """The facet counts of a search as FTS5 counts them: every partnership, topic and year
-    with published items, each up to ``FACET_COUNT_LIMIT`` + 1."""
-    city_slugs = {
-        pid: slug for pid, slug in session.exec(select(Partnership.id, Partnership.slug)) if pid
-    }
-    topic_slugs = {tid: slug for tid, slug in session.exec(select(Topic.id, Topic.slug)) if tid}
-    years = session.execute(sa.select(search_index.archive_count.c.year).distinct()).scalars()
-    cities, counted_years, topics = fts5.search.facet_counts(
-        FacetScope(today, news_filter.year, fts5.city_id, fts5.topic_id),
-        city_ids=list(city_slugs),
-        topic_ids=list(topic_slugs),
-        years=[year for year in years if year <= today.year],
-        limit=FACET_COUNT_LIMIT,
-    )
-    return FacetCounts(
-        cities={city_slugs[key]: count for key, count in cities.items()},
-        years=counted_years,
-        topics={topic_slugs[key]: count for key, count in topics.items()},
-        limit=FACET_COUNT_LIMIT,
-    )
 
 
 def published_news_years(session: Session, *, today: date) -> list[int]:

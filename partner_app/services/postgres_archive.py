@@ -14,12 +14,12 @@ teaser's own stems (``title_words``, ``teaser_words``).
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
 
+from partner_app.services.archive_answer import ArchiveAnswer, ArchiveFilters
 from partner_app.services.search_analysis import QueryWord
 from partner_app.services.search_index import (
     OTHER_POINTS,
@@ -31,28 +31,6 @@ from partner_app.services.search_index import (
 from partner_app.services.search_postgres import PART_COLUMNS, PG_CONFIG, tsquery_text
 
 
-@dataclass(frozen=True)
-class ArchiveFilters:
-    """The filters besides the text ("" and None: not set)."""
-
-    today: date
-    year: int | None = None
-    city: str = ""
-    topic: str = ""
-
-
-@dataclass(frozen=True)
-class ArchiveAnswer:
-    """One page of ids (best first), the number of all matches, and the facet counts
-    (slug or year: matches with the other filters; options with none left out)."""
-
-    news_ids: list[int] = field(default_factory=list)
-    total: int = 0
-    cities: dict[str, int] = field(default_factory=dict)
-    years: dict[int, int] = field(default_factory=dict)
-    topics: dict[str, int] = field(default_factory=dict)
-
-
 class PostgresArchiveSearch:
     """One search's words, as tsquery texts, and the statement a filter change asks."""
 
@@ -61,9 +39,11 @@ class PostgresArchiveSearch:
         self._words = list(words)
 
     def answer(
-        self, filters: ArchiveFilters, *, offset: int, limit: int, with_facets: bool
+        self, filters: ArchiveFilters, *, offset: int, limit: int, facet_limit: int | None
     ) -> ArchiveAnswer:
-        """The page at ``offset``, the count, and (``with_facets``) the facet counts."""
+        """The page at ``offset``, the count, and (unless ``facet_limit`` is None) the
+        facet counts, every one counted in full."""
+        with_facets = facet_limit is not None
         parameters: dict[str, Any] = {
             "match": tsquery_text(self._words),
             "public_end": first_key_of(filters.today + timedelta(days=1)),

@@ -57,6 +57,7 @@ from partner_app.models import (
     Partnership,
     Topic,
 )
+from partner_app.services.archive_answer import FastArchive
 from partner_app.services.countries import all_country_names
 from partner_app.services.search_analysis import (
     QueryWord,
@@ -258,6 +259,13 @@ class SearchBackend(Protocol):
         Points per query word: those of the best part it is found in (``RANKED_PARTS``,
         else ``OTHER_POINTS``).
         """
+        ...
+
+    def fast_archive(
+        self, connection: sa.Connection, words: Sequence[QueryWord]
+    ) -> "FastArchive | None":
+        """The archive's questions about ``words`` as this database answers them best;
+        None: the archive asks its general statement (``ranked``)."""
         ...
 
     def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:

@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from partner_app.models import NewsItem
+from partner_app.services.archive_answer import FastArchive
 from partner_app.services.search_analysis import QueryWord, folded_words
 from partner_app.services.search_index import (
     OTHER_POINTS,
@@ -179,6 +180,15 @@ class PostgresSearch:
             self._table.c.document.op("@@")(self._query(words))
         )
         return joined, total
+
+    def fast_archive(
+        self, connection: sa.Connection, words: Sequence[QueryWord]
+    ) -> FastArchive | None:
+        """One statement for page, count and facet counts (``postgres_archive``)."""
+        # Imported here: postgres_archive builds on this module's columns and queries.
+        from partner_app.services.postgres_archive import PostgresArchiveSearch
+
+        return PostgresArchiveSearch(connection, words)
 
     def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
         """Words similar by pg_trgm's trigrams (``%``, GIN index), the most similar first."""

@@ -11,6 +11,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from partner_app.models import NewsItem
+from partner_app.services.archive_answer import FastArchive
+from partner_app.services.fts5_archive import Fts5Archive, ranks_by_spread
 from partner_app.services.search_analysis import QueryWord, stem, stems, typo_keys
 from partner_app.services.search_index import (
     ENTRY_KEY_INDEX,
@@ -197,6 +199,12 @@ class SqliteSearch:
             ]
             total = total + sa.case(*cases, else_=sa.literal(OTHER_POINTS))
         return statement.where(news_id.in_(self.matching_ids(words))), total
+
+    def fast_archive(
+        self, connection: sa.Connection, words: Sequence[QueryWord]
+    ) -> FastArchive | None:
+        """FTS5 for up to three words (``fts5_archive``); more: the general statement."""
+        return Fts5Archive(connection, words) if ranks_by_spread(words) else None
 
     def typo_candidates(self, connection: sa.Connection, folded_word: str) -> list[Any]:
         """Words filed under one of the query word's typo keys."""

@@ -359,8 +359,7 @@ def test_the_fast_answers_are_the_general_statements(
 
         fast = seen()
         with monkeypatch.context() as general:
-            general.setattr(fts5_archive, "MAX_SPREAD_WORDS", 0)
-            general.setattr(news_archive, "one_statement_search", lambda *_: None)
+            general.setattr(news_archive, "fast_archive", lambda *_: None)
             return fast, seen()
 
     for one_pass, limit in itertools.product((fts5_archive.ONE_PASS_MATCHES, 0), (1000, 1)):
@@ -378,6 +377,17 @@ def test_the_fast_answers_are_the_general_statements(
     )
     assert capped.facets is not None
     assert capped.facets.years[2025] == 2
+
+
+def test_the_fast_answers_are_taken_where_they_exist(searchable: Session) -> None:
+    # SQLite: FTS5 for up to three words; PostgreSQL: one statement for any number.
+    three = news_archive.archive_search(searchable, "krefeld partnerschaft ausstellung")
+    four = news_archive.archive_search(searchable, "krefeld partnerschaft ausstellung venlo")
+    assert three is not None
+    assert four is not None
+    on_postgres = searchable.get_bind().dialect.name == "postgresql"
+    assert news_archive.fast_archive(searchable, three) is not None
+    assert (news_archive.fast_archive(searchable, four) is not None) == on_postgres
 
 
 def test_a_prefix_of_many_stems_is_asked_as_a_prefix(
