@@ -263,7 +263,7 @@ class SearchBackend(Protocol):
 
     def fast_archive(
         self, connection: sa.Connection, words: Sequence[QueryWord]
-    ) -> "FastArchive | None":
+    ) -> FastArchive | None:
         """The archive's questions about ``words`` as this database answers them best;
         None: the archive asks its general statement (``ranked``)."""
         ...
