@@ -28,7 +28,7 @@ from partner_app.models import (
     Topic,
 )
 from partner_app.services import search_index
-from partner_app.services.archive_answer import ArchiveFilters, FastArchive
+from partner_app.services.archive_answer import ArchiveAnswer, ArchiveFilters, FastArchive
 from partner_app.services.dates import format_date, machine_readable_date
 from partner_app.services.search_analysis import (
     QueryWord,
@@ -270,14 +270,15 @@ def published_news_page(
             total=total,
             facets=facets if with_facets else None,
         )
+    filters = ArchiveFilters(today, news_filter.year, news_filter.city, news_filter.topic)
     ids, total, facets = _searched(
-        session, news_filter, today, search, offset, limit, with_facets=with_facets
+        session, search, filters, offset=offset, limit=limit, with_facets=with_facets
     )
     if total == 0:
         corrected = _corrected(session, search)
         if corrected is not None:
             corrected_ids, corrected_total, corrected_facets = _searched(
-                session, news_filter, today, corrected, offset, limit, with_facets=with_facets
+                session, corrected, filters, offset=offset, limit=limit, with_facets=with_facets
             )
             if corrected_total:
                 search, ids, total = corrected, corrected_ids, corrected_total
@@ -303,27 +304,19 @@ def published_news_page(
 
 def _searched(
     session: Session,
-    news_filter: NewsFilter,
-    today: date,
     search: ArchiveSearch,
+    filters: ArchiveFilters,
+    *,
     offset: int,
     limit: int,
-    *,
     with_facets: bool,
 ) -> tuple[list[int], int, FacetCounts | None]:
     """One page of a search's ids, best first, the number of all matches, and (when
     asked for) the facet counts: as the database answers them fastest (``fast_archive``),
     else by the general statement."""
-    fast = fast_archive(session, search)
-    if fast is None:
-        ids, total = _ranked(session, news_filter, today, search, offset, limit)
-        facets = facet_counts(session, news_filter, today, search) if with_facets else None
-        return ids, total, facets
-    answer = fast.answer(
-        ArchiveFilters(today, news_filter.year, news_filter.city, news_filter.topic),
-        offset=offset,
-        limit=limit,
-        facet_limit=FACET_COUNT_LIMIT if with_facets else None,
+    archive = fast_archive(session, search) or _GeneralArchive(session, search)
+    answer = archive.answer(
+        filters, offset=offset, limit=limit, facet_limit=FACET_COUNT_LIMIT if with_facets else None
     )
     facets = FacetCounts(answer.cities, answer.years, answer.topics)
     return answer.news_ids, answer.total, _capped(facets) if with_facets else None
@@ -350,33 +343,50 @@ def _capped(facets: FacetCounts) -> FacetCounts:
     )
 
 
-def _ranked(
-    session: Session,
-    news_filter: NewsFilter,
-    today: date,
-    search: ArchiveSearch,
-    offset: int,
-    limit: int,
-) -> tuple[list[int], int]:
-    """The ids of one page of a search, best first, and the number of all matches, by
-    the general statement.
+class _GeneralArchive:
+    """The general statement, for any database and number of words: ranked and counted
+    through ``news_item`` and the backend's ``ranked``. Slower than the fast answers, and
+    what the tests compare them with."""
 
-    Ids only: ranking reads the status/date index and the search index, never the wide
-    rows of every match; the count comes with the page (a window function over the same
-    matches) instead of a second pass over them.
-    """
-    statement: search_index.AnySelect = select(col(NewsItem.id), func.count().over()).where(
-        *public_news_conditions(news_filter, today)
-    )
-    statement, points = search.backend.ranked(statement, search.words)
-    order = [points.desc(), col(NewsItem.published_on).desc(), col(NewsItem.id).desc()]
-    rows = session.execute(statement.order_by(*order).offset(max(offset, 0)).limit(limit)).all()
-    if rows:
-        return [row[0] for row in rows], int(rows[0][1])
-    # Past the last match ("Mehr laden" after a change) the window says nothing: count.
-    if offset > 0:
-        return [], _count(session, public_news_conditions(news_filter, today, search))
-    return [], 0
+    def __init__(self, session: Session, search: ArchiveSearch) -> None:
+        self._session = session
+        self._search = search
+
+    def answer(
+        self, filters: ArchiveFilters, *, offset: int, limit: int, facet_limit: int | None
+    ) -> ArchiveAnswer:
+        """The page at ``offset``, the count, and (unless ``facet_limit`` is None) the
+        facet counts, every one counted in full."""
+        news_filter = NewsFilter(city=filters.city, year=filters.year, topic=filters.topic)
+        ids, total = self._ranked(news_filter, filters.today, offset, limit)
+        if facet_limit is None:
+            return ArchiveAnswer(ids, total)
+        facets = facet_counts(self._session, news_filter, filters.today, self._search)
+        return ArchiveAnswer(ids, total, facets.cities, facets.years, facets.topics)
+
+    def _ranked(
+        self, news_filter: NewsFilter, today: date, offset: int, limit: int
+    ) -> tuple[list[int], int]:
+        """The ids of one page, best first, and the number of all matches.
+
+        Ids only: ranking reads the status/date index and the search index, never the
+        wide rows of every match; the count comes with the page (a window function over
+        the same matches) instead of a second pass over them.
+        """
+        search = self._search
+        statement: search_index.AnySelect = select(col(NewsItem.id), func.count().over()).where(
+            *public_news_conditions(news_filter, today)
+        )
+        statement, points = search.backend.ranked(statement, search.words)
+        order = [points.desc(), col(NewsItem.published_on).desc(), col(NewsItem.id).desc()]
+        statement = statement.order_by(*order).offset(max(offset, 0)).limit(limit)
+        rows = self._session.execute(statement).all()
+        if rows:
+            return [row[0] for row in rows], int(rows[0][1])
+        # Past the last match ("Mehr laden" after a change) the window says nothing: count.
+        if offset > 0:
+            return [], _count(self._session, public_news_conditions(news_filter, today, search))
+        return [], 0
 
 
 def _count(session: Session, conditions: list[sa.ColumnElement[bool]]) -> int:
